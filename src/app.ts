@@ -1,0 +1,56 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config.js";
+import { systemClock, type CoreDeps } from "./core/deps.js";
+import { openDatabase, type Database } from "./db/database.js";
+import { seedDemoData } from "./demo/demo-data.js";
+import { createHttpApp } from "./http/server.js";
+import type { Logger } from "./logger.js";
+
+export interface RunningApp {
+  url: string;
+  db: Database;
+  deps: CoreDeps;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger: Logger;
+  now?: () => Date;
+  /** Tests pass an already opened database. */
+  database?: Database;
+}
+
+/** Composition root: database → core → platforms → HTTP. */
+export async function startApp(config: Config, options: StartOptions): Promise<RunningApp> {
+  const { logger } = options;
+  const db = options.database ?? (await openDatabase(config.database));
+  const deps: CoreDeps = { db: db.prisma, now: options.now ?? systemClock };
+
+  const seedDemo = config.env.DEMO_DATA === "on" || (config.env.DEMO_DATA === "auto" && config.demoMode);
+  if (seedDemo) {
+    const { created } = await seedDemoData(db.prisma, deps.now());
+    if (created) logger.info("Demodata aangemaakt (fictief netwerk 99vanDemo)");
+  }
+
+  const http = createHttpApp(db);
+  const server = await listen(http, config.env.PORT, config.env.HOST);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  return {
+    url,
+    db,
+    deps,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.database) await db.close();
+    },
+  };
+}
+
+function listen(app: ReturnType<typeof createHttpApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}

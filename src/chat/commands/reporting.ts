@@ -1,0 +1,227 @@
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { exportReports } from "../../core/reporting/export-reports.js";
+import { reportHistory } from "../../core/reporting/history.js";
+import { myReports } from "../../core/reporting/my-reports.js";
+import { periodStatus } from "../../core/reporting/period-status.js";
+import { submitReport } from "../../core/reporting/submit-report.js";
+import { findNetwork } from "../../core/reporting/periods.js";
+import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
+import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
+import { formatNumber, formatPercent } from "../../i18n/format.js";
+import type { ChatContext } from "../context.js";
+import { failureReply, formFailure } from "../failures.js";
+import { reply, textMessage, type ChatEffect, type ChatMessage, type Form } from "../message.js";
+import type { ActionHandler, Command, FormHandler } from "../registry.js";
+
+export const REPORT_FORM_ID = "report";
+
+// "3 ambitie 10 opmerking tekst…", "3", "report 3 ambition 10 remark …", "Q3 2026 3 ambitie 10".
+const oneLine = /^(?:q([1-4])\s+(\d{4})\s+)?(\S+)(?:\s+(?:ambitie|ambition)\s+(\S+))?(?:\s+(?:opmerking|remark)\s+([\s\S]+))?$/i;
+
+/** Parses the one-line report; numbers stay strings so core validation gives the field errors. */
+export function parseOneLineReport(args: string) {
+  const match = oneLine.exec(args.trim());
+  if (!match) return null;
+  const [, quarter, year, realised, ambition, remark] = match;
+  return { realised, ambition, remark, quarter, year };
+}
+
+async function reportForm(ctx: ChatContext): Promise<Form> {
+  const network = await findNetwork(ctx.deps.db, ctx.actor.networkId);
+  const current = quarterOf(ctx.deps.now(), network.timeZone);
+  const mine = await myReports(ctx.deps, ctx.actor);
+  const last = mine.ok ? mine.value.reports[0] : undefined;
+  return {
+    id: REPORT_FORM_ID,
+    title: ctx.t("reporting.form.title", { quarter: quarterLabel(current) }),
+    submitLabel: ctx.t("reporting.form.submit"),
+    fields: [
+      { id: "realised", kind: "number", label: ctx.t("reporting.form.realised"), required: true, min: 0 },
+      { id: "ambition", kind: "number", label: ctx.t("reporting.form.ambition"), required: true, min: 0, initial: last?.ambition },
+      {
+        id: "remark",
+        kind: "textarea",
+        label: ctx.t("reporting.form.remark"),
+        required: false,
+        maxLength: MAX_REMARK_LENGTH,
+        hint: ctx.t("reporting.remarkHint"),
+      },
+    ],
+  };
+}
+
+async function submitted(ctx: ChatContext, raw: Record<string, unknown>): Promise<ChatEffect[] | { error: Parameters<typeof failureReply>[1] }> {
+  const result = await submitReport(ctx.deps, ctx.actor, raw, ctx.platform);
+  if (!result.ok) return { error: result.error };
+  const v = result.value;
+  const text = v.corrected
+    ? ctx.t("reporting.corrected", { quarter: v.label, version: v.version })
+    : ctx.t("reporting.saved", { quarter: v.label, realised: formatNumber(ctx.locale, v.realised), ambition: formatNumber(ctx.locale, v.ambition) });
+  return [reply(textMessage(text))];
+}
+
+const report: Command = {
+  name: "rapporteer",
+  aliases: ["report", "rapportage"],
+  help: "reporting.help.report",
+  async run(ctx, args) {
+    if (!ctx.actor.employerId && ctx.actor.role !== "COORDINATOR") return [reply(textMessage(ctx.t("error.noEmployer")))];
+    if (args.trim() === "") return [{ type: "openForm", form: await reportForm(ctx) }];
+    const parsed = parseOneLineReport(args);
+    if (!parsed) return [reply(textMessage(ctx.t("reporting.usage")))];
+    const ambition = parsed.ambition ?? (await lastAmbition(ctx));
+    const outcome = await submitted(ctx, { ...parsed, ambition });
+    if (!Array.isArray(outcome)) {
+      const [first] = failureReply(ctx, outcome.error);
+      return outcome.error.reason === "invalid" ? [first!, reply(textMessage(ctx.t("reporting.usage")))] : [first!];
+    }
+    return outcome;
+  },
+};
+
+async function lastAmbition(ctx: ChatContext): Promise<number | undefined> {
+  const mine = await myReports(ctx.deps, ctx.actor);
+  return mine.ok ? mine.value.reports[0]?.ambition : undefined;
+}
+
+export const reportFormHandler: FormHandler = {
+  id: REPORT_FORM_ID,
+  async submit(ctx, values) {
+    const outcome = await submitted(ctx, values);
+    if (Array.isArray(outcome)) return outcome;
+    return formFailure(ctx, outcome.error, await reportForm(ctx));
+  },
+};
+
+/** The "Nu rapporteren" button in prompts and on the home view opens the form. */
+export const openReportFormAction: ActionHandler = {
+  action: "report.open",
+  async run(ctx) {
+    return [{ type: "openForm", form: await reportForm(ctx) }];
+  },
+};
+
+const mine: Command = {
+  name: "rapportages",
+  aliases: ["reports", "mijn"],
+  help: "reporting.help.mine",
+  async run(ctx) {
+    const result = await myReports(ctx.deps, ctx.actor);
+    if (!result.ok) return failureReply(ctx, result.error);
+    const { current, reports, employerName } = result.value;
+    const lines = reports.map((r) =>
+      ctx.t("reporting.mine.line", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), ambition: formatNumber(ctx.locale, r.ambition) }),
+    );
+    const message: ChatMessage = {
+      summary: ctx.t("reporting.mine.title", { employer: employerName }),
+      blocks: [
+        { type: "header", text: ctx.t("reporting.mine.title", { employer: employerName }) },
+        { type: "text", text: ctx.t(current.reported ? "reporting.mine.done" : "reporting.mine.due", { quarter: current.label }) },
+        { type: "text", text: lines.length ? lines.join("\n") : ctx.t("reporting.mine.none") },
+        ...(current.reported ? [] : [{ type: "actions" as const, buttons: [{ action: "report.open", label: ctx.t("reporting.button.report"), value: "", style: "primary" as const }] }]),
+      ],
+    };
+    return [reply(message)];
+  },
+};
+
+const quarterArgs = z.string().trim().regex(/^(?:q([1-4])\s+(\d{4}))?$/i);
+
+export async function statusMessage(ctx: ChatContext, args: string): Promise<ChatEffect[]> {
+  if (!quarterArgs.safeParse(args).success) return [reply(textMessage(ctx.t("reporting.help.status")))];
+  const [, quarter, year] = /^q([1-4])\s+(\d{4})$/i.exec(args.trim()) ?? [];
+  const result = await periodStatus(ctx.deps, ctx.actor, quarter ? { quarter, year } : {});
+  if (!result.ok) return failureReply(ctx, result.error);
+  const s = result.value;
+  const missing = s.employers.filter((e) => !e.reported).map((e) => e.name);
+  const title = ctx.t("reporting.status.title", { quarter: s.label, network: s.networkName });
+  return [
+    reply({
+      summary: title,
+      blocks: [
+        { type: "header", text: title },
+        {
+          type: "fields",
+          fields: [
+            { label: ctx.t("reporting.status.reported"), value: `${s.totals.reported} / ${s.totals.employers}` },
+            { label: ctx.t("reporting.status.responseRate"), value: formatPercent(ctx.locale, s.totals.responseRate) },
+            { label: ctx.t("reporting.status.realised"), value: formatNumber(ctx.locale, s.totals.realised) },
+            { label: ctx.t("reporting.status.ambition"), value: formatNumber(ctx.locale, s.totals.ambition) },
+          ],
+        },
+        {
+          type: "text",
+          text: missing.length ? ctx.t("reporting.status.missing", { names: missing.join(", ") }) : ctx.t("reporting.status.allIn"),
+        },
+        ...(s.periodStatus === "NOT_OPENED" ? [{ type: "context" as const, text: ctx.t("reporting.status.notOpened") }] : []),
+      ],
+    }),
+  ];
+}
+
+const status: Command = {
+  name: "status",
+  aliases: ["voortgang", "progress"],
+  coordinatorOnly: true,
+  help: "reporting.help.status",
+  run: statusMessage,
+};
+
+const history: Command = {
+  name: "historie",
+  aliases: ["history", "geschiedenis"],
+  help: "reporting.help.history",
+  async run(ctx) {
+    const result = await reportHistory(ctx.deps, ctx.actor, {});
+    if (!result.ok) return failureReply(ctx, result.error);
+    const lines = result.value.map((q) =>
+      ctx.t("reporting.history.line", {
+        quarter: q.label,
+        realised: formatNumber(ctx.locale, q.realised),
+        ambition: formatNumber(ctx.locale, q.ambition),
+        reported: q.reported,
+      }),
+    );
+    return [
+      reply({
+        summary: ctx.t("reporting.history.title"),
+        blocks: [
+          { type: "header", text: ctx.t("reporting.history.title") },
+          { type: "text", text: lines.length ? lines.join("\n") : ctx.t("reporting.history.empty") },
+        ],
+      }),
+    ];
+  },
+};
+
+const exportCommand: Command = {
+  name: "export",
+  aliases: ["exporteer"],
+  coordinatorOnly: true,
+  help: "reporting.help.export",
+  async run(ctx) {
+    const result = await exportReports(ctx.deps, ctx.actor);
+    if (!result.ok) return failureReply(ctx, result.error);
+    const csv = stringify(
+      result.value.rows.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString(), remark: r.remark ?? "" })),
+      { header: true, columns: ["quarter", "employer", "branche", "region", "ambition", "realised", "version", "submittedAt", "remark"] },
+    );
+    return [
+      reply(textMessage(ctx.t("reporting.export.done", { count: result.value.rows.length }))),
+      {
+        type: "file",
+        file: {
+          filename: `rapportages-${ctx.deps.now().toISOString().slice(0, 10)}.csv`,
+          mimeType: "text/csv",
+          content: csv,
+          title: ctx.t("reporting.export.title", { network: result.value.networkName }),
+        },
+      },
+    ];
+  },
+};
+
+export const reportingCommands: Command[] = [report, mine, status, history, exportCommand];
+export const reportingActions: ActionHandler[] = [openReportFormAction];
+export const reportingForms: FormHandler[] = [reportFormHandler];

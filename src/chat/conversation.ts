@@ -1,0 +1,81 @@
+import { isCoordinator } from "../core/actor.js";
+import type { ChatContext } from "./context.js";
+import { actions, commands, forms } from "./commands/index.js";
+import { reply, textMessage, type ChatEffect, type ChatMessage } from "./message.js";
+import type { Command } from "./registry.js";
+import { translator, type Locale } from "../i18n/index.js";
+
+// Slack caps slash text at 4,000 characters; anything longer here is not a command.
+export const MAX_COMMAND_LENGTH = 2_000;
+
+const commandIndex = new Map<string, Command>();
+for (const command of commands) {
+  for (const word of [command.name, ...command.aliases]) commandIndex.set(word, command);
+}
+
+/** "/netwerk rapporteer 3 ambitie 10" minus the platform prefix: routes to a command. */
+export async function handleText(ctx: ChatContext, text: string): Promise<ChatEffect[]> {
+  if (text.length > MAX_COMMAND_LENGTH) return [privateText(ctx.t("chat.tooLong", { max: MAX_COMMAND_LENGTH }))];
+  const trimmed = text.trim();
+  const [word = ""] = trimmed.split(/\s+/, 1);
+  const name = word.toLowerCase();
+  if (name === "" || name === "help" || name === "hulp" || name === "?") return [reply(helpMessage(ctx))];
+  const command = commandIndex.get(name);
+  if (!command) return [privateText(ctx.t("chat.unknownCommand", { command: truncate(word, 40) }))];
+  if (command.coordinatorOnly && !isCoordinator(ctx.actor)) {
+    return [privateText(ctx.t("chat.coordinatorOnly", { command: command.name }))];
+  }
+  return command.run(ctx, trimmed.slice(word.length).trim());
+}
+
+/** A button press: `action` is the Button.action, `value` its opaque value. */
+export async function handleAction(ctx: ChatContext, action: string, value: string): Promise<ChatEffect[]> {
+  const handler = actions.find((a) => a.action === action);
+  if (!handler) return [privateText(ctx.t("chat.unknownAction"))];
+  return handler.run(ctx, value);
+}
+
+export async function handleFormSubmit(
+  ctx: ChatContext,
+  formId: string,
+  values: Record<string, unknown>,
+  context?: string,
+): Promise<ChatEffect[]> {
+  const handler = forms.find((f) => f.id === formId);
+  if (!handler) return [privateText(ctx.t("chat.unknownForm"))];
+  return handler.submit(ctx, values, context);
+}
+
+export function helpMessage(ctx: ChatContext): ChatMessage {
+  const line = (c: Command) => `• ${ctx.t(c.help)}`;
+  const forEveryone = commands.filter((c) => !c.coordinatorOnly).map(line);
+  const forCoordinators = commands.filter((c) => c.coordinatorOnly).map(line);
+  return {
+    summary: ctx.t("chat.help.title"),
+    blocks: [
+      { type: "header", text: ctx.t("chat.help.title") },
+      { type: "text", text: [ctx.t("chat.help.intro"), ...forEveryone, `• ${ctx.t("chat.help.help")}`].join("\n") },
+      ...(isCoordinator(ctx.actor)
+        ? [{ type: "text" as const, text: [ctx.t("chat.help.coordinator"), ...forCoordinators].join("\n") }]
+        : []),
+    ],
+  };
+}
+
+/** For people the bot cannot link to a member yet (no identity, no e-mail on file). */
+export function unknownPersonEffects(locale: Locale): ChatEffect[] {
+  return [privateText(translator(locale)("error.unknownPerson"))];
+}
+
+/** The one answer to anything unexpected: adapters log the error and show this. */
+export function unexpectedErrorEffects(locale: Locale): ChatEffect[] {
+  return [privateText(translator(locale)("error.unexpected"))];
+}
+
+function privateText(text: string): ChatEffect {
+  return reply(textMessage(text));
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

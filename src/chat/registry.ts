@@ -1,0 +1,23 @@
+import type { MessageKey } from "../i18n/index.js";
+import type { ChatContext } from "./context.js";
+import type { ChatEffect } from "./message.js";
+
+export interface Command {
+  /** Dutch name first; aliases include the English words. */
+  name: string;
+  aliases: string[];
+  coordinatorOnly?: boolean;
+  /** Help line, e.g. "rapporteer <aantal> ambitie <aantal> — …". */
+  help: MessageKey;
+  run(ctx: ChatContext, args: string): Promise<ChatEffect[]>;
+}
+
+export interface ActionHandler {
+  action: string;
+  run(ctx: ChatContext, value: string): Promise<ChatEffect[]>;
+}
+
+export interface FormHandler {
+  id: string;
+  submit(ctx: ChatContext, values: Record<string, unknown>, context: string | undefined): Promise<ChatEffect[]>;
+}

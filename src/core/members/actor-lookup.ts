@@ -1,0 +1,77 @@
+import type { Db } from "../../db/database.js";
+import type { Actor } from "../actor.js";
+import type { Locale } from "../../i18n/index.js";
+
+export type ChatPlatform = "SLACK" | "TEAMS" | "WEB";
+
+export interface ChatIdentity {
+  platform: ChatPlatform;
+  /** Slack team id, Microsoft tenant id, or "web". */
+  tenantId: string;
+  externalUserId: string;
+}
+
+const actorSelect = {
+  id: true,
+  name: true,
+  networkId: true,
+  employerId: true,
+  role: true,
+  locale: true,
+  erasedAt: true,
+  network: { select: { defaultLocale: true } },
+} as const;
+
+type ActorRow = { id: string; name: string; networkId: string; employerId: string | null; role: "MEMBER" | "COORDINATOR"; locale: Locale | null; erasedAt: Date | null; network: { defaultLocale: Locale } };
+
+export function toActor(person: ActorRow): Actor {
+  return {
+    personId: person.id,
+    name: person.name,
+    networkId: person.networkId,
+    employerId: person.employerId,
+    role: person.role,
+    locale: person.locale ?? person.network.defaultLocale,
+  };
+}
+
+export async function actorForPerson(db: Db, personId: string): Promise<Actor | null> {
+  const person = await db.person.findUnique({ where: { id: personId }, select: actorSelect });
+  return person && !person.erasedAt ? toActor(person) : null;
+}
+
+/** The person behind a chat identity, if that identity has been linked. */
+export async function actorForIdentity(db: Db, identity: ChatIdentity): Promise<Actor | null> {
+  const link = await db.platformIdentity.findUnique({
+    where: {
+      platform_tenantId_externalUserId: {
+        platform: identity.platform,
+        tenantId: identity.tenantId,
+        externalUserId: identity.externalUserId,
+      },
+    },
+    select: { person: { select: actorSelect } },
+  });
+  return link && !link.person.erasedAt ? toActor(link.person) : null;
+}
+
+/**
+ * First use: links a chat identity to the person whose e-mail the coordinator has on file.
+ * The e-mail comes from the platform (Slack users.info, Teams roster), never from the user.
+ */
+export async function linkIdentityByEmail(db: Db, identity: ChatIdentity, email: string): Promise<Actor | null> {
+  const people = await db.person.findMany({
+    where: { email: { equals: email.trim(), mode: "insensitive" }, erasedAt: null },
+    select: actorSelect,
+    take: 2,
+  });
+  // An address on file in two networks is ambiguous: better to ask a coordinator than guess.
+  if (people.length !== 1 || !people[0]) return null;
+  const person = people[0];
+  await db.platformIdentity.upsert({
+    where: { personId_platform_tenantId: { personId: person.id, platform: identity.platform, tenantId: identity.tenantId } },
+    create: { personId: person.id, ...identity },
+    update: { externalUserId: identity.externalUserId, linkedAt: new Date() },
+  });
+  return toActor(person);
+}

@@ -1,0 +1,49 @@
+import type { Actor } from "../actor.js";
+import { isCoordinator } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+import { notAllowed, ok, type Result } from "../result.js";
+
+export interface ReportRow {
+  quarter: string;
+  employer: string;
+  branche: string;
+  region: string;
+  ambition: number;
+  realised: number;
+  version: number;
+  submittedAt: Date;
+  remark: string | null;
+}
+
+/** Coordinators: every current report of the network, for a spreadsheet. */
+export async function exportReports(deps: CoreDeps, actor: Actor): Promise<Result<{ networkName: string; rows: ReportRow[] }>> {
+  if (!isCoordinator(actor)) return notAllowed();
+  const network = await deps.db.network.findUniqueOrThrow({ where: { id: actor.networkId }, select: { name: true } });
+  const reports = await deps.db.placementReport.findMany({
+    where: { employer: { networkId: actor.networkId } },
+    select: {
+      ambition: true,
+      realised: true,
+      version: true,
+      submittedAt: true,
+      remark: true,
+      period: { select: { year: true, quarter: true } },
+      employer: { select: { name: true, branche: true, region: true } },
+    },
+    orderBy: [{ period: { year: "asc" } }, { period: { quarter: "asc" } }, { employer: { name: "asc" } }],
+  });
+  return ok({
+    networkName: network.name,
+    rows: reports.map((r) => ({
+      quarter: `${r.period.year}-Q${r.period.quarter}`,
+      employer: r.employer.name,
+      branche: r.employer.branche,
+      region: r.employer.region,
+      ambition: r.ambition,
+      realised: r.realised,
+      version: r.version,
+      submittedAt: r.submittedAt,
+      remark: r.remark,
+    })),
+  });
+}

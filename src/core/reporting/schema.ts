@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { countField, idField, optionalText } from "../shared/fields.js";
+
+// Largest employers in the networks have tens of thousands of staff; a quarter with more than
+// 10,000 placements at one employer is a typo, not a success.
+export const MAX_PLACEMENTS = 10_000;
+// A remark is context ("vacatures in de zomer"), not a story: short keeps people from writing
+// names or health details, which reports must never hold (AVG special-category data).
+export const MAX_REMARK_LENGTH = 500;
+
+const quarterRef = {
+  year: z.coerce.number({ invalid_type_error: "field.invalid" }).int("field.invalid").min(2000, "field.invalid").max(2100, "field.invalid"),
+  quarter: z.coerce.number({ invalid_type_error: "field.invalid" }).int("field.invalid").min(1, "field.invalid").max(4, "field.invalid"),
+};
+
+export const submitReportInput = z.object({
+  realised: countField(MAX_PLACEMENTS),
+  ambition: countField(MAX_PLACEMENTS),
+  remark: optionalText(MAX_REMARK_LENGTH),
+  /** Coordinators may report on behalf of an employer of their network. */
+  employerId: idField.optional(),
+  year: quarterRef.year.optional(),
+  quarter: quarterRef.quarter.optional(),
+});
+export type SubmitReportInput = z.input<typeof submitReportInput>;
+
+export const periodInput = z.object({
+  year: quarterRef.year.optional(),
+  quarter: quarterRef.quarter.optional(),
+});
+export type PeriodInput = z.input<typeof periodInput>;
+
+export const historyInput = z.object({
+  employerId: idField.optional(),
+  // 40 quarters is ten years: the longest view a coordinator asks for.
+  quarters: z.coerce.number().int().min(1).max(40).default(8),
+});
+export type HistoryInput = z.input<typeof historyInput>;

@@ -1,0 +1,120 @@
+import type { Db } from "../../db/database.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { Actor } from "../actor.js";
+import { isCoordinator } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+import { fail, invalidInput, ok, type Result } from "../result.js";
+import { ensurePeriod, findNetwork } from "./periods.js";
+import { compareQuarters, quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
+import { submitReportInput } from "./schema.js";
+
+export type SubmitVia = "SLACK" | "TEAMS" | "WEB";
+
+export interface SubmittedReport {
+  reportId: string;
+  employerId: string;
+  quarter: QuarterRef;
+  label: string;
+  ambition: number;
+  realised: number;
+  version: number;
+  corrected: boolean;
+}
+
+/** Submits this quarter's figures for the actor's employer, or corrects them (keeping history). */
+export async function submitReport(
+  deps: CoreDeps,
+  actor: Actor,
+  raw: unknown,
+  via: SubmitVia,
+): Promise<Result<SubmittedReport>> {
+  const parsed = submitReportInput.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const input = parsed.data;
+
+  const employerId = await resolveEmployer(deps.db, actor, input.employerId);
+  if (!employerId.ok) return employerId;
+
+  const network = await findNetwork(deps.db, actor.networkId);
+  const current = quarterOf(deps.now(), network.timeZone);
+  const ref = input.year && input.quarter ? { year: input.year, quarter: input.quarter } : current;
+  const label = quarterLabel(ref);
+  if (compareQuarters(ref, current) > 0) return fail("invalid", "reporting.futurePeriod", { quarter: label });
+
+  const period = await ensurePeriod(deps.db, network, ref);
+  if (period.status === "CLOSED" && !isCoordinator(actor)) {
+    return fail("conflict", "reporting.periodClosed", { quarter: label });
+  }
+
+  const figures = {
+    ambition: input.ambition,
+    realised: input.realised,
+    remark: input.remark ?? null,
+    submittedById: actor.personId,
+    submittedVia: via,
+  };
+  const saved = await saveWithRevision(deps.db, employerId.value, period.id, figures, deps.now());
+  await deps.db.auditLog.create({
+    data: {
+      actorId: actor.personId,
+      action: saved.version === 1 ? "report.submit" : "report.correct",
+      subjectType: "PlacementReport",
+      subjectId: saved.id,
+      details: { version: saved.version, via },
+    },
+  });
+  return ok({
+    reportId: saved.id,
+    employerId: employerId.value,
+    quarter: ref,
+    label,
+    ambition: saved.ambition,
+    realised: saved.realised,
+    version: saved.version,
+    corrected: saved.version > 1,
+  });
+}
+
+async function resolveEmployer(db: Db, actor: Actor, requested: string | undefined): Promise<Result<string>> {
+  if (!isCoordinator(actor)) {
+    if (!actor.employerId) return fail("notAllowed", "error.noEmployer");
+    if (requested && requested !== actor.employerId) return fail("notAllowed", "reporting.otherEmployer");
+    return ok(actor.employerId);
+  }
+  const id = requested ?? actor.employerId;
+  if (!id) return fail("invalid", "reporting.employerNotFound");
+  const employer = await db.employer.findFirst({ where: { id, networkId: actor.networkId }, select: { id: true } });
+  return employer ? ok(employer.id) : fail("notFound", "reporting.employerNotFound");
+}
+
+interface Figures {
+  ambition: number;
+  realised: number;
+  remark: string | null;
+  submittedById: string;
+  submittedVia: SubmitVia;
+}
+
+async function saveWithRevision(db: Db, employerId: string, periodId: string, figures: Figures, at: Date, attempt = 1) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const existing = await tx.placementReport.findUnique({
+        where: { employerId_periodId: { employerId, periodId } },
+        select: { id: true, version: true },
+      });
+      const version = (existing?.version ?? 0) + 1;
+      const report = existing
+        ? await tx.placementReport.update({ where: { id: existing.id }, data: { ...figures, version, submittedAt: at } })
+        : await tx.placementReport.create({ data: { ...figures, employerId, periodId, version, submittedAt: at } });
+      await tx.placementReportRevision.create({ data: { ...figures, reportId: report.id, version, submittedAt: at } });
+      return report;
+    });
+  } catch (error) {
+    // Two contacts of one employer submitting the first report at the same moment: the loser
+    // retries as a correction, so neither submission is lost.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && attempt < 3) {
+      return saveWithRevision(db, employerId, periodId, figures, at, attempt + 1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient, type Prisma } from "../generated/prisma/client.js";
+import { applyMigrations, type SqlSession } from "./migrate.js";
+
+export type Db = PrismaClient;
+/** The client or an open transaction: repositories accept either. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  /** Runs a raw query on the underlying driver (health checks, locks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string | undefined } // undefined: in memory (tests)
+  | { kind: "postgres"; url: string; poolSize?: number };
+
+/** Opens the database, applies pending migrations and returns a ready Prisma client. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, target.poolSize);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const pglite = await PGlite.create(dataDir);
+  await applyMigrations(pgliteSession(pglite), { advisoryLock: false });
+  // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils with the
+  // same runtime contract; 0.7 would need Prisma 7 (see DESIGN.md).
+  const adapter = new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory;
+  const prisma = new PrismaClient({ adapter });
+  return {
+    prisma,
+    kind: "pglite",
+    ping: async () => void (await pglite.query("SELECT 1")),
+    async close() {
+      await prisma.$disconnect();
+      // $disconnect leaves PGlite open, which keeps the process alive and the dir locked.
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function pgliteSession(pglite: PGlite): SqlSession {
+  return {
+    exec: async (sql) => void (await pglite.exec(sql)),
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+  };
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const client = await pool.connect();
+  try {
+    await applyMigrations(pgSession(client), { advisoryLock: true });
+  } finally {
+    client.release();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: "postgres",
+    ping: async () => void (await pool.query("SELECT 1")),
+    async close() {
+      await prisma.$disconnect();
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+function pgSession(client: pg.PoolClient): SqlSession {
+  return {
+    exec: async (sql) => void (await client.query(sql)),
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+  };
+}

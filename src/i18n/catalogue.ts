@@ -1,0 +1,17 @@
+import { chat } from "./messages/chat.js";
+import { common } from "./messages/common.js";
+import { reporting } from "./messages/reporting.js";
+
+// Each domain keeps its messages in its own file under ./messages; add it here.
+const domains = [common, chat, reporting] as const;
+
+type Domain = (typeof domains)[number];
+type KeysOf<D> = D extends { nl: infer T } ? keyof T : never;
+export type MessageKey = Extract<KeysOf<Domain>, string>;
+export type Locale = "nl" | "en";
+export const locales: readonly Locale[] = ["nl", "en"];
+
+export const catalogue: Record<Locale, Record<MessageKey, string>> = {
+  nl: Object.assign({}, ...domains.map((d) => d.nl)),
+  en: Object.assign({}, ...domains.map((d) => d.en)),
+};

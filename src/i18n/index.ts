@@ -1,0 +1,34 @@
+import { catalogue, type Locale, type MessageKey } from "./catalogue.js";
+
+export { locales, type Locale, type MessageKey } from "./catalogue.js";
+
+export type MessageParams = Record<string, string | number>;
+
+/** A message to show a person, not yet in their language. */
+export interface Message {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** One translator per locale: fan-out code creates one per recipient, never shares a global. */
+export function translator(locale: Locale): Translate {
+  const messages = catalogue[locale];
+  return (key, params) => interpolate(messages[key], params);
+}
+
+export function translate(locale: Locale, message: Message): string {
+  return translator(locale)(message.key, message.params);
+}
+
+function interpolate(template: string, params: MessageParams | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "nl" || value === "en";
+}

@@ -1,0 +1,38 @@
+import { defineMessages } from "../define.js";
+
+export const common = defineMessages({
+  nl: {
+    "error.invalidInput": "Dat klopt niet helemaal: {details}",
+    "error.notAllowed": "Dat mag alleen een netwerkcoördinator.",
+    "error.notFound": "Niet gevonden.",
+    "error.unexpected": "Er ging iets mis aan onze kant. Probeer het zo nog eens; je invoer is niet opgeslagen.",
+    "error.unknownPerson":
+      "Ik ken je nog niet. Vraag je netwerkcoördinator om je e-mailadres toe te voegen, dan koppel ik je account automatisch.",
+    "error.noEmployer": "Je bent niet aan een werkgever gekoppeld. Vraag je netwerkcoördinator dit te regelen.",
+    "field.required": "Vul dit veld in.",
+    "field.tooLong": "Dit is te lang (maximaal {max} tekens).",
+    "field.notANumber": "Vul een heel getal in.",
+    "field.negative": "Een aantal kan niet negatief zijn.",
+    "field.tooLarge": "Dat getal is onwaarschijnlijk groot (maximaal {max}).",
+    "field.invalid": "Deze waarde is ongeldig.",
+    "field.invalidDate": "Vul een geldige datum en tijd in.",
+    "field.invalidUrl": "Vul een geldige link in (https://…).",
+  },
+  en: {
+    "error.invalidInput": "That is not quite right: {details}",
+    "error.notAllowed": "Only a network coordinator can do that.",
+    "error.notFound": "Not found.",
+    "error.unexpected": "Something went wrong on our side. Please try again shortly; your input was not saved.",
+    "error.unknownPerson":
+      "I don't know you yet. Ask your network coordinator to add your e-mail address and I will link your account automatically.",
+    "error.noEmployer": "You are not linked to an employer. Ask your network coordinator to arrange this.",
+    "field.required": "Please fill in this field.",
+    "field.tooLong": "This is too long (at most {max} characters).",
+    "field.notANumber": "Please enter a whole number.",
+    "field.negative": "A count cannot be negative.",
+    "field.tooLarge": "That number is implausibly large (at most {max}).",
+    "field.invalid": "This value is not valid.",
+    "field.invalidDate": "Please enter a valid date and time.",
+    "field.invalidUrl": "Please enter a valid link (https://…).",
+  },
+});

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe } from "vitest";
+import { openDatabase, type Database } from "../../src/db/database.js";
+
+/** The PostgreSQL server the integration suites use; each test file gets its own database. */
+export const postgresServerUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export type DatabaseKind = "pglite" | "postgres";
+export const databaseKinds: DatabaseKind[] = ["pglite", "postgres"];
+
+/** Creates an empty, migrated database of the given kind; `drop` removes it again. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
+  if (kind === "pglite") {
+    const db = await openDatabase({ kind: "pglite", dataDir: undefined });
+    return { db, drop: () => db.close() };
+  }
+  const name = `netwerkbot_test_${randomBytes(6).toString("hex")}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
+  const url = withDatabaseName(postgresServerUrl, name);
+  const db = await openDatabase({ kind: "postgres", url, poolSize: 5 });
+  return {
+    db,
+    url,
+    async drop() {
+      await db.close();
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+export function withDatabaseName(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresServerUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Empties every table (keeping the migrations) so each test starts from a known state. */
+export async function resetDatabase(db: Database): Promise<void> {
+  const tables = await db.prisma.$queryRawUnsafe<{ tablename: string }[]>(
+    `SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
+  if (tables.length === 0) return;
+  await db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`);
+}
+
+/**
+ * Runs the same suite against PGlite and the PostgreSQL server. `use()` returns the database
+ * of the running suite, emptied before every test.
+ */
+export function describeEachDatabase(name: string, suite: (use: () => Database, kind: DatabaseKind) => void): void {
+  for (const kind of databaseKinds) {
+    describe(`${name} [${kind}]`, () => {
+      let handle: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+      beforeAll(async () => {
+        handle = await createTestDatabase(kind);
+      }, 60_000);
+      afterAll(async () => {
+        await handle?.drop();
+      });
+      beforeEach(async () => {
+        if (handle) await resetDatabase(handle.db);
+      });
+      suite(() => {
+        if (!handle) throw new Error("database not ready");
+        return handle.db;
+      }, kind);
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import type { Actor } from "../../src/core/actor.js";
+import type { CoreDeps } from "../../src/core/deps.js";
+import { actorForPerson } from "../../src/core/members/actor-lookup.js";
+import type { Database } from "../../src/db/database.js";
+import { demoEmails, seedDemoData } from "../../src/demo/demo-data.js";
+
+/** A fixed "now" inside Q4 2026 (Amsterdam), so quarter logic is deterministic. */
+export const fixedNow = new Date("2026-11-25T10:00:00Z");
+
+export function depsFor(db: Database, now: Date = fixedNow): CoreDeps {
+  return { db: db.prisma, now: () => now };
+}
+
+export type DemoPersonKey = keyof typeof demoEmails;
+
+/** Seeds the demo network and returns a way to act as any of its people. */
+export async function seedDemo(db: Database, now: Date = fixedNow) {
+  const { networkId } = await seedDemoData(db.prisma, now);
+  const actor = async (key: DemoPersonKey): Promise<Actor> => {
+    const person = await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails[key] }, select: { id: true } });
+    const found = await actorForPerson(db.prisma, person.id);
+    if (!found) throw new Error(`demo person ${key} missing`);
+    return found;
+  };
+  return { networkId, actor };
+}
+
+/** Counts of every table a use case could touch, to assert that bad input changed nothing. */
+export async function snapshotCounts(db: Database) {
+  const p = db.prisma;
+  const [reports, revisions, periods, events, rsvps, memberships, identities, audit, outbox, people] = await Promise.all([
+    p.placementReport.count(),
+    p.placementReportRevision.count(),
+    p.reportingPeriod.count(),
+    p.event.count(),
+    p.rsvp.count(),
+    p.subgroupMembership.count(),
+    p.platformIdentity.count(),
+    p.auditLog.count(),
+    p.outboxMessage.count(),
+    p.person.count(),
+  ]);
+  return { reports, revisions, periods, events, rsvps, memberships, identities, audit, outbox, people };
+}
