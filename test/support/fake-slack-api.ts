@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * The far side of the network for Slack tests: a local HTTP server speaking the Web API
+ * (`https://slack.com/api/<method>`), recording every call. Point Bolt's client at it with
+ * `clientOptions.slackApiUrl = fake.url`.
+ */
+export interface SlackCall {
+  method: string;
+  body: Record<string, unknown>;
+  token: string | undefined;
+  at: number;
+}
+
+export interface FakeSlackOptions {
+  /** Answer chat.postMessage with 429 + Retry-After when more than this many arrive per second. */
+  postMessagesPerSecond?: number;
+  /** Users known to users.info / users.lookupByEmail: id → e-mail. */
+  users?: Record<string, string>;
+  /** Overrides per method; return undefined to fall back to the default answer. */
+  handlers?: Record<string, (body: Record<string, unknown>) => Record<string, unknown> | undefined>;
+}
+
+export interface FakeSlackApi {
+  url: string;
+  calls: SlackCall[];
+  callsTo(method: string): SlackCall[];
+  rateLimited: number;
+  users: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
+  const calls: SlackCall[] = [];
+  const users = { ...options.users };
+  let windowStart = 0;
+  let inWindow = 0;
+  let messageCounter = 0;
+  const state = { rateLimited: 0 };
+
+  const server: Server = createServer(async (req, res) => {
+    const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
+    const body = await readBody(req);
+    const token = req.headers.authorization?.replace(/^Bearer /, "") ?? (body.token as string | undefined);
+
+    if (method === "chat.postMessage" && options.postMessagesPerSecond) {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        inWindow = 0;
+      }
+      if (inWindow >= options.postMessagesPerSecond) {
+        state.rateLimited++;
+        const retryAfter = Math.max(1, Math.ceil((windowStart + 1000 - now) / 1000));
+        res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
+        res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+        return;
+      }
+      inWindow++;
+    }
+
+    calls.push({ method, body, token, at: Date.now() });
+    const custom = options.handlers?.[method]?.(body);
+    const answer = custom ?? defaultAnswer(method, body, users, () => ++messageCounter);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(answer));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    get rateLimited() {
+      return state.rateLimited;
+    },
+    users,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function defaultAnswer(
+  method: string,
+  body: Record<string, unknown>,
+  users: Record<string, string>,
+  nextId: () => number,
+): Record<string, unknown> {
+  const ts = () => `${Math.floor(Date.now() / 1000)}.${String(nextId()).padStart(6, "0")}`;
+  switch (method) {
+    case "auth.test":
+      return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", team: "Demo" };
+    case "chat.postMessage":
+      return { ok: true, channel: body.channel, ts: ts(), message: { text: body.text } };
+    case "chat.update":
+      return { ok: true, channel: body.channel, ts: body.ts };
+    case "chat.postEphemeral":
+      return { ok: true, message_ts: ts() };
+    case "conversations.open":
+      return { ok: true, channel: { id: `D${String(body.users ?? "X")}` } };
+    case "views.open":
+    case "views.publish":
+    case "views.update":
+      return { ok: true, view: { id: `V${nextId()}`, ...(typeof body.view === "string" ? JSON.parse(body.view) : body.view) } };
+    case "users.info": {
+      const email = users[String(body.user)];
+      return email ? { ok: true, user: { id: body.user, profile: { email } } } : { ok: false, error: "user_not_found" };
+    }
+    case "users.lookupByEmail": {
+      const id = Object.entries(users).find(([, e]) => e === body.email)?.[0];
+      return id ? { ok: true, user: { id, profile: { email: body.email } } } : { ok: false, error: "users_not_found" };
+    }
+    case "files.getUploadURLExternal":
+      return { ok: true, upload_url: "http://127.0.0.1:1/upload", file_id: `F${nextId()}` };
+    case "files.completeUploadExternal":
+      return { ok: true, files: [{ id: "F1" }] };
+    default:
+      return { ok: true };
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8");
+  if (!raw) return {};
+  if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  // The Web API client form-encodes nested values (blocks, view) as JSON strings.
+  for (const key of ["blocks", "view", "attachments"]) {
+    if (typeof form[key] === "string") {
+      try {
+        (form as Record<string, unknown>)[key] = JSON.parse(form[key]);
+      } catch {
+        // leave as sent: the test asserting on it will show the raw value
+      }
+    }
+  }
+  return form;
+}
