@@ -1,0 +1,25 @@
+import type { ChatMessage } from "../chat/message.js";
+
+/**
+ * The port each platform implements so the outbox worker can deliver a notification.
+ * Slack: DM via conversations.open + chat.postMessage; Teams: proactive message from a stored
+ * conversation reference; Web: the playground inbox.
+ */
+export interface OutboxSender {
+  platform: "SLACK" | "TEAMS" | "WEB";
+  send(delivery: OutboxDelivery): Promise<SendResult>;
+}
+
+export interface OutboxDelivery {
+  outboxId: string;
+  idempotencyKey: string;
+  personId: string | null;
+  /** As stored by enqueueNotifications: `{ tenantId, userId }` or `{ personId }` for the web. */
+  address: unknown;
+  message: ChatMessage;
+}
+
+export type SendResult =
+  | { ok: true; platformMessageId: string }
+  /** retryAfterMs from the platform (HTTP 429 Retry-After); permanent errors go straight to DEAD. */
+  | { ok: false; error: string; permanent: boolean; retryAfterMs?: number };

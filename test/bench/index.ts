@@ -1,0 +1,12 @@
+// `npm run bench`: every benchmark in one run, printing its numbers. Targets are in each file.
+const suites: Array<[string, () => Promise<void>]> = [
+  ["database", async () => (await import("./database.bench.js")).run()],
+];
+
+const only = process.argv[2];
+for (const [name, run] of suites) {
+  if (only && only !== name) continue;
+  console.log(`\n=== ${name} ===`);
+  await run();
+}
+process.exit(0);
