@@ -1,0 +1,34 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/** Prometheus metrics for operators; served at /metrics. One registry per process. */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+export const messagesSent = new Counter({
+  name: "netwerkbot_messages_sent_total",
+  help: "Outbox messages delivered, by platform and kind",
+  labelNames: ["platform", "kind"] as const,
+  registers: [metricsRegistry],
+});
+
+export const messagesFailed = new Counter({
+  name: "netwerkbot_messages_failed_total",
+  help: "Outbox delivery attempts that failed, by platform and whether the message is now dead",
+  labelNames: ["platform", "dead"] as const,
+  registers: [metricsRegistry],
+});
+
+export const commandsHandled = new Counter({
+  name: "netwerkbot_commands_handled_total",
+  help: "Commands, button actions and form submissions handled, by platform and outcome",
+  labelNames: ["platform", "kind", "outcome"] as const,
+  registers: [metricsRegistry],
+});
+
+export const commandLatency = new Histogram({
+  name: "netwerkbot_command_duration_seconds",
+  help: "Time from receiving a command to having its answer, by platform",
+  labelNames: ["platform"] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [metricsRegistry],
+});
