@@ -1,0 +1,103 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Actor } from "../../src/core/actor.js";
+import { periodStatus } from "../../src/core/reporting/period-status.js";
+import { quarterEnd, quarterStart, previousQuarter, type QuarterRef } from "../../src/core/reporting/quarters.js";
+import type { Database } from "../../src/db/database.js";
+import { createTestDatabase } from "../support/databases.js";
+import { ms, summarise, verdict } from "./stats.js";
+
+// Issue 2 targets: start < 1.5 s on PGlite; period-status p99 < 50 ms on both databases with
+// 500 employers × 40 quarters of reports.
+const EMPLOYERS = 500;
+const QUARTERS = 40;
+const STATUS_RUNS = 300;
+
+export async function run(): Promise<void> {
+  pgliteStartTimes();
+  for (const kind of ["pglite", "postgres"] as const) {
+    const handle = await createTestDatabase(kind);
+    try {
+      if (handle.url) console.log(`start PostgreSQL (migrated database): ${ms(probeStart({ DATABASE_URL: handle.url }))}`);
+      await statusLatency(kind, handle.db);
+    } finally {
+      await handle.drop();
+    }
+  }
+}
+
+/** Starts a child process that opens the database the way the bot does; returns its ready time. */
+function probeStart(env: Record<string, string>): number {
+  const output = execFileSync(process.execPath, ["--import", "tsx", "test/bench/start-probe.ts"], {
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    encoding: "utf8",
+  });
+  return (JSON.parse(output.trim()) as { readyMs: number }).readyMs;
+}
+
+function pgliteStartTimes() {
+  const dir = mkdtempSync(path.join(tmpdir(), "netwerkbot-bench-"));
+  try {
+    const env = { DATA_DIR: dir, DATABASE_URL: "" };
+    const fresh = probeStart(env);
+    const warm = Math.min(...[1, 2, 3].map(() => probeStart(env)));
+    console.log(`start PGlite, new data dir (all migrations applied): ${ms(fresh)}`);
+    console.log(`start PGlite, existing data dir (best of 3): ${ms(warm)}  target < 1500 ms: ${verdict(warm < 1500)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function statusLatency(kind: "pglite" | "postgres", db: Database) {
+  const seedStarted = performance.now();
+  const coordinator = await seedLargeNetwork(db);
+  const seedMs = performance.now() - seedStarted;
+  const deps = { db: db.prisma, now: () => new Date("2026-11-25T10:00:00Z") };
+  for (let i = 0; i < 20; i++) await periodStatus(deps, coordinator); // warm-up
+  const samples: number[] = [];
+  let reported = 0;
+  for (let i = 0; i < STATUS_RUNS; i++) {
+    const t = performance.now();
+    const result = await periodStatus(deps, coordinator, {});
+    samples.push(performance.now() - t);
+    if (result.ok) reported = result.value.totals.reported;
+  }
+  const s = summarise(samples);
+  console.log(
+    `${kind}: period status, ${EMPLOYERS} employers × ${QUARTERS} quarters (seeded in ${ms(seedMs)}), ${s.n} runs: ` +
+      `p50 ${ms(s.p50)}, p99 ${ms(s.p99)}  target p99 < 50 ms: ${verdict(s.p99 < 50)}  (reported ${reported}/${EMPLOYERS})`,
+  );
+}
+
+async function seedLargeNetwork(db: Database): Promise<Actor> {
+  const p = db.prisma;
+  const network = await p.network.create({ data: { slug: "bench", name: "Benchnetwerk" } });
+  await p.employer.createMany({
+    data: Array.from({ length: EMPLOYERS }, (_, i) => ({
+      networkId: network.id,
+      name: `Werkgever ${String(i).padStart(3, "0")}`,
+      branche: ["Zorg", "Logistiek", "ICT", "Industrie"][i % 4]!,
+      sizeBand: "MEDIUM" as const,
+      location: "Enschede",
+      region: "Twente",
+      ambition: 10 + (i % 50),
+    })),
+  });
+  const employers = await p.employer.findMany({ where: { networkId: network.id }, select: { id: true, ambition: true } });
+  let ref: QuarterRef = { year: 2026, quarter: 4 };
+  for (let q = 0; q < QUARTERS; q++, ref = previousQuarter(ref)) {
+    const period = await p.reportingPeriod.create({
+      data: { networkId: network.id, year: ref.year, quarter: ref.quarter, opensAt: quarterStart(ref, "Europe/Amsterdam"), closesAt: quarterEnd(ref, "Europe/Amsterdam") },
+    });
+    // Nine in ten employers report each quarter.
+    await p.placementReport.createMany({
+      data: employers
+        .filter((_, i) => (i + q) % 10 !== 0)
+        .map((e, i) => ({ employerId: e.id, periodId: period.id, ambition: e.ambition, realised: (i + q) % 7, submittedVia: "WEB" as const })),
+    });
+  }
+  const coordinator = await p.person.create({ data: { networkId: network.id, name: "Coördinator", role: "COORDINATOR" } });
+  return { personId: coordinator.id, networkId: network.id, employerId: null, role: "COORDINATOR", locale: "nl", name: coordinator.name };
+}
