@@ -1,0 +1,83 @@
+import { webApi } from "@slack/bolt";
+import { z } from "zod";
+import type { OutboxDelivery, OutboxSender, SendResult } from "../../delivery/sender.js";
+import { messagePayload } from "./blocks.js";
+import { slackClientOptions, type SlackClientSettings } from "./client-options.js";
+
+/** Slack errors that no retry will fix: the outbox marks the message dead at once. */
+const PERMANENT_ERRORS = new Set([
+  "user_not_found",
+  "users_not_found",
+  "channel_not_found",
+  "account_inactive",
+  "not_authed",
+  "invalid_auth",
+  "token_revoked",
+  "is_archived",
+  "cannot_dm_bot",
+  "user_disabled",
+  "no_installation",
+]);
+
+const slackAddress = z.object({ tenantId: z.string().min(1), userId: z.string().min(1) });
+
+export interface SlackSenderOptions extends SlackClientSettings {
+  /** Bot token for a workspace: the single SLACK_BOT_TOKEN, or the stored OAuth installation. */
+  tokenForTeam(teamId: string): Promise<string | undefined>;
+}
+
+/**
+ * Delivers outbox messages as direct messages. HTTP 429 is reported back with Retry-After
+ * instead of being slept on inside the client, so the worker can reschedule and move on.
+ */
+export function createSlackSender(options: SlackSenderOptions): OutboxSender {
+  const clients = new Map<string, webApi.WebClient>();
+  const dmChannels = new Map<string, string>();
+
+  const clientFor = (token: string) => {
+    let client = clients.get(token);
+    if (!client) {
+      client = new webApi.WebClient(token, slackClientOptions(options, { rejectRateLimitedCalls: true }));
+      clients.set(token, client);
+    }
+    return client;
+  };
+
+  return {
+    platform: "SLACK",
+    async send(delivery: OutboxDelivery): Promise<SendResult> {
+      const address = slackAddress.safeParse(delivery.address);
+      if (!address.success) return { ok: false, error: "invalid_address", permanent: true };
+      const { tenantId, userId } = address.data;
+      const token = await options.tokenForTeam(tenantId);
+      if (!token) return { ok: false, error: "no_installation", permanent: true };
+      const client = clientFor(token);
+      try {
+        const cacheKey = `${tenantId}:${userId}`;
+        let channel = dmChannels.get(cacheKey);
+        if (!channel) {
+          const opened = await client.conversations.open({ users: userId });
+          channel = opened.channel?.id;
+          if (!channel) return { ok: false, error: "conversations.open returned no channel", permanent: false };
+          dmChannels.set(cacheKey, channel);
+        }
+        const posted = await client.chat.postMessage({ channel, ...messagePayload(delivery.message) });
+        return { ok: true, platformMessageId: posted.ts ?? "" };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+  };
+}
+
+function failure(error: unknown): SendResult {
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return { ok: false, error: "ratelimited", permanent: false, retryAfterMs: error.retryAfter * 1000 };
+  }
+  if (error instanceof webApi.WebAPIPlatformError) {
+    const code = String(error.data.error);
+    return { ok: false, error: code, permanent: PERMANENT_ERRORS.has(code) };
+  }
+  if (error instanceof Error) return { ok: false, error: error.message, permanent: false };
+  throw error;
+}
