@@ -4,6 +4,7 @@ import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "../generated/prisma/client.js";
+import { lockDataDir } from "./data-dir-lock.js";
 import { applyMigrations, type SqlSession } from "./migrate.js";
 
 export type Db = PrismaClient;
@@ -28,6 +29,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const pglite = await PGlite.create(dataDir);
   await applyMigrations(pgliteSession(pglite), { advisoryLock: false });
   // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils with the
@@ -42,6 +44,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await prisma.$disconnect();
       // $disconnect leaves PGlite open, which keeps the process alive and the dir locked.
       if (!pglite.closed) await pglite.close();
+      unlock();
     },
   };
 }
