@@ -1,0 +1,105 @@
+import { TeamsAdapter } from "@microsoft/teams-ai";
+import type { ConversationReference } from "botbuilder";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { saveConversation } from "../../src/platforms/teams/conversations.js";
+import { createTeamsSender } from "../../src/platforms/teams/sender.js";
+import { textMessage } from "../../src/chat/message.js";
+import { describeEachDatabase } from "../support/databases.js";
+import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
+
+const tenantId = "tenant-1";
+const aad = "aad-joost";
+
+let connector: FakeBotConnector;
+beforeAll(async () => {
+  connector = await startFakeBotConnector();
+});
+afterAll(() => connector.close());
+
+function personalReference(conversationId: string): Partial<ConversationReference> {
+  return {
+    serviceUrl: connector.url,
+    channelId: "msteams",
+    conversation: { id: conversationId, conversationType: "personal", tenantId, isGroup: false, name: "" },
+    bot: { id: "28:netwerkbot", name: "Netwerkbot" },
+    user: { id: "29:joost", name: "Joost", aadObjectId: aad },
+  };
+}
+
+const delivery = (key: string, address: unknown = { tenantId, userId: aad }) => ({
+  outboxId: key,
+  idempotencyKey: key,
+  personId: null,
+  address,
+  message: textMessage("Herinnering: **rapporteer** je plaatsingen"),
+});
+
+describeEachDatabase("Teams outbox sender", (use) => {
+  const sender = () => createTeamsSender({ adapter: new TeamsAdapter({}), db: use().prisma, botAppId: "" });
+
+  it("sends a card proactively into the stored personal chat", async () => {
+    await saveConversation(use().prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
+    const before = connector.sent().length;
+
+    const result = await sender().send(delivery("k1"));
+
+    expect(result).toMatchObject({ ok: true, platformMessageId: expect.stringMatching(/^sent-/) });
+    const [call] = connector.sent().slice(before);
+    expect(call?.conversationId).toBe("a:joost");
+    const card = call?.body.attachments?.[0];
+    expect(card?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(card?.content.version).toBe("1.5");
+    // Markdown in the text is shown literally: TextRuns are never parsed as markdown.
+    expect(card?.content.body[0]).toEqual({ type: "RichTextBlock", inlines: [{ type: "TextRun", text: "Herinnering: **rapporteer** je plaatsingen" }] });
+  });
+
+  it("answers a 429 that outlasts the connector's own retries with retryAfterMs, and succeeds later", async () => {
+    await saveConversation(use().prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
+    // botbuilder's pipeline retries a throttled call 3 times itself (honouring Retry-After); a 4th 429 reaches us.
+    connector.failNext(4, 429, 1);
+
+    const throttled = await sender().send(delivery("k2"));
+    expect(throttled).toMatchObject({ ok: false, permanent: false, retryAfterMs: 1000 });
+
+    const retried = await sender().send(delivery("k2"));
+    expect(retried).toMatchObject({ ok: true });
+  }, 30_000);
+
+  it("treats 412 as transient and 403/404 (conversation gone) as permanent", async () => {
+    await saveConversation(use().prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
+    connector.failNext(1, 412);
+    expect(await sender().send(delivery("k3"))).toMatchObject({ ok: false, permanent: false });
+    connector.failNext(1, 403);
+    expect(await sender().send(delivery("k4"))).toMatchObject({ ok: false, permanent: true });
+    connector.failNext(1, 404);
+    expect(await sender().send(delivery("k5"))).toMatchObject({ ok: false, permanent: true });
+  });
+
+  it("opens a personal chat through a channel reference of the same tenant and stores it", async () => {
+    await saveConversation(use().prisma, {
+      conversationId: "19:general@thread.tacv2",
+      tenantId,
+      aadObjectId: null,
+      kind: "channel",
+      reference: { ...personalReference("19:general@thread.tacv2"), conversation: { id: "19:general@thread.tacv2", conversationType: "channel", tenantId } as never },
+    });
+    const before = connector.calls.length;
+
+    const result = await sender().send(delivery("k6"));
+
+    expect(result).toMatchObject({ ok: true });
+    const calls = connector.calls.slice(before);
+    expect(calls[0]).toMatchObject({ method: "POST", path: "/v3/conversations" });
+    expect(calls[0]?.body.members).toEqual([expect.objectContaining({ id: aad })]);
+    expect(calls[1]).toMatchObject({ method: "POST", conversationId: calls[0]?.conversationId });
+    const stored = await use().prisma.teamsConversation.findFirst({ where: { aadObjectId: aad, kind: "personal" } });
+    expect(stored?.conversationId).toBe(calls[0]?.conversationId);
+  });
+
+  it("gives up permanently when nothing is known about the person's tenant, and on a malformed address", async () => {
+    const before = connector.calls.length;
+    expect(await sender().send(delivery("k7"))).toMatchObject({ ok: false, permanent: true });
+    expect(await sender().send(delivery("k8", { personId: "x" }))).toMatchObject({ ok: false, permanent: true });
+    expect(connector.calls.length).toBe(before);
+  });
+});

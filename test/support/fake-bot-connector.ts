@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * The far side of the network for Teams tests: a local Bot Connector service. Activities'
+ * `serviceUrl` points here, so botbuilder's replies, updates, proactive messages and roster
+ * look-ups arrive as plain HTTP calls that are recorded.
+ */
+export interface ConnectorCall {
+  method: "POST" | "PUT" | "GET" | "DELETE";
+  path: string;
+  conversationId: string;
+  activityId?: string;
+  body: Record<string, any>;
+  authorization?: string;
+}
+
+export interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
+export interface FakeBotConnectorOptions {
+  /** Roster answered by GET /v3/conversations/:id/members/:userId (keyed by id and aadObjectId). */
+  members?: RosterMember[];
+}
+
+export interface FakeBotConnector {
+  url: string;
+  calls: ConnectorCall[];
+  /** Activities the bot sent (POST) or replaced (PUT), in order. */
+  sent(): ConnectorCall[];
+  members: RosterMember[];
+  /** The next `count` sends answer with this status (e.g. 429 with Retry-After seconds). */
+  failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  close(): Promise<void>;
+}
+
+const activityPath = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+const memberPath = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
+
+export async function startFakeBotConnector(options: FakeBotConnectorOptions = {}): Promise<FakeBotConnector> {
+  const calls: ConnectorCall[] = [];
+  const members = [...(options.members ?? [])];
+  const failures: Array<{ status: number; retryAfter?: number }> = [];
+  let counter = 0;
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname;
+    const body = await readJson(req);
+    const method = (req.method ?? "GET") as ConnectorCall["method"];
+    const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(JSON.stringify(payload));
+    };
+
+    const isSend = (method === "POST" || method === "PUT") && (activityPath.test(path) || path === "/v3/conversations");
+    const failure = isSend ? failures.shift() : undefined;
+    if (failure) {
+      const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { "retry-after": String(failure.retryAfter) };
+      answer(failure.status, { error: { code: "Failure", message: `fake status ${failure.status}` } }, headers);
+      return;
+    }
+
+    const activity = activityPath.exec(path);
+    if (activity && (method === "POST" || method === "PUT")) {
+      const conversationId = decodeURIComponent(activity[1]!);
+      const activityId = activity[2] ? decodeURIComponent(activity[2]) : undefined;
+      calls.push({ method, path, conversationId, activityId, body, authorization: req.headers.authorization });
+      answer(200, { id: method === "PUT" && activityId ? activityId : `sent-${++counter}` });
+      return;
+    }
+    if (path === "/v3/conversations" && method === "POST") {
+      const conversationId = `a:personal-${++counter}`;
+      calls.push({ method, path, conversationId, body, authorization: req.headers.authorization });
+      answer(200, { id: conversationId, activityId: `sent-${counter}` });
+      return;
+    }
+    const member = memberPath.exec(path);
+    if (member && method === "GET") {
+      const [conversationId, userId] = [decodeURIComponent(member[1]!), decodeURIComponent(member[2]!)];
+      calls.push({ method, path, conversationId, body, authorization: req.headers.authorization });
+      const found = members.find((m) => m.id === userId || m.aadObjectId === userId);
+      if (found) answer(200, found);
+      else answer(404, { error: { code: "MemberNotFoundInConversation", message: "not found" } });
+      return;
+    }
+    answer(404, { error: { code: "NotFound", message: `no fake for ${method} ${path}` } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    sent: () => calls.filter((c) => c.method !== "GET"),
+    members,
+    failNext(count, status, retryAfterSeconds) {
+      for (let i = 0; i < count; i++) failures.push({ status, retryAfter: retryAfterSeconds });
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? (JSON.parse(text) as Record<string, any>) : {};
+}
