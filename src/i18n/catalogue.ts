@@ -1,9 +1,15 @@
+import { campaigns } from "./messages/campaigns.js";
 import { chat } from "./messages/chat.js";
 import { common } from "./messages/common.js";
+import { dashboard } from "./messages/dashboard.js";
+import { playground } from "./messages/playground.js";
 import { reporting } from "./messages/reporting.js";
+import { events } from "./messages/events.js";
+import { slack } from "./messages/slack.js";
+import { teams } from "./messages/teams.js";
 
 // Each domain keeps its messages in its own file under ./messages; add it here.
-const domains = [common, chat, reporting] as const;
+const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, teams] as const;
 
 type Domain = (typeof domains)[number];
 type KeysOf<D> = D extends { nl: infer T } ? keyof T : never;

@@ -1,0 +1,33 @@
+import type { Actor } from "../actor.js";
+import { isCoordinator } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+import { enqueueNotifications } from "../outbox/enqueue.js";
+import { fail, invalidInput, ok, type Result } from "../result.js";
+import { noticesToInterested } from "./notices.js";
+import { eventSelect, findVisibleEvent, lockEvent, lockingTransaction, type EventRow } from "./repository.js";
+import { audit, notACoordinator } from "./save-event.js";
+import { eventRef } from "./schema.js";
+
+/** Coordinators cancel an event; everyone who said yes, maybe or waits in line is told. */
+export async function cancelEvent(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<{ event: EventRow; notified: number }>> {
+  if (!isCoordinator(actor)) return notACoordinator();
+  const ref = eventRef.safeParse(raw);
+  if (!ref.success) return invalidInput(ref.error);
+  const found = await findVisibleEvent(deps.db, actor, ref.data);
+  if (!found.ok) return found;
+
+  return deps.db.$transaction(async (tx) => {
+    const locked = await lockEvent(tx, found.value.id);
+    if (!locked || locked.status === "CANCELLED") return fail("conflict", "events.cancel.already", { title: found.value.title });
+    if (locked.endsAt <= deps.now()) return fail("conflict", "events.cancel.past", { title: locked.title });
+    const event = await tx.event.update({
+      where: { id: locked.id },
+      data: { status: "CANCELLED", revision: { increment: 1 } },
+      select: eventSelect,
+    });
+    const notices = await noticesToInterested(tx, event, "event.cancelled");
+    await enqueueNotifications(tx, notices);
+    await audit(tx, actor, "event.cancel", event.id, { revision: event.revision, notified: notices.length });
+    return ok({ event, notified: notices.length });
+  }, lockingTransaction);
+}

@@ -1,0 +1,107 @@
+import type { DbClient } from "../../db/database.js";
+import type { Actor } from "../actor.js";
+import { isCoordinator } from "../actor.js";
+import { fail, ok, type Result } from "../result.js";
+
+export const eventSelect = {
+  id: true,
+  networkId: true,
+  number: true,
+  subgroupId: true,
+  kind: true,
+  title: true,
+  description: true,
+  guests: true,
+  location: true,
+  onlineUrl: true,
+  startsAt: true,
+  endsAt: true,
+  capacity: true,
+  rsvpDeadline: true,
+  status: true,
+  revision: true,
+  subgroup: { select: { name: true } },
+  network: { select: { name: true, timeZone: true } },
+} as const;
+
+export interface EventRow {
+  id: string;
+  networkId: string;
+  number: number;
+  subgroupId: string | null;
+  kind: "PRAKTIJKTAFEL" | "MASTERCLASS" | "NETWERKBIJEENKOMST" | "KENNISKRING";
+  title: string;
+  description: string | null;
+  guests: string[];
+  location: string | null;
+  onlineUrl: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number | null;
+  rsvpDeadline: Date | null;
+  status: "SCHEDULED" | "CANCELLED";
+  revision: number;
+  subgroup: { name: string } | null;
+  network: { name: string; timeZone: string };
+}
+
+/**
+ * Finds an event the actor may see: one of their network, and for members either network-wide
+ * or in a subgroup they belong to. Anything else is "not found", so numbers and ids of other
+ * networks reveal nothing.
+ */
+export async function findVisibleEvent(db: DbClient, actor: Actor, ref: { eventId?: string; number?: number }): Promise<Result<EventRow>> {
+  const event = await db.event.findFirst({
+    where: { networkId: actor.networkId, ...(ref.eventId !== undefined ? { id: ref.eventId } : { number: ref.number }) },
+    select: eventSelect,
+  });
+  const label = ref.number !== undefined ? String(ref.number) : "?";
+  if (!event) return fail("notFound", "events.notFound", { number: label });
+  if (!(await canSee(db, actor, event.subgroupId))) return fail("notFound", "events.notFound", { number: label });
+  return ok(event);
+}
+
+export async function canSee(db: DbClient, actor: Actor, subgroupId: string | null): Promise<boolean> {
+  if (!subgroupId || isCoordinator(actor)) return true;
+  const membership = await db.subgroupMembership.findUnique({
+    where: { subgroupId_personId: { subgroupId, personId: actor.personId } },
+    select: { id: true },
+  });
+  return membership !== null;
+}
+
+/**
+ * Takes the event's row lock for the rest of the transaction: every RSVP, capacity change and
+ * cancellation of one event runs one after the other, so places are never handed out twice.
+ */
+export async function lockEvent(tx: DbClient, eventId: string): Promise<EventRow | null> {
+  await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+  return tx.event.findUnique({ where: { id: eventId }, select: eventSelect });
+}
+
+export interface RsvpCounts {
+  attending: number;
+  waitlisted: number;
+  maybe: number;
+  declined: number;
+}
+
+export async function rsvpCounts(db: DbClient, eventIds: string[]): Promise<Map<string, RsvpCounts>> {
+  const groups = await db.rsvp.groupBy({
+    by: ["eventId", "response", "waitlisted"],
+    where: { eventId: { in: eventIds } },
+    _count: { _all: true },
+  });
+  const counts = new Map<string, RsvpCounts>(eventIds.map((id) => [id, { attending: 0, waitlisted: 0, maybe: 0, declined: 0 }]));
+  for (const group of groups) {
+    const entry = counts.get(group.eventId)!;
+    const n = group._count._all;
+    if (group.response === "YES") entry[group.waitlisted ? "waitlisted" : "attending"] += n;
+    else if (group.response === "MAYBE") entry.maybe += n;
+    else entry.declined += n;
+  }
+  return counts;
+}
+
+/** Prisma interactive transactions: waiting on a busy event's lock is normal, not a failure. */
+export const lockingTransaction = { maxWait: 15_000, timeout: 20_000 } as const;
