@@ -127,7 +127,7 @@ describeEachDatabase("events: create, update, cancel, list", (use) => {
     const db = use();
     const { actor } = await seedDemo(db);
     const sanne = await actor("coordinator");
-    const [joost, mo, alex, els] = await Promise.all(["bakeryHr", "logisticsHr", "englishSpeaker", "bakeryDirector"].map((k) => actor(k as never)));
+    const [joost, mo, alex, els] = [await actor("bakeryHr"), await actor("logisticsHr"), await actor("englishSpeaker"), await actor("bakeryDirector")];
     const deps = depsFor(db);
     await updateEvent(deps, sanne, { number: 1, capacity: 1 });
     await respondToEvent(deps, joost, { number: 1, response: "ja" });
