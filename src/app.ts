@@ -6,6 +6,7 @@ import { openDatabase, type Database } from "./db/database.js";
 import { seedDemoData } from "./demo/demo-data.js";
 import { createHttpApp } from "./http/server.js";
 import type { Logger } from "./logger.js";
+import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
 
 export interface RunningApp {
   url: string;
@@ -34,9 +35,11 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   }
 
   const http = createHttpApp(db);
+  mountWebSurfaces(http, { config, deps, logger });
   const server = await listen(http, config.env.PORT, config.env.HOST);
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
+  announceWebSurfaces(config, logger, url);
 
   return {
     url,

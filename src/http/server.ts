@@ -1,5 +1,6 @@
 import express, { type Express } from "express";
 import type { Database } from "../db/database.js";
+import { metricsRegistry } from "../observability/metrics.js";
 
 /** The one HTTP app every surface mounts on: Slack, Teams, playground, dashboard, health. */
 export function createHttpApp(db: Database): Express {
@@ -15,6 +16,9 @@ export function createHttpApp(db: Database): Express {
     } catch {
       res.status(503).json({ status: "unavailable", database: db.kind });
     }
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
   return app;
 }

@@ -13,6 +13,7 @@ import type { ChatContext } from "../context.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage, type Form } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
+import { statusChartBlocks } from "./dashboard.js";
 
 export const REPORT_FORM_ID = "report";
 
@@ -155,6 +156,7 @@ export async function statusMessage(ctx: ChatContext, args: string): Promise<Cha
           text: missing.length ? ctx.t("reporting.status.missing", { names: missing.join(", ") }) : ctx.t("reporting.status.allIn"),
         },
         ...(s.periodStatus === "NOT_OPENED" ? [{ type: "context" as const, text: ctx.t("reporting.status.notOpened") }] : []),
+        ...statusChartBlocks(ctx),
       ],
     }),
   ];

@@ -1,0 +1,45 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { Request, Response } from "express";
+import type { Actor } from "../core/actor.js";
+import { adminActor, sessionHolder } from "../core/dashboard/sign-in.js";
+import type { CoreDeps } from "../core/deps.js";
+
+export const SESSION_COOKIE = "netwerkbot_session";
+
+export function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+/** HttpOnly keeps scripts away from it; Lax still sends it after the redirect from a chat link. */
+export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
+}
+
+export function clearSessionCookie(res: Response, secure: boolean): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure, path: "/" });
+}
+
+/** The person (or admin's coordinator view) behind the request's session cookie, if valid. */
+export async function viewerOf(deps: CoreDeps, req: Request): Promise<Actor | null> {
+  const token = readCookie(req, SESSION_COOKIE);
+  // Tokens are 43 base64url characters; anything else is not worth a database round trip.
+  if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const holder = await sessionHolder(deps, token);
+  if (!holder) return null;
+  if (holder.kind === "person") return holder.actor;
+  const slug = typeof req.query.network === "string" ? req.query.network : undefined;
+  return adminActor(deps, slug);
+}
+
+/** Constant-time: comparing digests of equal length leaks neither content nor length. */
+export function adminTokenMatches(given: unknown, configured: string | undefined): boolean {
+  if (!configured || typeof given !== "string" || given.length === 0) return false;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(configured));
+}

@@ -1,0 +1,24 @@
+import type { PublicFigures } from "../core/insights/public-figures.js";
+import type { QuarterTotals } from "../core/reporting/history.js";
+import type { Translate } from "../i18n/index.js";
+import { svgToPng } from "./chart-png.js";
+import { placementsChartSvg, type ChartText } from "./chart-svg.js";
+
+const chartText = (t: Translate, title = t("dashboard.chart.title")): ChartText => ({
+  title,
+  realised: t("dashboard.chart.realised"),
+  ambition: t("dashboard.chart.ambition"),
+  empty: t("dashboard.chart.empty"),
+});
+
+export function trendChartPng(t: Translate, trend: QuarterTotals[], title?: string): Buffer {
+  return svgToPng(placementsChartSvg(trend.map((q) => ({ label: q.label, realised: q.realised, ambition: q.ambition })), chartText(t, title)));
+}
+
+/** Suppressed quarters are left out of the image, not drawn as zero. */
+export function publicChartPng(t: Translate, f: PublicFigures): Buffer {
+  const points = f.trend
+    .filter((q) => q.realised !== null)
+    .map((q) => ({ label: q.label, realised: q.realised ?? 0, ambition: f.totals?.ambition ?? 0 }));
+  return svgToPng(placementsChartSvg(points, chartText(t, t("dashboard.public.title", { network: f.networkName }))));
+}

@@ -1,0 +1,13 @@
+import express, { type Express } from "express";
+import { fileURLToPath } from "node:url";
+import { signedChartRouter } from "./chart-route.js";
+import { dashboardRouter, type DashboardOptions } from "./routes.js";
+
+const staticDir = fileURLToPath(new URL("./static", import.meta.url));
+
+/** Mounts the dashboard, its shared stylesheet and the signed chart images on the one HTTP app. */
+export function mountDashboard(app: Express, options: DashboardOptions): void {
+  app.use("/static", express.static(staticDir));
+  app.use(signedChartRouter(options.deps, options.logger));
+  app.use(dashboardRouter(options));
+}

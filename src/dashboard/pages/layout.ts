@@ -1,0 +1,48 @@
+import type { Locale, Translate } from "../../i18n/index.js";
+import { html, page, type Html } from "../html.js";
+
+/** The signed-in frame: title, sign-out, content. */
+export function dashboardPage(t: Translate, locale: Locale, title: string, body: Html): string {
+  return page({
+    title: `${title} — ${t("dashboard.title")}`,
+    lang: locale,
+    stylesheet: "/static/web.css",
+    body: html`<header class="bar"><a href="/dashboard" class="brand">${t("dashboard.title")}</a>
+<form method="post" action="/dashboard/logout"><button type="submit">${t("dashboard.logout")}</button></form></header>
+<main>${body}</main>`,
+  });
+}
+
+/** For anyone without a valid session: the same page whatever they asked for. */
+export function signInRequiredPage(t: Translate, locale: Locale): string {
+  return page({
+    title: t("dashboard.signIn.title"),
+    lang: locale,
+    body: html`<main class="narrow"><h1>${t("dashboard.signIn.title")}</h1><p>${t("dashboard.signIn.required")}</p></main>`,
+  });
+}
+
+export function messagePage(t: Translate, locale: Locale, text: string): string {
+  return page({ title: t("dashboard.title"), lang: locale, body: html`<main class="narrow"><p>${text}</p></main>` });
+}
+
+export function signInPage(t: Translate, locale: Locale, options: { token?: string; error?: boolean; adminLogin: boolean }): string {
+  const linkForm = options.token
+    ? html`<form method="post" action="/dashboard/login"><input type="hidden" name="token" value="${options.token}">
+<button type="submit" class="primary">${t("dashboard.signIn.button")}</button></form>`
+    : "";
+  const adminForm = options.adminLogin
+    ? html`<form method="post" action="/dashboard/login" class="admin"><label>${t("dashboard.signIn.adminToken")}
+<input type="password" name="adminToken" autocomplete="off" required></label>
+<button type="submit">${t("dashboard.signIn.adminButton")}</button></form>`
+    : "";
+  return page({
+    title: t("dashboard.signIn.title"),
+    lang: locale,
+    body: html`<main class="narrow"><h1>${t("dashboard.signIn.title")}</h1>
+${options.error ? html`<p class="error" role="alert">${t("dashboard.signIn.invalid")}</p>` : ""}
+${options.token ? html`<p>${t("dashboard.signIn.intro")}</p>` : ""}
+${linkForm}${adminForm}
+${!options.token && !options.adminLogin && !options.error ? html`<p>${t("dashboard.signIn.required")}</p>` : ""}</main>`,
+  });
+}

@@ -1,0 +1,78 @@
+import type { EmployerOverview, NetworkOverview } from "../../core/insights/overview.js";
+import { quarterLabel } from "../../core/reporting/quarters.js";
+import type { QuarterTotals } from "../../core/reporting/history.js";
+import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.js";
+import type { Locale, Translate } from "../../i18n/index.js";
+import { html, type Html } from "../html.js";
+import { dashboardPage } from "./layout.js";
+
+const quarterParam = (q: { year: number; quarter: number }) => `${q.year}-Q${q.quarter}`;
+
+export function networkOverviewPage(t: Translate, locale: Locale, o: NetworkOverview): string {
+  const s = o.status;
+  const q = quarterParam(s.quarter);
+  const missing = s.employers.filter((e) => !e.reported);
+  const body = html`<h1>${o.networkName}</h1>
+${quarterPicker(t, o.trend, s.quarter)}
+<section class="cards" aria-label="${t("dashboard.response.title", { quarter: s.label })}">
+  <h2>${t("dashboard.response.title", { quarter: s.label })}</h2>
+  <dl>
+    ${figure(t("reporting.status.reported"), `${s.totals.reported} / ${s.totals.employers}`, "reported")}
+    ${figure(t("reporting.status.responseRate"), formatPercent(locale, s.totals.responseRate), "response-rate")}
+    ${figure(t("reporting.status.realised"), formatNumber(locale, s.totals.realised), "realised")}
+    ${figure(t("reporting.status.ambition"), formatNumber(locale, s.totals.ambition), "ambition")}
+  </dl>
+</section>
+<section><h2>${t("dashboard.chart.title")}</h2>
+  <img class="chart" src="/dashboard/chart.png?v=${s.totals.realised}-${s.totals.reported}" alt="${t("dashboard.chart.alt")}" width="720" height="360"></section>
+<section id="missing"><h2>${t("dashboard.missing.title")}</h2>
+  ${missing.length ? html`<ul>${missing.map((e) => html`<li>${e.name}</li>`)}</ul>` : html`<p>${t("dashboard.missing.none")}</p>`}</section>
+<section id="employers"><h2>${t("dashboard.employers.title")}</h2>
+<table><thead><tr><th>${t("dashboard.table.employer")}</th><th>${t("dashboard.table.realised")}</th><th>${t("dashboard.table.ambition")}</th><th>${t("dashboard.table.status")}</th></tr></thead>
+<tbody>${s.employers.map((e) => html`<tr><td><a href="/dashboard/employers/${e.employerId}">${e.name}</a></td>
+<td>${e.realised ?? "—"}</td><td>${e.ambition ?? "—"}</td><td>${t(e.reported ? "dashboard.table.reported" : "dashboard.table.notReported")}</td></tr>`)}</tbody></table>
+<p><a href="/dashboard/reports.csv" download>${t("dashboard.export.reports")}</a> · <a href="/dashboard/public">${t("dashboard.public.link")}</a></p></section>
+<section id="events"><h2>${t("dashboard.events.title")}</h2>${eventsTable(t, locale, o)}</section>
+<section id="subgroups"><h2>${t("dashboard.subgroups.title")}</h2>
+<ul>${o.subgroups.map((g) => html`<li>${g.name}: ${t("dashboard.subgroups.members", { count: g.members })}</li>`)}</ul></section>`;
+  return dashboardPage(t, locale, `${o.networkName} ${q}`, body);
+}
+
+function eventsTable(t: Translate, locale: Locale, o: NetworkOverview): Html {
+  if (o.events.length === 0) return html`<p>${t("dashboard.events.none")}</p>`;
+  return html`<table><thead><tr><th>#</th><th>${t("dashboard.table.event")}</th><th>${t("dashboard.table.date")}</th>
+<th>${t("dashboard.table.yes")}</th><th>${t("dashboard.table.maybe")}</th><th>${t("dashboard.table.no")}</th><th>${t("dashboard.table.waitlist")}</th><th>${t("dashboard.table.capacity")}</th><th></th></tr></thead>
+<tbody>${o.events.map((e) => html`<tr data-event="${e.number}"><td>${e.number}</td><td>${e.title}${e.subgroupName ? html` <small>(${e.subgroupName})</small>` : ""}</td>
+<td>${formatDateTime(locale, e.startsAt)}</td><td class="yes">${e.yes}</td><td class="maybe">${e.maybe}</td><td class="no">${e.no}</td><td>${e.waitlisted}</td><td>${e.capacity ?? "—"}</td>
+<td><a href="/dashboard/events/${e.number}/attendees.csv" download>${t("dashboard.events.attendees")}</a></td></tr>`)}</tbody></table>`;
+}
+
+export function employerOverviewPage(t: Translate, locale: Locale, o: EmployerOverview): string {
+  const label = quarterLabel(o.quarter);
+  const body = html`<h1>${o.employerName}</h1>
+${quarterPicker(t, o.trend, o.quarter)}
+<p id="current">${o.current
+    ? t("dashboard.member.current", { quarter: label, realised: formatNumber(locale, o.current.realised), ambition: formatNumber(locale, o.current.ambition) })
+    : t("dashboard.member.notReported", { quarter: label })}</p>
+<section><h2>${t("dashboard.chart.title")}</h2><img class="chart" src="/dashboard/chart.png" alt="${t("dashboard.chart.alt")}" width="720" height="360"></section>
+${trendTable(t, o.trend)}
+<p><a href="/dashboard/reports.csv" download>${t("dashboard.export.reports")}</a></p>`;
+  return dashboardPage(t, locale, o.employerName, body);
+}
+
+export function trendTable(t: Translate, trend: QuarterTotals[]): Html {
+  return html`<table class="trend"><thead><tr><th>${t("dashboard.table.quarter")}</th><th>${t("dashboard.table.realised")}</th><th>${t("dashboard.table.ambition")}</th><th>${t("dashboard.table.reporting")}</th></tr></thead>
+<tbody>${trend.map((q) => html`<tr><td>${q.label}</td><td>${q.realised}</td><td>${q.ambition}</td><td>${q.reported}</td></tr>`)}</tbody></table>`;
+}
+
+function quarterPicker(t: Translate, trend: QuarterTotals[], selected: { year: number; quarter: number }): Html {
+  const options = new Map(trend.map((q) => [quarterParam(q), q.label]));
+  options.set(quarterParam(selected), quarterLabel(selected));
+  return html`<form method="get" action="/dashboard" class="picker"><label>${t("dashboard.quarter")}
+<select name="quarter">${[...options].sort().reverse().map(([value, label]) => html`<option value="${value}"${value === quarterParam(selected) ? html` selected` : ""}>${label}</option>`)}</select></label>
+<button type="submit">${t("dashboard.show")}</button></form>`;
+}
+
+function figure(label: string, value: string, id: string): Html {
+  return html`<div class="figure" data-figure="${id}"><dt>${label}</dt><dd>${value}</dd></div>`;
+}

@@ -1,0 +1,1 @@
+export { playgroundRouter, type PlaygroundOptions } from "./playground-router.js";

@@ -1,0 +1,35 @@
+import type { Express } from "express";
+import type { Config } from "../../config.js";
+import type { CoreDeps } from "../../core/deps.js";
+import { mountDashboard } from "../../dashboard/index.js";
+import { configureWebLinks } from "../../dashboard/web-links.js";
+import type { Logger } from "../../logger.js";
+import { playgroundRouter } from "./playground-router.js";
+
+/**
+ * The web surfaces: the dashboard always, the playground only in demo mode. Choosing who you
+ * are in the playground would be an open door once Slack or Teams carry real people, so then
+ * it is simply not mounted.
+ */
+export function mountWebSurfaces(app: Express, { config, deps, logger }: { config: Config; deps: CoreDeps; logger: Logger }): void {
+  const defaultLocale = config.env.DEFAULT_LOCALE;
+  mountDashboard(app, {
+    deps,
+    logger,
+    defaultLocale,
+    adminToken: config.env.ADMIN_TOKEN,
+    secureCookies: config.env.PUBLIC_URL?.startsWith("https://") ?? false,
+  });
+  if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale }));
+}
+
+/** Called once the server listens, when its address is known. */
+export function announceWebSurfaces(config: Config, logger: Logger, localUrl: string): void {
+  // Chat clients cannot reach localhost, so outside demo mode links need PUBLIC_URL.
+  configureWebLinks(config.env.PUBLIC_URL ?? (config.demoMode ? localUrl : undefined), config.env.ADMIN_TOKEN);
+  if (!config.demoMode) return;
+  logger.info(
+    `Speeltuin: open ${localUrl} — kies "Joost Bakker" en typ "rapporteer" (of klik op een knop); ` +
+      `kies "Sanne Coördinator" en typ "status" of "dashboard". Playground: pick "Alex Morgan" for English.`,
+  );
+}

@@ -1,0 +1,89 @@
+import express, { type Request, type Response, type Router } from "express";
+import { fileURLToPath } from "node:url";
+import type { ZodType } from "zod";
+import { chatContext, type ChatContext } from "../../chat/context.js";
+import { handleAction, handleFormSubmit, handleText, unexpectedErrorEffects } from "../../chat/conversation.js";
+import type { ChatEffect } from "../../chat/message.js";
+import { actorForPerson } from "../../core/members/actor-lookup.js";
+import type { CoreDeps } from "../../core/deps.js";
+import { webErrorHandler } from "../../dashboard/errors.js";
+import { webInbox } from "../../delivery/web-inbox.js";
+import { translator, type Locale } from "../../i18n/index.js";
+import type { Logger } from "../../logger.js";
+import { commandLatency, commandsHandled } from "../../observability/metrics.js";
+import { actionRequest, formRequest, inboxRequest, textRequest } from "./playground-api.js";
+import { inboxHtml, playgroundPage } from "./playground-page.js";
+import { demoPeople } from "./people.js";
+import { renderEffects } from "./render.js";
+
+export interface PlaygroundOptions {
+  deps: CoreDeps;
+  logger: Logger;
+  defaultLocale: Locale;
+}
+
+const staticDir = fileURLToPath(new URL("./static", import.meta.url));
+
+/**
+ * The demo-mode playground: pick a demo person and talk to the same conversation layer Slack
+ * and Teams use. Choosing who you are is only acceptable because no real platform is
+ * configured; app.ts mounts this router in demo mode only.
+ */
+export function playgroundRouter(options: PlaygroundOptions): Router {
+  const { deps, logger, defaultLocale } = options;
+  const router = express.Router();
+  const json = express.json({ limit: "64kb" });
+
+  router.use("/playground/static", express.static(staticDir));
+
+  router.get("/", async (_req, res) => {
+    res.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    res.type("html").send(playgroundPage(translator(defaultLocale), defaultLocale, await demoPeople(deps.db)));
+  });
+
+  const converse = <T extends { personId: string }>(kind: string, schema: ZodType<T>, run: (ctx: ChatContext, body: T) => Promise<ChatEffect[]>) =>
+    async (req: Request, res: Response) => {
+      const body = schema.safeParse(req.body);
+      if (!body.success) {
+        res.status(400).json({ error: "invalid request" });
+        return;
+      }
+      const actor = await actorForPerson(deps.db, body.data.personId);
+      if (!actor) {
+        res.status(404).json({ error: translator(defaultLocale)("playground.unknownPerson") });
+        return;
+      }
+      const ctx = chatContext(deps, actor, "WEB");
+      const stopTimer = commandLatency.startTimer({ platform: "WEB" });
+      let effects: ChatEffect[];
+      try {
+        effects = await run(ctx, body.data);
+        commandsHandled.inc({ platform: "WEB", kind, outcome: "ok" });
+      } catch (error) {
+        logger.error({ err: error, kind }, "Speeltuin: onverwachte fout");
+        commandsHandled.inc({ platform: "WEB", kind, outcome: "error" });
+        effects = unexpectedErrorEffects(actor.locale);
+      } finally {
+        stopTimer();
+      }
+      res.json({ items: renderEffects(effects, ctx.t) });
+    };
+
+  router.post("/playground/text", json, converse("command", textRequest, (ctx, b) => handleText(ctx, b.text)));
+  router.post("/playground/action", json, converse("action", actionRequest, (ctx, b) => handleAction(ctx, b.action, b.value)));
+  router.post("/playground/form", json, converse("form", formRequest, (ctx, b) => handleFormSubmit(ctx, b.formId, b.values, b.context || undefined)));
+
+  router.get("/playground/inbox", async (req, res) => {
+    const query = inboxRequest.safeParse(req.query);
+    const actor = query.success ? await actorForPerson(deps.db, query.data.personId) : null;
+    if (!actor) {
+      res.status(404).json({ error: translator(defaultLocale)("playground.unknownPerson") });
+      return;
+    }
+    const entries = await webInbox(deps.db, actor.personId);
+    res.json({ html: inboxHtml(translator(actor.locale), actor.locale, entries) });
+  });
+
+  router.use(webErrorHandler(logger));
+  return router;
+}
