@@ -6,10 +6,14 @@ import { playground } from "./messages/playground.js";
 import { reporting } from "./messages/reporting.js";
 import { events } from "./messages/events.js";
 import { slack } from "./messages/slack.js";
+import { home } from "./messages/home.js";
 import { teams } from "./messages/teams.js";
+import { subgroups } from "./messages/subgroups.js";
+import { directory } from "./messages/directory.js";
+import { members } from "./messages/members.js";
 
 // Each domain keeps its messages in its own file under ./messages; add it here.
-const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, teams] as const;
+const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members] as const;
 
 type Domain = (typeof domains)[number];
 type KeysOf<D> = D extends { nl: infer T } ? keyof T : never;

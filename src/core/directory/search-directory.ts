@@ -1,0 +1,135 @@
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { Actor } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+import { invalidInput, ok, type Result } from "../result.js";
+import { findSubgroup } from "../subgroups/find-subgroup.js";
+import { directoryInput, MAX_PEOPLE_PER_EMPLOYER, PAGE_SIZE, type DirectoryQuery } from "./schema.js";
+
+export interface DirectoryPerson {
+  personId: string;
+  name: string;
+  function: string;
+  jobTitle: string | null;
+  email: string | null;
+}
+
+export interface DirectoryEmployer {
+  employerId: string;
+  name: string;
+  branche: string;
+  sizeBand: string;
+  location: string;
+  region: string;
+  offers: string[];
+  offerDescription: string | null;
+  people: DirectoryPerson[];
+}
+
+export interface DirectoryPage {
+  query: DirectoryQuery;
+  /** The subgroup filter as resolved ("inkopen" → "Inclusief inkopen"). */
+  subgroupName: string | null;
+  employers: DirectoryEmployer[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * Employers of the actor's own network and their people, by free text and filters. Employer
+ * filters (branche, region, offers, size) narrow the employers; person filters (function,
+ * subgroup) narrow who is listed and keep only employers with such a person. Erased people and
+ * other networks never appear: both conditions are part of every query, not a later filter.
+ */
+export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<DirectoryPage>> {
+  const parsed = directoryInput.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const query = parsed.data;
+
+  let subgroup: { id: string; name: string } | null = null;
+  if (query.subgroup) {
+    const found = await findSubgroup(deps.db, actor.networkId, query.subgroup);
+    if (!found.ok) return found;
+    subgroup = found.value;
+  }
+
+  const personWhere: Prisma.PersonWhereInput = {
+    networkId: actor.networkId,
+    erasedAt: null,
+    ...(query.function ? { function: query.function } : {}),
+    ...(subgroup ? { memberships: { some: { subgroupId: subgroup.id } } } : {}),
+  };
+  const where = employerWhere(actor.networkId, query, personWhere, Boolean(query.function || subgroup));
+
+  const [total, rows] = await Promise.all([
+    deps.db.employer.count({ where }),
+    deps.db.employer.findMany({
+      where,
+      select: {
+        id: true,
+        name: true,
+        branche: true,
+        sizeBand: true,
+        location: true,
+        region: true,
+        offers: true,
+        offerDescription: true,
+        people: {
+          where: personWhere,
+          select: { id: true, name: true, function: true, jobTitle: true, email: true },
+          orderBy: { name: "asc" },
+          take: MAX_PEOPLE_PER_EMPLOYER,
+        },
+      },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+
+  return ok({
+    query,
+    subgroupName: subgroup?.name ?? null,
+    employers: rows.map(({ id, people, ...employer }) => ({
+      employerId: id,
+      ...employer,
+      people: people.map(({ id: personId, ...person }) => ({ personId, ...person })),
+    })),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  });
+}
+
+function employerWhere(
+  networkId: string,
+  query: DirectoryQuery,
+  personWhere: Prisma.PersonWhereInput,
+  needsPerson: boolean,
+): Prisma.EmployerWhereInput {
+  const and: Prisma.EmployerWhereInput[] = [{ networkId }];
+  if (query.branche) and.push({ branche: contains(query.branche) });
+  if (query.region) and.push({ OR: [{ region: contains(query.region) }, { location: contains(query.region) }] });
+  if (query.offers) and.push({ offers: { hasEvery: query.offers } });
+  if (query.sizeBand) and.push({ sizeBand: query.sizeBand });
+  if (needsPerson) and.push({ people: { some: personWhere } });
+  if (query.term) {
+    const term = contains(query.term);
+    and.push({
+      OR: [
+        { name: term },
+        { branche: term },
+        { location: term },
+        { region: term },
+        { offerDescription: term },
+        { people: { some: { ...personWhere, OR: [{ name: term }, { jobTitle: term }] } } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+/** Case-insensitive substring match. Prisma passes % and _ through to ILIKE, so escape them. */
+function contains(text: string) {
+  return { contains: text.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const };
+}

@@ -1,0 +1,83 @@
+import type { DbClient } from "../../db/database.js";
+import type { Actor } from "../actor.js";
+import { isCoordinator } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+import { fail, invalidInput, notFound, ok, type Result } from "../result.js";
+import { audit } from "./audit.js";
+import { employerRefInput, updateEmployerInput } from "./schema.js";
+
+export interface EmployerProfile {
+  employerId: string;
+  name: string;
+  branche: string;
+  sizeBand: string;
+  location: string;
+  region: string;
+  challenges: string[];
+  offers: string[];
+  offerDescription: string | null;
+  inclusionMaturity: number;
+  ambition: number;
+}
+
+const profileSelect = {
+  id: true,
+  name: true,
+  branche: true,
+  sizeBand: true,
+  location: true,
+  region: true,
+  challenges: true,
+  offers: true,
+  offerDescription: true,
+  inclusionMaturity: true,
+  ambition: true,
+} as const;
+
+/** An employer's profile: coordinators for any employer of their network, members for their own. */
+export async function viewEmployerProfile(deps: CoreDeps, actor: Actor, raw: unknown = {}): Promise<Result<EmployerProfile>> {
+  const parsed = employerRefInput.safeParse(raw ?? {});
+  if (!parsed.success) return invalidInput(parsed.error);
+  const target = await resolveEmployer(deps.db, actor, parsed.data.employerId);
+  if (!target.ok) return target;
+  const row = await deps.db.employer.findUniqueOrThrow({ where: { id: target.value }, select: profileSelect });
+  return ok(toProfile(row));
+}
+
+/** Updates only the fields given; an audit row records which fields changed, not their values. */
+export async function updateEmployerProfile(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<EmployerProfile>> {
+  const parsed = updateEmployerInput.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { employerId, ...fields } = parsed.data;
+  const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  if (Object.keys(changes).length === 0) return fail("invalid", "members.profile.nothingToChange");
+  const target = await resolveEmployer(deps.db, actor, employerId);
+  if (!target.ok) return target;
+
+  const row = await deps.db.$transaction(async (tx) => {
+    const updated = await tx.employer.update({ where: { id: target.value }, data: changes, select: profileSelect });
+    await audit(tx, actor, "employer.update", { type: "Employer", id: target.value }, { fields: Object.keys(changes) });
+    return updated;
+  });
+  return ok(toProfile(row));
+}
+
+async function resolveEmployer(db: DbClient, actor: Actor, requested: string | undefined): Promise<Result<string>> {
+  if (!isCoordinator(actor)) {
+    if (!actor.employerId) return fail("notAllowed", "error.noEmployer");
+    if (requested && requested !== actor.employerId) return fail("notAllowed", "members.profile.otherEmployer");
+    return ok(actor.employerId);
+  }
+  const ref = requested ?? actor.employerId;
+  if (!ref) return fail("invalid", "members.profile.whichEmployer");
+  // Coordinators may name the employer instead of pasting an id.
+  const employer = await db.employer.findFirst({
+    where: { networkId: actor.networkId, OR: [{ id: ref }, { name: { equals: ref, mode: "insensitive" } }] },
+    select: { id: true },
+  });
+  return employer ? ok(employer.id) : notFound("members.employerNotFound", { employer: ref });
+}
+
+function toProfile({ id, ...row }: { id: string } & Omit<EmployerProfile, "employerId">): EmployerProfile {
+  return { employerId: id, ...row };
+}

@@ -1,0 +1,70 @@
+import type { Actor } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+import { ok, type Result } from "../result.js";
+import { audit } from "./audit.js";
+import { privacySubject } from "./subject.js";
+
+/** What an erased person is called from then on; the row stays so counts and history add up. */
+export const ERASED_NAME = "Verwijderd lid";
+
+export interface Erasure {
+  personId: string;
+  self: boolean;
+  removed: { identities: number; memberships: number; rsvps: number; rsvpHistory: number; outbox: number; reportsUnlinked: number };
+}
+
+/**
+ * AVG/GDPR right to erasure (art. 17): anonymises a person. Name replaced, e-mail, job title,
+ * identities, memberships, RSVPs and queued messages removed. Placement reports stay, because
+ * they are the employer's counts, but no version of them points to the person any more.
+ */
+export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown = {}): Promise<Result<Erasure>> {
+  const subject = await privacySubject(deps, actor, raw);
+  if (!subject.ok) return subject;
+  const personId = subject.value.id;
+  const at = deps.now();
+
+  const removed = await deps.db.$transaction(async (tx) => {
+    const teamsIds = await tx.platformIdentity.findMany({ where: { personId, platform: "TEAMS" }, select: { externalUserId: true } });
+    const identities = await tx.platformIdentity.deleteMany({ where: { personId } });
+    // A personal Teams conversation reference holds the user's Azure AD id and name.
+    await tx.teamsConversation.deleteMany({ where: { aadObjectId: { in: teamsIds.map((i) => i.externalUserId) } } });
+    const memberships = await tx.subgroupMembership.deleteMany({ where: { personId } });
+    const rsvps = await tx.rsvp.deleteMany({ where: { personId } });
+    const rsvpHistory = await tx.rsvpHistory.deleteMany({ where: { personId } });
+    // Messages to this person hold their chat address; one being sent right now (SENDING) is
+    // left to its worker, which owns the row until it is marked sent or failed.
+    const outbox = await tx.outboxMessage.deleteMany({ where: { personId, status: { not: "SENDING" } } });
+    await tx.dashboardSession.deleteMany({ where: { personId } });
+    const reports = await tx.placementReport.updateMany({ where: { submittedById: personId }, data: { submittedById: null } });
+    await tx.placementReportRevision.updateMany({ where: { submittedById: personId }, data: { submittedById: null } });
+    await tx.event.updateMany({ where: { createdById: personId }, data: { createdById: null } });
+    await tx.person.update({
+      where: { id: personId },
+      data: {
+        name: ERASED_NAME,
+        email: null,
+        jobTitle: null,
+        employerId: null,
+        function: "OVERIG",
+        role: "MEMBER",
+        locale: null,
+        reportingContact: false,
+        quietHoursStart: null,
+        quietHoursEnd: null,
+        snoozedUntil: null,
+        erasedAt: at,
+      },
+    });
+    await audit(tx, actor, "person.erase", { type: "Person", id: personId }, { self: subject.value.self });
+    return {
+      identities: identities.count,
+      memberships: memberships.count,
+      rsvps: rsvps.count,
+      rsvpHistory: rsvpHistory.count,
+      outbox: outbox.count,
+      reportsUnlinked: reports.count,
+    };
+  });
+  return ok({ personId, self: subject.value.self, removed });
+}

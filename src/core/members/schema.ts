@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { MAX_PLACEMENTS } from "../reporting/schema.js";
+import { countField, optionalText, requiredText } from "../shared/fields.js";
+import { functionField, offerField, sizeBandField } from "../directory/schema.js";
+
+// RFC 5321 caps an address at 254 characters.
+const MAX_EMAIL = 254;
+
+export const emailField = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
+  z
+    .string({ required_error: "field.required", invalid_type_error: "field.invalid" })
+    .min(1, "field.required")
+    .max(MAX_EMAIL, "field.tooLong")
+    .email("field.invalidEmail"),
+);
+
+export const languageInput = z.object({
+  locale: z.preprocess(
+    (value) => (typeof value === "string" ? ({ nederlands: "nl", dutch: "nl", engels: "en", english: "en" } as Record<string, string>)[value.trim().toLowerCase()] ?? value.trim().toLowerCase() : value),
+    z.enum(["nl", "en"], { errorMap: () => ({ message: "field.invalidLocale" }) }),
+  ),
+});
+export type LanguageInput = z.input<typeof languageInput>;
+
+/** Whose data: absent means the actor's own; coordinators may name a person of their network. */
+export const subjectInput = z.object({ person: requiredText(MAX_EMAIL).optional() });
+export type SubjectInput = z.input<typeof subjectInput>;
+
+// Names: long enough for "Anna Maria van den Berg-de Vries", short enough for a chat line.
+const MAX_NAME = 120;
+// Profile texts are one-liners in the directory; descriptions may be a few sentences.
+const MAX_PROFILE_TEXT = 100;
+const MAX_OFFER_DESCRIPTION = 500;
+// Challenges are tags ("vervoer", "ploegendiensten"), a handful per employer.
+const MAX_CHALLENGES = 10;
+const MAX_CHALLENGE = 80;
+
+const challengesField = z.preprocess(
+  (value) => (typeof value === "string" ? value.split(/[,;\n]/).map((c) => c.trim()).filter(Boolean) : value),
+  z
+    .array(requiredText(MAX_CHALLENGE), { invalid_type_error: "field.invalid" })
+    .max(MAX_CHALLENGES, "field.tooMany"),
+);
+
+const offersListField = z.preprocess(
+  (value) => (typeof value === "string" ? value.split(/[,;\s]+/).filter(Boolean) : value),
+  z.array(offerField, { invalid_type_error: "field.invalid" }).max(3, "field.invalid"),
+);
+
+export const employerProfileFields = z.object({
+  branche: requiredText(MAX_PROFILE_TEXT).optional(),
+  sizeBand: sizeBandField.optional(),
+  location: requiredText(MAX_PROFILE_TEXT).optional(),
+  region: requiredText(MAX_PROFILE_TEXT).optional(),
+  challenges: challengesField.optional(),
+  offers: offersListField.optional(),
+  offerDescription: optionalText(MAX_OFFER_DESCRIPTION),
+  inclusionMaturity: z.coerce
+    .number({ invalid_type_error: "field.invalid" })
+    .int("field.maturity")
+    .min(1, "field.maturity")
+    .max(5, "field.maturity")
+    .optional(),
+  ambition: countField(MAX_PLACEMENTS).optional(),
+});
+
+export const employerRefInput = z.object({ employerId: requiredText(64).optional() });
+
+export const updateEmployerInput = employerRefInput.merge(employerProfileFields);
+export type UpdateEmployerInput = z.input<typeof updateEmployerInput>;
+
+export const addPersonInput = z.object({
+  name: requiredText(MAX_NAME),
+  email: emailField,
+  /** Employer id or exact name within the network; absent for coordinators without one. */
+  employer: requiredText(MAX_PROFILE_TEXT).optional(),
+  function: functionField.default("OVERIG"),
+  jobTitle: optionalText(MAX_PROFILE_TEXT),
+  role: z.enum(["MEMBER", "COORDINATOR"], { errorMap: () => ({ message: "field.invalid" }) }).default("MEMBER"),
+  reportingContact: z.preprocess(
+    (value) => (value === "ja" || value === "yes" || value === "true" ? true : value === "nee" || value === "no" || value === "false" ? false : value),
+    z.boolean({ invalid_type_error: "field.invalid" }),
+  ).default(false),
+});
+export type AddPersonInput = z.input<typeof addPersonInput>;

@@ -1,0 +1,54 @@
+import type { DbClient } from "../../db/database.js";
+
+export interface ContactPerson {
+  personId: string;
+  name: string;
+  employer: string | null;
+  function: string;
+  jobTitle: string | null;
+  email: string | null;
+}
+
+export const contactSelect = {
+  person: {
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      function: true,
+      jobTitle: true,
+      employer: { select: { name: true } },
+    },
+  },
+} as const;
+
+type ContactRow = {
+  person: { id: string; name: string; email: string | null; function: string; jobTitle: string | null; employer: { name: string } | null };
+};
+
+export function toContact({ person }: ContactRow): ContactPerson {
+  return {
+    personId: person.id,
+    name: person.name,
+    employer: person.employer?.name ?? null,
+    function: person.function,
+    jobTitle: person.jobTitle,
+    email: person.email,
+  };
+}
+
+/** The contact persons of some subgroups, erased people excluded, by subgroup id. */
+export async function contactsOf(db: DbClient, subgroupIds: string[]): Promise<Map<string, ContactPerson[]>> {
+  const rows = await db.subgroupMembership.findMany({
+    where: { subgroupId: { in: subgroupIds }, isContact: true, person: { erasedAt: null } },
+    select: { subgroupId: true, ...contactSelect },
+    orderBy: { person: { name: "asc" } },
+  });
+  const bySubgroup = new Map<string, ContactPerson[]>();
+  for (const row of rows) {
+    const list = bySubgroup.get(row.subgroupId) ?? [];
+    list.push(toContact(row));
+    bySubgroup.set(row.subgroupId, list);
+  }
+  return bySubgroup;
+}
