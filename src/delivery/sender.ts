@@ -8,6 +8,12 @@ import type { ChatMessage } from "../chat/message.js";
 export interface OutboxSender {
   platform: "SLACK" | "TEAMS" | "WEB";
   send(delivery: OutboxDelivery): Promise<SendResult>;
+  /**
+   * Optional: for a message whose previous worker died between the platform's answer and
+   * recording it, look on the platform whether it arrived (e.g. by the idempotency key in
+   * Slack message metadata). Returns its id if it did, so the worker does not send it again.
+   */
+  wasDelivered?(delivery: OutboxDelivery): Promise<string | null>;
 }
 
 export interface OutboxDelivery {

@@ -1,9 +1,10 @@
 import { translator, type Locale } from "../../i18n/index.js";
 import type { ChatMessage } from "../message.js";
 import type { NotificationRenderer } from "./registry.js";
+import { reportingRenderers } from "./reporting.js";
 
 // Each domain contributes its notification renderers here.
-const renderers: NotificationRenderer[] = [];
+const renderers: NotificationRenderer[] = [...reportingRenderers];
 
 export class UnknownNotificationKind extends Error {
   constructor(readonly kind: string) {

@@ -1,0 +1,146 @@
+import { isCoordinator } from "../../core/actor.js";
+import { deliveryFailures } from "../../core/campaigns/failures.js";
+import { previewReminders, setCampaignPaused, triggerReminders } from "../../core/campaigns/manage.js";
+import { setQuietHours, snooze } from "../../core/campaigns/preferences.js";
+import { formatDateTime } from "../../i18n/format.js";
+import type { ChatContext } from "../context.js";
+import { failureReply } from "../failures.js";
+import { reply, textMessage, type ChatEffect } from "../message.js";
+import { renderNotification } from "../notifications/index.js";
+import type { ActionHandler, Command } from "../registry.js";
+
+const say = (text: string): ChatEffect[] => [reply(textMessage(text))];
+
+function coordinatorsOnly(ctx: ChatContext, command: string): ChatEffect[] | null {
+  return isCoordinator(ctx.actor) ? null : say(ctx.t("chat.coordinatorOnly", { command }));
+}
+
+async function preview(ctx: ChatContext): Promise<ChatEffect[]> {
+  const result = await previewReminders(ctx.deps, ctx.actor);
+  if (!result.ok) return failureReply(ctx, result.error);
+  const p = result.value;
+  const title = ctx.t("campaigns.preview.title", { quarter: p.label });
+  if (p.people === 0 || !p.sample || !p.closesAt) return [reply({ summary: title, blocks: [{ type: "header", text: title }, { type: "text", text: ctx.t("campaigns.preview.none") }] })];
+  const sample = renderNotification("campaign.reminder", ctx.locale, {
+    networkName: p.networkName,
+    label: p.label,
+    employerName: p.sample.employerName,
+    closesAt: p.closesAt.toISOString(),
+    timeZone: p.timeZone,
+  });
+  return [
+    reply({
+      summary: title,
+      blocks: [
+        { type: "header", text: title },
+        { type: "text", text: ctx.t("campaigns.preview.counts", { people: p.people, employers: p.employers }) },
+        { type: "actions", buttons: [{ action: "campaign.remind", label: ctx.t("campaigns.preview.trigger"), value: "now", style: "primary" }] },
+        { type: "divider" },
+        { type: "context", text: ctx.t("campaigns.preview.sample") },
+        ...sample.blocks.filter((b) => b.type !== "actions"),
+      ],
+    }),
+  ];
+}
+
+async function trigger(ctx: ChatContext): Promise<ChatEffect[]> {
+  const result = await triggerReminders(ctx.deps, ctx.actor);
+  if (!result.ok) return failureReply(ctx, result.error);
+  const { label, people } = result.value;
+  return say(people ? ctx.t("campaigns.triggered", { quarter: label, people }) : ctx.t("campaigns.triggered.none", { quarter: label }));
+}
+
+async function snoozeReply(ctx: ChatContext, when: string): Promise<ChatEffect[]> {
+  const result = await snooze(ctx.deps, ctx.actor, when);
+  if (!result.ok) return failureReply(ctx, result.error);
+  return say(ctx.t("campaigns.snoozed", { until: formatDateTime(ctx.locale, result.value.until, result.value.timeZone) }));
+}
+
+async function failures(ctx: ChatContext): Promise<ChatEffect[]> {
+  const result = await deliveryFailures(ctx.deps, ctx.actor);
+  if (!result.ok) return failureReply(ctx, result.error);
+  const { dead, pending, retrying } = result.value;
+  const title = ctx.t("campaigns.failed.title");
+  const lines = dead.map((d) => ctx.t("campaigns.failed.line", { name: d.name, kind: d.kind, attempts: d.attempts, error: d.error }));
+  return [
+    reply({
+      summary: title,
+      blocks: [
+        { type: "header", text: title },
+        { type: "text", text: lines.length ? lines.join("\n") : ctx.t("campaigns.failed.none") },
+        { type: "context", text: ctx.t("campaigns.failed.pending", { pending, retrying }) },
+      ],
+    }),
+  ];
+}
+
+const remind: Command = {
+  name: "herinner",
+  aliases: ["remind", "herinnering"],
+  help: "campaigns.help.remind",
+  async run(ctx, args) {
+    const [word = "", ...rest] = args.split(/\s+/);
+    const sub = word.toLowerCase();
+    if (sub === "me") return snoozeReply(ctx, rest.join(" "));
+    const denied = coordinatorsOnly(ctx, "herinner");
+    if (denied) return denied;
+    if (sub === "" || sub === "voorbeeld" || sub === "preview") return preview(ctx);
+    if (sub === "nu" || sub === "now") return trigger(ctx);
+    if (sub === "status" || sub === "mislukt" || sub === "failed") return failures(ctx);
+    return say(ctx.t("campaigns.remind.usage"));
+  },
+};
+
+const snoozeCommand: Command = {
+  name: "snooze",
+  aliases: ["uitstellen"],
+  help: "campaigns.help.snooze",
+  run: (ctx, args) => snoozeReply(ctx, args),
+};
+
+const quietHours: Command = {
+  name: "stille",
+  aliases: ["quiet"],
+  help: "campaigns.help.quiet",
+  async run(ctx, args) {
+    const match = /^(?:uren|hours)\s+(?:(uit|off)|(\d{1,2})\s*-\s*(\d{1,2}))$/i.exec(args.trim());
+    if (!match) return say(ctx.t("campaigns.quiet.usage"));
+    const result = await setQuietHours(ctx.deps, ctx.actor, match[1] ? null : { start: match[2], end: match[3] });
+    if (!result.ok) return failureReply(ctx, result.error);
+    return say(result.value ? ctx.t("campaigns.quiet.set", { start: result.value.start, end: result.value.end }) : ctx.t("campaigns.quiet.cleared"));
+  },
+};
+
+const campaign: Command = {
+  name: "campagne",
+  aliases: ["campaign"],
+  coordinatorOnly: true,
+  help: "campaigns.help.campaign",
+  async run(ctx, args) {
+    const sub = args.trim().toLowerCase();
+    const paused = ["pauzeer", "pause", "stop"].includes(sub) ? true : ["hervat", "resume", "start"].includes(sub) ? false : null;
+    if (paused === null) return say(ctx.t("campaigns.campaign.usage"));
+    const result = await setCampaignPaused(ctx.deps, ctx.actor, paused);
+    if (!result.ok) return failureReply(ctx, result.error);
+    return say(ctx.t(paused ? "campaigns.paused" : "campaigns.resumed", { network: result.value.networkName }));
+  },
+};
+
+const failed: Command = {
+  name: "mislukt",
+  aliases: ["failed"],
+  coordinatorOnly: true,
+  help: "campaigns.help.failed",
+  run: (ctx) => failures(ctx),
+};
+
+/** The "Nu versturen" button under a preview. */
+const remindNow: ActionHandler = {
+  action: "campaign.remind",
+  async run(ctx) {
+    return coordinatorsOnly(ctx, "herinner") ?? trigger(ctx);
+  },
+};
+
+export const campaignCommands: Command[] = [remind, snoozeCommand, quietHours, campaign, failed];
+export const campaignActions: ActionHandler[] = [remindNow];

@@ -1,0 +1,211 @@
+import { randomUUID } from "node:crypto";
+import { renderNotification, UnknownNotificationKind } from "../chat/notifications/index.js";
+import { campaignDecisions, type DeliveryDecision } from "../core/campaigns/delivery-check.js";
+import type { Db } from "../db/database.js";
+import { isLocale, type Locale } from "../i18n/index.js";
+import type { Logger } from "../logger.js";
+import { messagesFailed, messagesSent } from "../observability/metrics.js";
+import { claimDue, type ClaimedRow } from "./claim.js";
+import { RateLimiter } from "./rate-limit.js";
+import { retryDelayMs } from "./retry.js";
+import type { OutboxSender, SendResult } from "./sender.js";
+
+export interface WorkerOptions {
+  db: Db;
+  now: () => Date;
+  senders: OutboxSender[];
+  logger?: Logger;
+  workerId?: string;
+  /** Messages per second per platform for this instance (Slack: ~1/s per channel, a workspace cap). */
+  ratePerSecond?: Partial<Record<OutboxSender["platform"], number>>;
+  batchSize?: number;
+  concurrency?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  idleMs?: number;
+}
+
+const defaults = { batchSize: 50, concurrency: 8, leaseMs: 60_000, maxAttempts: 6, idleMs: 1_000 };
+// Slack allows about one message per second in one conversation.
+const PER_ADDRESS_GAP_MS = 1_000;
+
+/**
+ * Delivers outbox rows: claim a batch, decide (campaign rules), render in the recipient's
+ * language, send within the platform's rate, record the outcome.
+ *
+ * Exactly-once is not something a chat API offers: between the platform accepting a message
+ * and this worker recording SENT, a crash leaves the row SENDING; when its lease expires it
+ * is claimed again "in doubt". The window is kept to one database write (SENT is recorded
+ * right after the answer), and a sender that can look a message up (`wasDelivered`) closes
+ * it; one that cannot may, after such a crash only, deliver that message a second time.
+ */
+export class OutboxWorker {
+  readonly workerId: string;
+  private readonly options: Required<Omit<WorkerOptions, "logger" | "workerId" | "ratePerSecond">>;
+  private readonly limiters = new Map<string, RateLimiter>();
+  private readonly senders = new Map<string, OutboxSender>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly config: WorkerOptions) {
+    this.workerId = config.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
+    this.options = { ...defaults, ...stripUndefined(config) } as typeof this.options;
+    for (const sender of config.senders) {
+      this.senders.set(sender.platform, sender);
+      const rate = config.ratePerSecond?.[sender.platform] ?? (sender.platform === "WEB" ? 1_000 : 1);
+      this.limiters.set(sender.platform, new RateLimiter(rate, sender.platform === "WEB" ? 0 : PER_ADDRESS_GAP_MS));
+    }
+  }
+
+  /** Claims and handles one batch; returns how many rows it handled. */
+  async drainOnce(): Promise<number> {
+    const claimedAt = performance.now();
+    const rows = await claimDue(this.config.db, {
+      workerId: this.workerId,
+      platforms: [...this.senders.keys()],
+      limit: this.options.batchSize,
+      now: this.config.now(),
+      leaseMs: this.options.leaseMs,
+    });
+    if (rows.length === 0) return 0;
+    const [decisions, locales] = await Promise.all([
+      campaignDecisions(this.config.db, rows, this.config.now()),
+      recipientLocales(this.config.db, rows),
+    ]);
+    let next = 0;
+    const lane = async () => {
+      while (next < rows.length) {
+        const row = rows[next++]!;
+        await this.handle(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl", claimedAt);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));
+    return rows.length;
+  }
+
+  /** Handles everything due now (tests and the fake clock). */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (let handled = await this.drainOnce(); handled > 0; handled = await this.drainOnce()) total += handled;
+    return total;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if ((await this.drainOnce()) > 0) continue;
+      } catch (error) {
+        this.config.logger?.error({ err: error }, "Outbox-worker: ronde mislukt");
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, this.options.idleMs);
+      });
+    }
+  }
+
+  private async handle(row: ClaimedRow, decision: DeliveryDecision, locale: Locale, claimedAt: number): Promise<void> {
+    const db = this.config.db;
+    if (decision.action === "cancel") {
+      await db.outboxMessage.update({ where: { id: row.id }, data: { status: "CANCELLED", lastError: decision.reason, lockedBy: null, lockedUntil: null } });
+      return;
+    }
+    if (decision.action === "defer") return this.reschedule(row, decision.until, null, false);
+
+    let message;
+    try {
+      message = renderNotification(row.kind, locale, row.payload);
+    } catch (error) {
+      if (!(error instanceof UnknownNotificationKind)) throw error;
+      return this.fail(row, { ok: false, error: error.message, permanent: true });
+    }
+    const sender = this.senders.get(row.platform)!;
+    const delivery = { outboxId: row.id, idempotencyKey: row.idempotencyKey, personId: row.personId, address: row.address, message };
+
+    if (row.inDoubt && sender.wasDelivered) {
+      const found = await sender.wasDelivered(delivery);
+      if (found) return this.markSent(row, found);
+    }
+    await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
+    // Past half the lease another worker may soon take the row: hand it back unsent.
+    if (performance.now() - claimedAt > this.options.leaseMs / 2) return this.reschedule(row, this.config.now(), null, false);
+
+    let result: SendResult;
+    try {
+      result = await sender.send(delivery);
+    } catch (error) {
+      result = { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false };
+    }
+    if (result.ok) return this.markSent(row, result.platformMessageId);
+    return this.fail(row, result);
+  }
+
+  private async markSent(row: ClaimedRow, platformMessageId: string): Promise<void> {
+    await this.config.db.outboxMessage.update({
+      where: { id: row.id },
+      data: { status: "SENT", platformMessageId, sentAt: this.config.now(), lockedBy: null, lockedUntil: null, lastError: null },
+    });
+    messagesSent.inc({ platform: row.platform, kind: row.kind });
+  }
+
+  private async fail(row: ClaimedRow, result: Extract<SendResult, { ok: false }>): Promise<void> {
+    if (result.retryAfterMs !== undefined) {
+      // Rate limited: not the message's fault, so it does not count as an attempt.
+      this.limiters.get(row.platform)?.pause(result.retryAfterMs);
+      return this.reschedule(row, new Date(this.config.now().getTime() + result.retryAfterMs), result.error, false);
+    }
+    const dead = result.permanent || row.attempts >= this.options.maxAttempts;
+    messagesFailed.inc({ platform: row.platform, dead: String(dead) });
+    this.config.logger?.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: result.error, dead }, "Bericht niet afgeleverd");
+    if (dead) {
+      await this.config.db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "DEAD", lastError: result.error.slice(0, 1_000), lockedBy: null, lockedUntil: null },
+      });
+      return;
+    }
+    await this.reschedule(row, new Date(this.config.now().getTime() + retryDelayMs(row.attempts)), result.error, true);
+  }
+
+  /** Back to PENDING; `counted` false gives the claim's attempt back (deferrals, rate limits). */
+  private async reschedule(row: ClaimedRow, at: Date, error: string | null, counted: boolean): Promise<void> {
+    await this.config.db.outboxMessage.update({
+      where: { id: row.id },
+      data: {
+        status: "PENDING",
+        nextAttemptAt: at,
+        lockedBy: null,
+        lockedUntil: null,
+        ...(error === null ? {} : { lastError: error.slice(0, 1_000) }),
+        ...(counted ? {} : { attempts: { decrement: 1 } }),
+      },
+    });
+  }
+}
+
+async function recipientLocales(db: Db, rows: ClaimedRow[]): Promise<Map<string, Locale>> {
+  const ids = [...new Set(rows.map((r) => r.personId).filter((id): id is string => id !== null))];
+  const people = await db.person.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, locale: true, network: { select: { defaultLocale: true } } },
+  });
+  return new Map(people.map((p) => [p.id, isLocale(p.locale) ? p.locale : p.network.defaultLocale]));
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
