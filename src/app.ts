@@ -6,6 +6,7 @@ import { openDatabase, type Database } from "./db/database.js";
 import { seedDemoData } from "./demo/demo-data.js";
 import { createHttpApp } from "./http/server.js";
 import type { Logger } from "./logger.js";
+import { mountTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
 
 export interface RunningApp {
@@ -35,6 +36,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   }
 
   const http = createHttpApp(db);
+  // Demo mode: anonymous local endpoint, so the Bot Framework Emulator can talk to the bot.
+  const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, deps, logger, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
   mountWebSurfaces(http, { config, deps, logger });
   const server = await listen(http, config.env.PORT, config.env.HOST);
   const { port } = server.address() as AddressInfo;

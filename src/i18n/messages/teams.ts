@@ -1,0 +1,18 @@
+import { defineMessages } from "../define.js";
+
+export const teams = defineMessages({
+  nl: {
+    "teams.file.download": "Downloaden",
+    "teams.file.expires": "De downloadlink werkt {minutes} minuten en alleen via deze bot.",
+    "teams.action.done": "Verwerkt.",
+    "teams.welcome.title": "Welkom bij Netwerkbot",
+    "teams.welcome.channel": "Ik ben toegevoegd aan dit kanaal. Noem mij (@Netwerkbot) gevolgd door een opdracht, bijvoorbeeld \"@Netwerkbot events\". Typ \"@Netwerkbot help\" voor alle opdrachten.",
+  },
+  en: {
+    "teams.file.download": "Download",
+    "teams.file.expires": "The download link works for {minutes} minutes and only through this bot.",
+    "teams.action.done": "Done.",
+    "teams.welcome.title": "Welcome to Netwerkbot",
+    "teams.welcome.channel": "I have been added to this channel. Mention me (@Netwerkbot) followed by a command, for example \"@Netwerkbot events\". Type \"@Netwerkbot help\" for all commands.",
+  },
+});

@@ -1,0 +1,83 @@
+import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
+import { ActivityTypes, TurnContext } from "botbuilder";
+import type { Config } from "../../config.js";
+import type { CoreDeps } from "../../core/deps.js";
+import type { Logger } from "../../logger.js";
+import { translator } from "../../i18n/index.js";
+import { createTeamsAdapter } from "./adapter.js";
+import { turnActivity, type TurnActivity } from "./activity.js";
+import { handleCardAction, handleInstall, handleMessage } from "./handlers.js";
+import { createFileStore, type FileStore } from "./files.js";
+import { rememberConversation } from "./remember.js";
+import type { TeamsTurn } from "./effects.js";
+
+export interface TeamsBotOptions {
+  env: Config["env"];
+  deps: CoreDeps;
+  logger: Logger;
+  /** Where the bot is reachable, for download links (PUBLIC_URL, else the local address). */
+  baseUrl: () => string;
+}
+
+export interface TeamsBot {
+  adapter: TeamsAdapter;
+  application: Application;
+  files: FileStore;
+  botAppId: string;
+}
+
+/**
+ * The teams-ai Application: routes only. Messages (typed commands and the Action.Submit
+ * fallback of old clients), Universal Actions invokes and installs each go to one handler.
+ */
+export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
+  const adapter = createTeamsAdapter(options.env);
+  const botAppId = options.env.MICROSOFT_APP_ID ?? "";
+  const files = createFileStore(options.baseUrl);
+  const application = new Application({
+    adapter,
+    botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  const known = new Set<string>();
+
+  const withTurn = (work: (turn: TeamsTurn) => Promise<void>) => async (context: TurnContext) => {
+    const parsed = turnActivity.safeParse(context.activity);
+    if (!parsed.success) {
+      options.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, "Teams activity without the fields we need; ignored");
+      return;
+    }
+    const turn = newTurn(context, parsed.data);
+    // An install always refreshes the stored reference (the bot may have been reinstalled).
+    const install = context.activity.type === ActivityTypes.ConversationUpdate || context.activity.type === ActivityTypes.InstallationUpdate;
+    await rememberConversation(options.deps.db, context, parsed.data, known, install);
+    await work(turn);
+  };
+  const newTurn = (context: TurnContext, activity: TurnActivity): TeamsTurn => ({
+    context,
+    activity,
+    db: options.deps.db,
+    adapter,
+    botAppId,
+    files,
+    t: translator("nl"),
+  });
+  const env = { deps: options.deps, logger: options.logger };
+
+  application.conversationUpdate("membersAdded", withTurn((turn) => handleInstall(env, turn)));
+  application.activity("installationUpdate", withTurn(async () => undefined));
+  application.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action",
+    withTurn((turn) => handleCardAction(env, turn)),
+    true,
+  );
+  application.activity(ActivityTypes.Message, withTurn((turn) => handleMessage(env, turn)));
+  application.error(async (context, error) => {
+    // Reached only when a handler's own error answer failed too (e.g. the connector is down).
+    options.logger.error({ err: error, activityType: context.activity.type }, "Teams turn failed");
+  });
+
+  return { adapter, application: application as unknown as Application, files, botAppId };
+}

@@ -1,0 +1,113 @@
+import { CardFactory, MessageFactory, type Activity, type CloudAdapter, type TurnContext } from "botbuilder";
+import type { ChatEffect, ChatFile, Form } from "../../chat/message.js";
+import type { Db } from "../../db/database.js";
+import type { Translate } from "../../i18n/index.js";
+import { tenantOf, conversationKind, type TurnActivity } from "./activity.js";
+import { formCard, messageCard, type AdaptiveCard } from "./cards.js";
+import { personalConversation } from "./conversations.js";
+import { FILE_TTL_MINUTES, type FileStore } from "./files.js";
+
+/** One incoming Teams activity, with what rendering its answer needs. */
+export interface TeamsTurn {
+  context: TurnContext;
+  activity: TurnActivity;
+  db: Db;
+  adapter: CloudAdapter;
+  botAppId: string;
+  files: FileStore;
+  t: Translate;
+  /** The form whose submission this turn carries, to show errors on the same card. */
+  form?: { form: Form; values: Record<string, unknown> };
+}
+
+/** Where the effects came from: a typed command, a button, or a submitted form card. */
+export type Origin = "text" | "button" | "form";
+
+/**
+ * Renders chat effects to Teams. Returns the card that should replace the card the person
+ * acted on (the invoke answer for Universal Actions), if any:
+ * - update: the refreshed card, also replaced for everyone in the conversation;
+ * - formErrors: the same form again, with the typed values and the errors next to the fields;
+ * - the first reply to a submitted form: the confirmation in place of the form.
+ * Everything else is sent as a new message. Replies, forms and files are private: in a
+ * channel they go to the person's personal chat with the bot when we have one, else into the
+ * channel thread (Teams has no ephemeral messages).
+ */
+export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origin: Origin): Promise<AdaptiveCard | undefined> {
+  let answer: AdaptiveCard | undefined;
+  for (const effect of effects) {
+    switch (effect.type) {
+      case "reply":
+        if (origin === "form" && !answer) answer = messageCard(effect.message);
+        else await sendPrivately(turn, messageCard(effect.message), effect.message.summary);
+        break;
+      case "post": {
+        const sent = await turn.context.sendActivity(cardActivity(messageCard(effect.message), effect.message.summary));
+        if (effect.announces && sent?.id) await storeAnnouncement(turn, effect.announces.eventId, sent.id);
+        break;
+      }
+      case "update":
+        answer = messageCard(effect.message);
+        if (turn.activity.replyToId) await replaceCard(turn, answer);
+        else await turn.context.sendActivity(cardActivity(answer, effect.message.summary));
+        break;
+      case "openForm":
+        await sendPrivately(turn, formCard(effect.form), effect.form.title);
+        break;
+      case "formErrors":
+        answer = turn.form ? formCard(turn.form.form, effect.errors, turn.form.values) : undefined;
+        if (!answer) await sendPrivately(turn, messageCard({ summary: Object.values(effect.errors).join(" "), blocks: [{ type: "text", text: Object.values(effect.errors).join("\n") }] }), "");
+        break;
+      case "file":
+        await sendPrivately(turn, fileCard(turn, effect.file), effect.file.title);
+        break;
+    }
+  }
+  return answer;
+}
+
+export function cardActivity(card: AdaptiveCard, summary: string): Partial<Activity> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  if (summary) activity.summary = summary.slice(0, 200);
+  return activity;
+}
+
+/** Replaces the card the person acted on, for everyone who sees it. */
+export async function replaceCard(turn: TeamsTurn, card: AdaptiveCard): Promise<void> {
+  await turn.context.updateActivity({ ...cardActivity(card, card.fallbackText ?? ""), id: turn.activity.replyToId });
+}
+
+async function sendPrivately(turn: TeamsTurn, card: AdaptiveCard, summary: string): Promise<void> {
+  const activity = cardActivity(card, summary);
+  const tenantId = tenantOf(turn.activity);
+  const aad = turn.activity.from.aadObjectId;
+  if (conversationKind(turn.activity) !== "personal" && tenantId && aad) {
+    const personal = await personalConversation(turn.db, tenantId, aad);
+    if (personal) {
+      await turn.adapter.continueConversationAsync(turn.botAppId, personal.reference, async (context) => {
+        await context.sendActivity(activity);
+      });
+      return;
+    }
+  }
+  await turn.context.sendActivity(activity);
+}
+
+function fileCard(turn: TeamsTurn, file: ChatFile): AdaptiveCard {
+  const url = turn.files.put(file);
+  return messageCard({
+    summary: file.title,
+    blocks: [
+      { type: "header", text: file.title },
+      { type: "context", text: `${file.filename} · ${turn.t("teams.file.expires", { minutes: FILE_TTL_MINUTES })}` },
+      { type: "actions", buttons: [{ action: "file.download", label: turn.t("teams.file.download"), value: "", url }] },
+    ],
+  });
+}
+
+async function storeAnnouncement(turn: TeamsTurn, eventId: string, messageId: string): Promise<void> {
+  await turn.db.eventAnnouncement.createMany({
+    data: [{ eventId, platform: "TEAMS", tenantId: tenantOf(turn.activity) ?? "", channelId: turn.activity.conversation.id, platformMessageId: messageId }],
+    skipDuplicates: true,
+  });
+}

@@ -1,0 +1,113 @@
+import { ActivityTypes, type InvokeResponse } from "botbuilder";
+import { commands } from "../../chat/commands/index.js";
+import { chatContext, type ChatContext } from "../../chat/context.js";
+import { handleAction, handleFormSubmit, handleText, helpMessage, unexpectedErrorEffects, unknownPersonEffects } from "../../chat/conversation.js";
+import { reply, textMessage, type ChatEffect } from "../../chat/message.js";
+import type { CoreDeps } from "../../core/deps.js";
+import { translator } from "../../i18n/index.js";
+import type { Logger } from "../../logger.js";
+import { ACTION_VERB, FORM_VERB, messageCard, type AdaptiveCard } from "./cards.js";
+import { cardData, conversationKind, localeOf } from "./activity.js";
+import { applyEffects, cardActivity, replaceCard, type Origin, type TeamsTurn } from "./effects.js";
+import { formValues } from "./form-inputs.js";
+import { resolveActor } from "./identity.js";
+
+export interface HandlerEnv {
+  deps: CoreDeps;
+  logger: Logger;
+}
+
+/** A typed command ("rapporteer 3", "@Netwerkbot events"), or an old client's Action.Submit. */
+export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<void> {
+  const value: unknown = turn.context.activity.value;
+  if (!turn.activity.text?.trim() && value && typeof value === "object") {
+    const card = await dispatchCard(env, turn, value);
+    if (card && turn.activity.replyToId) await replaceCard(turn, card);
+    else if (card) await turn.context.sendActivity(cardActivity(card, card.fallbackText ?? ""));
+    return;
+  }
+  const text = commandText(turn.activity.text ?? "");
+  await answer(env, turn, "text", (ctx) => handleText(ctx, text));
+}
+
+/** Universal Actions (`adaptiveCard/action`): buttons and form submits; answered within the invoke. */
+export async function handleCardAction(env: HandlerEnv, turn: TeamsTurn): Promise<void> {
+  const action: unknown = (turn.context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
+  const card = await dispatchCard(env, turn, action);
+  // In a personal chat only one person sees the card: make the replacement stick for them.
+  if (card && turn.form && turn.activity.replyToId && conversationKind(turn.activity) === "personal") await replaceCard(turn, card);
+  const body = card
+    ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card }
+    : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: turn.t("teams.action.done") };
+  const response: InvokeResponse = { status: 200, body };
+  await turn.context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+}
+
+/** The bot was added to a personal chat, group chat or team. */
+export async function handleInstall(env: HandlerEnv, turn: TeamsTurn): Promise<void> {
+  const { membersAdded = [], recipient } = turn.context.activity;
+  if (!membersAdded.some((m) => m.id === recipient.id)) return;
+  if (conversationKind(turn.activity) === "personal") {
+    const hasHome = commands.some((c) => c.name === "home");
+    await answer(env, turn, "text", async (ctx) => (hasHome ? handleText(ctx, "home") : [reply(helpMessage(ctx))]));
+    return;
+  }
+  const t = translator(localeOf(turn.activity));
+  const welcome = messageCard({
+    summary: t("teams.welcome.title"),
+    blocks: [
+      { type: "header", text: t("teams.welcome.title") },
+      { type: "text", text: t("teams.welcome.channel") },
+    ],
+  });
+  await turn.context.sendActivity(cardActivity(welcome, t("teams.welcome.title")));
+}
+
+async function dispatchCard(env: HandlerEnv, turn: TeamsTurn, raw: unknown): Promise<AdaptiveCard | undefined> {
+  const data = cardData.safeParse(raw);
+  if (data.success && data.data.verb === FORM_VERB) {
+    const submitted = data.data;
+    const values = formValues(submitted.form, submitted as Record<string, unknown>);
+    turn.form = { form: { ...submitted.form, context: submitted.context }, values };
+    return answer(env, turn, "form", (ctx) => handleFormSubmit(ctx, submitted.formId, values, submitted.context));
+  }
+  return answer(env, turn, "button", async (ctx) =>
+    data.success && data.data.verb === ACTION_VERB ? handleAction(ctx, data.data.action, data.data.value) : [reply(textMessage(ctx.t("chat.unknownAction")))],
+  );
+}
+
+/**
+ * Resolves the person, runs the chat layer and renders its effects. The one place where the
+ * unexpected is caught for Teams: it is logged and the person gets the generic apology.
+ */
+async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>): Promise<AdaptiveCard | undefined> {
+  let locale = localeOf(turn.activity);
+  turn.t = translator(locale);
+  try {
+    const actor = await resolveActor(turn.context, turn.activity, env.deps.db, env.logger);
+    if (!actor) return await applyEffects(turn, unknownPersonEffects(locale), "text");
+    locale = actor.locale;
+    turn.t = translator(locale);
+    return await applyEffects(turn, await work(chatContext(env.deps, actor, "TEAMS")), origin);
+  } catch (error) {
+    env.logger.error({ err: error, activityType: turn.activity.type, origin }, "Teams request failed");
+    return applyEffects(turn, unexpectedErrorEffects(locale), "text");
+  }
+}
+
+/**
+ * The command words of a message: a leading mention of the bot (if teams-ai left one), other
+ * mentions reduced to the name, HTML entities decoded and a leading slash removed.
+ */
+export function commandText(text: string): string {
+  return text
+    .replace(/^\s*<at>[^<]*<\/at>/, " ")
+    .replace(/<at>([^<]*)<\/at>/g, "$1")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .trim()
+    .replace(/^\//, "");
+}

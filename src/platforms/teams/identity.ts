@@ -1,0 +1,33 @@
+import { TeamsInfo, type TurnContext } from "botbuilder";
+import type { Actor } from "../../core/actor.js";
+import { actorForIdentity, linkIdentityByEmail, type ChatIdentity } from "../../core/members/actor-lookup.js";
+import type { Db } from "../../db/database.js";
+import type { Logger } from "../../logger.js";
+import { tenantOf, type TurnActivity } from "./activity.js";
+
+/**
+ * The person behind a Teams user: by linked AAD object id, else (first use) by the e-mail
+ * address Teams' roster gives for them, which the coordinator has on file. Never by anything
+ * the user typed.
+ */
+export async function resolveActor(context: TurnContext, activity: TurnActivity, db: Db, logger: Logger): Promise<Actor | null> {
+  const tenantId = tenantOf(activity);
+  const aadObjectId = activity.from.aadObjectId;
+  if (!tenantId || !aadObjectId) return null;
+  const identity: ChatIdentity = { platform: "TEAMS", tenantId, externalUserId: aadObjectId };
+  const linked = await actorForIdentity(db, identity);
+  if (linked) return linked;
+  const email = await rosterEmail(context, activity.from.id, logger);
+  return email ? linkIdentityByEmail(db, identity, email) : null;
+}
+
+async function rosterEmail(context: TurnContext, userId: string, logger: Logger): Promise<string | undefined> {
+  try {
+    const member = await TeamsInfo.getMember(context, userId);
+    return member.email ?? member.userPrincipalName ?? undefined;
+  } catch (error) {
+    // Not in the roster (e.g. a guest the bot cannot see): the person is treated as unknown.
+    logger.warn({ err: error, userId }, "Teams roster look-up failed");
+    return undefined;
+  }
+}

@@ -1,0 +1,26 @@
+import express, { type Express } from "express";
+import type { OutboxSender } from "../../delivery/sender.js";
+import { createTeamsBot, type TeamsBotOptions } from "./bot.js";
+import { createTeamsSender } from "./sender.js";
+
+export interface MountedTeams {
+  /** For the outbox worker: proactive delivery through the same adapter and credentials. */
+  sender: OutboxSender;
+}
+
+/**
+ * `POST /api/messages` (the Bot Framework endpoint) and the short-lived export downloads on
+ * the shared HTTP app. Authentication happens in the adapter: without a valid JWT (when an app
+ * id is configured) the request is answered 401 before any handler runs.
+ */
+export function mountTeams(app: Express, options: TeamsBotOptions): MountedTeams {
+  const bot = createTeamsBot(options);
+  // Teams caps a message at ~28 KB; anything much larger is not a real activity.
+  app.post("/api/messages", express.json({ limit: "256kb" }), async (req, res) => {
+    await bot.adapter.process(req, res, async (context) => {
+      await bot.application.run(context);
+    });
+  });
+  bot.files.mount(app);
+  return { sender: createTeamsSender({ adapter: bot.adapter, db: options.deps.db, botAppId: bot.botAppId }) };
+}

@@ -1,0 +1,232 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { translator } from "../../src/i18n/index.js";
+import { createLogger } from "../../src/logger.js";
+import { describeEachDatabase } from "../support/databases.js";
+import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
+import { fixedNow, seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser } from "../support/teams-activities.js";
+
+const nl = translator("nl");
+const en = translator("en");
+const channel = { kind: "channel" as const };
+
+let connector: FakeBotConnector;
+beforeAll(async () => {
+  connector = await startFakeBotConnector({ members: teamsRoster() });
+});
+afterAll(() => connector.close());
+
+describeEachDatabase("Teams bot end to end", (use) => {
+  let app: RunningApp;
+  beforeEach(async () => {
+    await seedDemo(use());
+    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", PUBLIC_URL: "http://bot.example" });
+    app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: use() });
+    connector.calls.length = 0;
+  });
+  afterEach(() => app.close());
+
+  const post = (activity: unknown) => postActivity(app.url, activity);
+  const sentTo = (conversationId: string) => connector.sent().filter((c) => c.conversationId === conversationId);
+
+  /** Opens the report form in Joost's personal chat and returns the card and its id. */
+  async function openReportForm(user = teamsUser("bakeryHr")) {
+    expect((await post(message(connector, user, "rapporteer"))).status).toBe(200);
+    const call = connector.sent().at(-1)!;
+    return { card: cardOf(call), id: call.body.id ?? "sent-x" };
+  }
+
+  function submitData(card: any, inputs: Record<string, unknown>) {
+    const submit = card.actions.find((a: any) => a.type === "Action.Execute");
+    return { ...submit.data, ...inputs };
+  }
+
+  it("links a Teams user by roster e-mail on first message and answers with the report form card", async () => {
+    const joost = teamsUser("bakeryHr");
+    const { card } = await openReportForm(joost);
+
+    expect(card.version).toBe("1.5");
+    expect(cardText(card)).toContain(nl("reporting.form.title", { quarter: "Q4 2026" }));
+    const inputs = card.body.filter((e: any) => e.type.startsWith("Input."));
+    expect(inputs.map((i: any) => [i.type, i.id, i.isRequired])).toEqual([
+      ["Input.Number", "in_realised", true],
+      ["Input.Number", "in_ambition", true],
+      ["Input.Text", "in_remark", false],
+    ]);
+    expect(card.actions[0]).toMatchObject({ type: "Action.Execute", verb: "form.submit", fallback: { type: "Action.Submit" } });
+    const identity = await use().prisma.platformIdentity.findFirstOrThrow({ where: { platform: "TEAMS", externalUserId: joost.aadObjectId } });
+    expect(identity.tenantId).toBe("tenant-99vandemo");
+    const conversation = await use().prisma.teamsConversation.findFirstOrThrow({ where: { aadObjectId: joost.aadObjectId } });
+    expect(conversation).toMatchObject({ kind: "personal", tenantId: "tenant-99vandemo" });
+    expect((conversation.reference as any).serviceUrl).toBe(connector.url);
+  });
+
+  it("shows validation errors on the same card, keeps what was typed, and stores nothing", async () => {
+    const joost = teamsUser("bakeryHr");
+    const { card } = await openReportForm(joost);
+    const before = await snapshotCounts(use());
+
+    const response = await post(cardAction(connector, joost, submitData(card, { in_realised: "-1", in_ambition: "1000000000000", in_remark: "hoi" }), "sent-1"));
+
+    expect(response.status).toBe(200);
+    expect(response.body.type).toBe("application/vnd.microsoft.card.adaptive");
+    const text = cardText(response.body.value);
+    expect(text).toContain(nl("field.negative"));
+    expect(text).toContain("onwaarschijnlijk groot");
+    expect(response.body.value.body.find((e: any) => e.id === "in_remark").value).toBe("hoi");
+    expect(await snapshotCounts(use())).toEqual(before);
+  });
+
+  it("stores a submitted form and replaces the form by the confirmation", async () => {
+    const joost = teamsUser("bakeryHr");
+    const { card } = await openReportForm(joost);
+
+    const response = await post(cardAction(connector, joost, submitData(card, { in_realised: "3", in_ambition: "12", in_remark: "**vet** <at>iedereen</at>" }), "sent-1"));
+
+    expect(response.body.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "3", ambition: "12" }));
+    const report = await use().prisma.placementReport.findFirstOrThrow({ where: { period: { year: 2026, quarter: 4 } } });
+    expect(report).toMatchObject({ realised: 3, ambition: 12, submittedVia: "TEAMS", remark: "**vet** <at>iedereen</at>" });
+    // The confirmation sticks in the personal chat: the form message itself is replaced.
+    expect(connector.sent().at(-1)).toMatchObject({ method: "PUT", activityId: "sent-1" });
+  });
+
+  it("refuses a form altered to report for another employer, and changes nothing", async () => {
+    const joost = teamsUser("bakeryHr");
+    const { card } = await openReportForm(joost);
+    const mo = await use().prisma.person.findFirstOrThrow({ where: { email: teamsUser("logisticsHr").email }, select: { employerId: true } });
+    const data = submitData(card, { in_realised: "3", in_ambition: "12", in_employerId: mo.employerId });
+    data.form.fields.push({ id: "employerId", kind: "text", label: "x", required: false });
+    const before = await snapshotCounts(use());
+
+    const response = await post(cardAction(connector, joost, data, "sent-1"));
+
+    expect(cardText(response.body.value)).toContain(nl("reporting.otherEmployer"));
+    expect(await snapshotCounts(use())).toEqual(before);
+  });
+
+  it("answers an @mention in a channel; the private reply goes to the personal chat once there is one", async () => {
+    const joost = teamsUser("bakeryHr");
+    await post(message(connector, joost, "rapporteer 3 ambitie 12", channel));
+    const inThread = connector.sent().at(-1)!;
+    expect(inThread.conversationId).toBe("19:general@thread.tacv2;messageid=1700000000000");
+    expect(cardText(cardOf(inThread))).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "3", ambition: "12" }));
+
+    await post(installed(connector, joost, { kind: "personal" }));
+    connector.calls.length = 0;
+    await post(message(connector, joost, "rapporteer 4 ambitie 12", channel));
+    const sent = connector.sent();
+    expect(sent.map((c) => c.conversationId)).toEqual(["a:personal-aad-bakeryHr"]);
+    const report = await use().prisma.placementReport.findFirstOrThrow({ where: { period: { year: 2026, quarter: 4 }, employer: { name: "Bakkerij De Korenschoof" } } });
+    expect(report).toMatchObject({ realised: 4, version: 2 });
+  });
+
+  it("stores conversation references on install, in personal chat and in a channel, and greets", async () => {
+    const coordinator = teamsUser("coordinator");
+    await post(installed(connector, coordinator, { kind: "personal" }));
+    await post(installed(connector, coordinator, channel));
+
+    const rows = await use().prisma.teamsConversation.findMany({ orderBy: { kind: "asc" } });
+    expect(rows.map((r) => [r.kind, r.aadObjectId])).toEqual([
+      ["channel", null],
+      ["personal", coordinator.aadObjectId],
+    ]);
+    expect(sentTo("a:personal-aad-coordinator")).toHaveLength(1);
+    expect(cardText(cardOf(sentTo("19:general@thread.tacv2;messageid=1700000000000")[0]))).toContain(nl("teams.welcome.title"));
+  });
+
+  it("keeps coordinator commands from members and shows the network status to coordinators", async () => {
+    await post(message(connector, teamsUser("bakeryHr"), "status"));
+    expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.coordinatorOnly", { command: "status" }));
+
+    await post(message(connector, teamsUser("coordinator"), "status"));
+    expect(cardText(cardOf(connector.sent().at(-1)))).toContain(nl("reporting.status.responseRate"));
+  });
+
+  it("gives coordinators the export as a short-lived download link, served by the bot", async () => {
+    await post(message(connector, teamsUser("coordinator"), "export"));
+    const fileCard = cardOf(connector.sent().at(-1));
+    const link = fileCard.body.flatMap((e: any) => e.actions ?? []).find((a: any) => a.type === "Action.OpenUrl");
+    expect(link.url).toMatch(/^http:\/\/bot\.example\/api\/teams\/files\/[\w-]{32}\/rapportages-2026-11-25\.csv$/);
+
+    const download = await fetch(link.url.replace("http://bot.example", app.url));
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toContain("text/csv");
+    expect(await download.text()).toContain("quarter,employer");
+    expect((await fetch(`${app.url}/api/teams/files/guessed-token/x.csv`)).status).toBe(404);
+  });
+
+  it("speaks English to people who prefer it", async () => {
+    const alex = teamsUser("englishSpeaker");
+    await post(message(connector, alex, "rapporteer"));
+    expect(cardText(cardOf(connector.sent().at(-1)))).toContain(en("reporting.form.title", { quarter: "Q4 2026" }));
+    await post(message(connector, alex, "fly me to the moon"));
+    expect(cardText(cardOf(connector.sent().at(-1)))).toBe(en("chat.unknownCommand", { command: "fly" }));
+  });
+
+  it("tells an unknown person how to get linked, in their Teams language, and links nobody", async () => {
+    await post(message(connector, teamsUser("stranger"), "help", { kind: "personal" }, "en-US"));
+    expect(cardText(cardOf(connector.sent().at(-1)))).toBe(en("error.unknownPerson"));
+    expect(await use().prisma.platformIdentity.count()).toBe(0);
+  });
+
+  it.each([
+    ["a huge message", "rapporteer " + "9".repeat(5_000)],
+    ["absurd numbers", "rapporteer 1e12 ambitie 5"],
+    ["negative numbers", "rapporteer -4 ambitie 5"],
+    ["control characters", "rapporteer \u0000\u0007 ambitie \u001b[31m"],
+  ])("answers %s helpfully and changes nothing", async (_name, text) => {
+    const joost = teamsUser("bakeryHr");
+    await post(message(connector, joost, "help"));
+    const before = await snapshotCounts(use());
+
+    const response = await post(message(connector, joost, text));
+
+    expect(response.status).toBe(200);
+    const answer = cardText(cardOf(connector.sent().at(-1)));
+    expect(answer.length).toBeGreaterThan(10);
+    expect(answer).not.toContain(nl("error.unexpected"));
+    expect(await snapshotCounts(use())).toEqual(before);
+  });
+
+  it("shows markdown in user text literally instead of formatting it", async () => {
+    const joost = teamsUser("bakeryHr");
+    await post(message(connector, joost, "**[klik hier](http://evil.example)** _x_"));
+    const card = cardOf(connector.sent().at(-1));
+    const runs = JSON.stringify(card);
+    expect(runs).toContain("**[klik");
+    expect(JSON.stringify(card.body)).not.toContain('"type":"TextBlock"');
+  });
+
+  it("answers an unknown or forged card action with a friendly message", async () => {
+    const joost = teamsUser("bakeryHr");
+    const response = await post(cardAction(connector, joost, { verb: "netwerk.action", action: "nope", value: "x" }, "sent-9"));
+    expect(response.status).toBe(200);
+    expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.unknownAction"));
+    const forged = await post(cardAction(connector, joost, { verb: "form.submit", formId: "report", form: { id: 1 } }, "sent-9"));
+    expect(forged.status).toBe(200);
+    expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.unknownAction"));
+  });
+});
+
+describeEachDatabase("Teams endpoint with an app id", (use) => {
+  it("rejects activities without a valid token with 401 and changes nothing", async () => {
+    await seedDemo(use());
+    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", MICROSOFT_APP_ID: "00000000-0000-0000-0000-000000000001", MICROSOFT_APP_PASSWORD: "geheim" });
+    const app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: use() });
+    try {
+      const before = await snapshotCounts(use());
+      connector.calls.length = 0;
+      const activity = message(connector, teamsUser("bakeryHr"), "rapporteer 3 ambitie 12");
+      expect((await postActivity(app.url, activity)).status).toBe(401);
+      expect((await postActivity(app.url, activity, "Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.")).status).toBe(401);
+      expect(connector.calls).toHaveLength(0);
+      expect(await snapshotCounts(use())).toEqual(before);
+      expect(await use().prisma.teamsConversation.count()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});

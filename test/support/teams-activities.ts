@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { demoEmails } from "../../src/demo/demo-data.js";
+import type { FakeBotConnector, RosterMember } from "./fake-bot-connector.js";
+
+/** Bot Framework activities as Teams sends them, for posting to /api/messages in tests. */
+export const tenantId = "tenant-99vandemo";
+export const bot = { id: "28:netwerkbot", name: "Netwerkbot" };
+
+export type TeamsUserKey = keyof typeof demoEmails | "stranger";
+
+export function teamsUser(key: TeamsUserKey): RosterMember {
+  const email = key === "stranger" ? "onbekend@elders.example" : demoEmails[key];
+  return { id: `29:${key}`, aadObjectId: `aad-${key}`, name: key, email, userPrincipalName: email };
+}
+
+/** Every demo person (and a stranger) in the fake connector's roster. */
+export function teamsRoster(): RosterMember[] {
+  return [...(Object.keys(demoEmails) as TeamsUserKey[]), "stranger" as const].map(teamsUser);
+}
+
+export interface Where {
+  kind: "personal" | "channel";
+  /** The conversation id; defaults to the user's personal chat or the general channel. */
+  id?: string;
+}
+
+function conversationFor(user: RosterMember, where: Where) {
+  if (where.kind === "personal") return { id: where.id ?? `a:personal-${user.aadObjectId}`, conversationType: "personal", tenantId };
+  return { id: where.id ?? "19:general@thread.tacv2;messageid=1700000000000", conversationType: "channel", tenantId, isGroup: true };
+}
+
+function base(connector: FakeBotConnector, user: RosterMember, where: Where, locale = "nl-NL") {
+  return {
+    id: randomUUID(),
+    channelId: "msteams",
+    serviceUrl: connector.url,
+    timestamp: new Date().toISOString(),
+    locale,
+    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+    recipient: bot,
+    conversation: conversationFor(user, where),
+    channelData: {
+      tenant: { id: tenantId },
+      ...(where.kind === "channel" ? { team: { id: "19:team@thread.tacv2" }, channel: { id: "19:general@thread.tacv2" } } : {}),
+    },
+  };
+}
+
+export function message(connector: FakeBotConnector, user: RosterMember, text: string, where: Where = { kind: "personal" }, locale?: string) {
+  if (where.kind === "personal") return { ...base(connector, user, where, locale), type: "message", text };
+  // In a channel the bot only hears messages that @mention it; Teams puts the mention in the text.
+  const mention = `<at>${bot.name}</at>`;
+  return {
+    ...base(connector, user, where, locale),
+    type: "message",
+    text: `${mention} ${text}`,
+    entities: [{ type: "mention", text: mention, mentioned: bot }],
+  };
+}
+
+/** A Universal Actions invoke, as Teams sends it when an Action.Execute is pressed. */
+export function cardAction(connector: FakeBotConnector, user: RosterMember, data: Record<string, unknown>, replyToId: string, where: Where = { kind: "personal" }) {
+  return {
+    ...base(connector, user, where),
+    type: "invoke",
+    name: "adaptiveCard/action",
+    replyToId,
+    value: { action: { type: "Action.Execute", verb: data.verb, data } },
+  };
+}
+
+/** The bot being installed: conversationUpdate with the bot among membersAdded. */
+export function installed(connector: FakeBotConnector, user: RosterMember, where: Where) {
+  return { ...base(connector, user, where), type: "conversationUpdate", membersAdded: [{ id: bot.id }] };
+}
+
+export async function postActivity(appUrl: string, activity: unknown, authorization?: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${appUrl}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? safeJson(text) : undefined };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** All text shown on a card, in order: what a person would read. */
+export function cardText(card: any): string {
+  const parts: string[] = [];
+  const walk = (node: any) => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node.type === "TextRun" && typeof node.text === "string") parts.push(node.text);
+    if (typeof node.label === "string" && node.label) parts.push(node.label);
+    if (typeof node.title === "string" && node.type?.startsWith("Action.")) parts.push(node.title);
+    for (const [key, value] of Object.entries(node)) if (key !== "fallback" && key !== "data") walk(value);
+  };
+  walk(card);
+  return parts.join("\n");
+}
+
+/** The Adaptive Card of a recorded connector call. */
+export function cardOf(call: { body: any } | undefined): any {
+  return call?.body?.attachments?.[0]?.content;
+}
