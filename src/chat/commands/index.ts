@@ -5,8 +5,9 @@ import { reportingActions, reportingCommands, reportingForms } from "./reporting
 import { subgroupActions, subgroupCommands, subgroupForms } from "./subgroups.js";
 import { directoryActions, directoryCommands } from "./directory.js";
 import { memberActions, memberCommands, memberForms } from "./members.js";
+import { eventActions, eventCommands, eventForms } from "./events.js";
 
 // Each domain contributes its commands, button actions and forms here.
-export const commands: Command[] = [...reportingCommands, ...campaignCommands, ...dashboardCommands, ...subgroupCommands, ...directoryCommands, ...memberCommands];
-export const actions: ActionHandler[] = [...reportingActions, ...campaignActions, ...dashboardActions, ...subgroupActions, ...directoryActions, ...memberActions];
-export const forms: FormHandler[] = [...reportingForms, ...subgroupForms, ...memberForms];
+export const commands: Command[] = [...reportingCommands, ...campaignCommands, ...dashboardCommands, ...subgroupCommands, ...directoryCommands, ...memberCommands, ...eventCommands];
+export const actions: ActionHandler[] = [...reportingActions, ...campaignActions, ...dashboardActions, ...subgroupActions, ...directoryActions, ...memberActions, ...eventActions];
+export const forms: FormHandler[] = [...reportingForms, ...subgroupForms, ...memberForms, ...eventForms];

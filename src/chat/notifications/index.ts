@@ -2,9 +2,10 @@ import { translator, type Locale } from "../../i18n/index.js";
 import type { ChatMessage } from "../message.js";
 import type { NotificationRenderer } from "./registry.js";
 import { reportingRenderers } from "./reporting.js";
+import { eventRenderers } from "./events.js";
 
 // Each domain contributes its notification renderers here.
-const renderers: NotificationRenderer[] = [...reportingRenderers];
+const renderers: NotificationRenderer[] = [...reportingRenderers, ...eventRenderers];
 
 export class UnknownNotificationKind extends Error {
   constructor(readonly kind: string) {

@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { attendeeList, cancelEvent, eventCalendar, listUpcomingEvents, respondToEvent, viewEvent, type RsvpOutcome } from "../../core/events/index.js";
+import type { ChatContext } from "../context.js";
+import { failureReply } from "../failures.js";
+import { eventForm, eventFormHandler } from "../forms/event-form.js";
+import { reply, textMessage, type ChatEffect, type ChatMessage } from "../message.js";
+import type { ActionHandler, Command, FormHandler } from "../registry.js";
+import { agendaMessage, announcementFor, attendeesMessage, ICS_ACTION, RSVP_ACTION } from "./events-view.js";
+
+export { announcementMessage } from "./events-view.js";
+
+const agenda: Command = {
+  name: "events",
+  aliases: ["evenementen", "agenda"],
+  help: "events.help.list",
+  async run(ctx) {
+    return [reply(await agendaFor(ctx))];
+  },
+};
+
+async function agendaFor(ctx: ChatContext): Promise<ChatMessage> {
+  const result = await listUpcomingEvents(ctx.deps, ctx.actor);
+  if (!result.ok) return textMessage(ctx.t(result.error.key, result.error.params));
+  return agendaMessage(ctx, result.value);
+}
+
+const rsvp: Command = {
+  name: "rsvp",
+  aliases: [],
+  help: "events.help.rsvp",
+  async run(ctx, args) {
+    const [number, response, ...rest] = args.split(/\s+/).filter(Boolean);
+    if (!number || !response || rest.length) return [reply(textMessage(ctx.t("events.usage.rsvp")))];
+    const result = await respondToEvent(ctx.deps, ctx.actor, { number, response });
+    if (!result.ok) {
+      const usage = result.error.reason === "invalid" ? [reply(textMessage(ctx.t("events.usage.rsvp")))] : [];
+      return [...failureReply(ctx, result.error), ...usage];
+    }
+    return [reply(textMessage(rsvpText(ctx, result.value)))];
+  },
+};
+
+function rsvpText(ctx: ChatContext, outcome: RsvpOutcome): string {
+  const title = outcome.title;
+  if (outcome.response === "YES") {
+    return outcome.waitlisted
+      ? ctx.t("events.reply.waitlisted", { title, position: outcome.position ?? "?" })
+      : ctx.t("events.reply.yes", { title });
+  }
+  const text = ctx.t(outcome.response === "MAYBE" ? "events.reply.maybe" : "events.reply.no", { title });
+  return outcome.promoted > 0 ? `${text} ${ctx.t("events.reply.promotedOthers")}` : text;
+}
+
+const manage: Command = {
+  name: "event",
+  aliases: [],
+  coordinatorOnly: true,
+  help: "events.help.event",
+  async run(ctx, args) {
+    const [sub = "", number, ...rest] = args.split(/\s+/).filter(Boolean);
+    const verb = sub.toLowerCase();
+    if ((verb === "nieuw" || verb === "new") && !number) return [{ type: "openForm", form: await eventForm(ctx) }];
+    if (!["wijzig", "edit", "annuleer", "cancel"].includes(verb) || rest.length) return [reply(textMessage(ctx.t("events.usage.event")))];
+    if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: `event ${verb} 3` })))];
+    return verb === "wijzig" || verb === "edit" ? editForm(ctx, number) : cancel(ctx, number);
+  },
+};
+
+async function editForm(ctx: ChatContext, number: string): Promise<ChatEffect[]> {
+  const result = await viewEvent(ctx.deps, ctx.actor, { number });
+  if (!result.ok) return failureReply(ctx, result.error);
+  if (result.value.status === "CANCELLED") return [reply(textMessage(ctx.t("events.update.cancelled", { title: result.value.title })))];
+  return [{ type: "openForm", form: await eventForm(ctx, result.value) }];
+}
+
+async function cancel(ctx: ChatContext, number: string): Promise<ChatEffect[]> {
+  const result = await cancelEvent(ctx.deps, ctx.actor, { number });
+  if (!result.ok) return failureReply(ctx, result.error);
+  const { event, notified } = result.value;
+  return [reply(textMessage(ctx.t("events.cancelled", { number: event.number, title: event.title, count: notified })))];
+}
+
+const attendees: Command = {
+  name: "deelnemers",
+  aliases: ["attendees", "aanmeldingen"],
+  coordinatorOnly: true,
+  help: "events.help.attendees",
+  async run(ctx, args) {
+    if (!args) return [reply(textMessage(ctx.t("events.usage.number", { example: "deelnemers 3" })))];
+    const result = await attendeeList(ctx.deps, ctx.actor, { number: args });
+    if (!result.ok) return failureReply(ctx, result.error);
+    return [reply(attendeesMessage(ctx, result.value))];
+  },
+};
+
+const ics: Command = {
+  name: "ics",
+  aliases: ["kalender", "calendar"],
+  help: "events.help.ics",
+  async run(ctx, args) {
+    if (!args) return [reply(textMessage(ctx.t("events.usage.number", { example: "ics 3" })))];
+    return calendarEffects(ctx, { number: args });
+  },
+};
+
+async function calendarEffects(ctx: ChatContext, ref: { number?: string; eventId?: string }): Promise<ChatEffect[]> {
+  const result = await eventCalendar(ctx.deps, ctx.actor, ref);
+  if (!result.ok) return failureReply(ctx, result.error);
+  const { filename, content, event } = result.value;
+  return [
+    reply(textMessage(ctx.t("events.calendarReply", { title: event.title }))),
+    { type: "file", file: { filename, mimeType: "text/calendar", content, title: ctx.t("events.calendarFile", { title: event.title }) } },
+  ];
+}
+
+// Button values come back from Slack and Teams unchanged, but are still outside input.
+const rsvpButton = z.object({
+  eventId: z.string().min(1).max(64),
+  response: z.enum(["YES", "NO", "MAYBE"]),
+  view: z.enum(["announcement", "list"]).default("announcement"),
+});
+const icsButton = z.object({ eventId: z.string().min(1).max(64) });
+
+function parseButton<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: string): T | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    // Not JSON: a tampered or outdated button, answered like any unknown button below.
+    return null;
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+const rsvpAction: ActionHandler = {
+  action: RSVP_ACTION,
+  async run(ctx, value) {
+    const button = parseButton(rsvpButton, value);
+    if (!button) return [reply(textMessage(ctx.t("chat.unknownAction")))];
+    const result = await respondToEvent(ctx.deps, ctx.actor, { eventId: button.eventId, response: button.response });
+    if (!result.ok) return failureReply(ctx, result.error);
+    const refreshed = button.view === "list" ? await agendaFor(ctx) : await refreshedAnnouncement(ctx, button.eventId);
+    return [...(refreshed ? [{ type: "update" as const, message: refreshed }] : []), reply(textMessage(rsvpText(ctx, result.value)))];
+  },
+};
+
+async function refreshedAnnouncement(ctx: ChatContext, eventId: string): Promise<ChatMessage | null> {
+  const view = await viewEvent(ctx.deps, ctx.actor, { eventId });
+  return view.ok ? announcementFor(ctx, view.value) : null;
+}
+
+const icsAction: ActionHandler = {
+  action: ICS_ACTION,
+  async run(ctx, value) {
+    const button = parseButton(icsButton, value);
+    if (!button) return [reply(textMessage(ctx.t("chat.unknownAction")))];
+    return calendarEffects(ctx, { eventId: button.eventId });
+  },
+};
+
+export const eventCommands: Command[] = [agenda, rsvp, ics, manage, attendees];
+export const eventActions: ActionHandler[] = [rsvpAction, icsAction];
+export const eventForms: FormHandler[] = [eventFormHandler];
