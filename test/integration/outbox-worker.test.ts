@@ -1,0 +1,111 @@
+import { expect, it } from "vitest";
+import { enqueueNotifications } from "../../src/core/outbox/enqueue.js";
+import { claimDue } from "../../src/delivery/claim.js";
+import type { OutboxSender, SendResult } from "../../src/delivery/sender.js";
+import { OutboxWorker } from "../../src/delivery/worker.js";
+import type { Database } from "../../src/db/database.js";
+import { describeEachDatabase } from "../support/databases.js";
+import { fixedNow, seedDemo } from "../support/fixtures.js";
+
+const summaryData = { networkName: "N", label: "Q4 2026", employers: 1, reported: 0, responseRate: 0, realised: 0, ambition: 0, missing: [] };
+
+async function queueSummaries(db: Database, count: number): Promise<string[]> {
+  const people = await db.prisma.person.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: count });
+  await enqueueNotifications(
+    db.prisma,
+    people.map((p) => ({ kind: "campaign.summary", personId: p.id, idempotencyKey: `test:${p.id}`, data: summaryData, notBefore: fixedNow })),
+  );
+  return people.map((p) => p.id);
+}
+
+function scriptedSender(answers: SendResult[], sent: string[] = []): OutboxSender {
+  return {
+    platform: "WEB",
+    async send(d) {
+      sent.push(d.idempotencyKey);
+      return answers.shift() ?? { ok: true, platformMessageId: `ok-${sent.length}` };
+    },
+  };
+}
+
+describeEachDatabase("outbox worker", (use) => {
+  it("retries with growing backoff and ends DEAD with the last error after N attempts", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [personId] = await queueSummaries(db, 1);
+    let now = fixedNow;
+    const failure: SendResult = { ok: false, error: "timeout", permanent: false };
+    const worker = new OutboxWorker({ db: db.prisma, now: () => now, senders: [scriptedSender([failure, failure, failure])], maxAttempts: 3 });
+
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      expect(await worker.drainOnce()).toBe(1);
+      const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } });
+      if (row.status === "PENDING") {
+        waits.push(row.nextAttemptAt.getTime() - now.getTime());
+        expect(await worker.drainOnce()).toBe(0); // not due before its backoff
+        now = row.nextAttemptAt;
+      }
+    }
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } });
+    expect(row).toMatchObject({ status: "DEAD", attempts: 3, lastError: "timeout" });
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThanOrEqual(15_000);
+    expect(waits[1]!).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it("marks a permanent error DEAD at once and a rate limit as not an attempt", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [first, second] = await queueSummaries(db, 2);
+    const answers: SendResult[] = [
+      { ok: false, error: "user_not_found", permanent: true },
+      { ok: false, error: "ratelimited", permanent: false, retryAfterMs: 5_000 },
+    ];
+    const worker = new OutboxWorker({ db: db.prisma, now: () => fixedNow, senders: [scriptedSender(answers)], concurrency: 1 });
+    await worker.drainOnce();
+    const rows = await db.prisma.outboxMessage.findMany({ where: { personId: { in: [first!, second!] } }, orderBy: { personId: "asc" } });
+    expect(rows[0]).toMatchObject({ status: "DEAD", lastError: "user_not_found" });
+    expect(rows[1]).toMatchObject({ status: "PENDING", attempts: 0, lastError: "ratelimited", nextAttemptAt: new Date(fixedNow.getTime() + 5_000) });
+  });
+
+  it("claims a crashed worker's row again after its lease, and asks the platform before resending", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [personId] = await queueSummaries(db, 1);
+    const crashed = await claimDue(db.prisma, { workerId: "crashed", platforms: ["WEB"], limit: 10, now: fixedNow, leaseMs: 60_000 });
+    expect(crashed).toHaveLength(1);
+    const sent: string[] = [];
+    const sender: OutboxSender = { ...scriptedSender([], sent), wasDelivered: async () => "already-there" };
+    let now = new Date(fixedNow.getTime() + 30_000);
+    const worker = new OutboxWorker({ db: db.prisma, now: () => now, senders: [sender], leaseMs: 60_000 });
+    expect(await worker.drainOnce()).toBe(0); // lease still held
+    now = new Date(fixedNow.getTime() + 61_000);
+    expect(await worker.drainOnce()).toBe(1);
+    expect(sent).toEqual([]);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } })).toMatchObject({ status: "SENT", platformMessageId: "already-there" });
+  });
+
+  it("lets several workers drain one outbox concurrently, each message sent once", async () => {
+    const db = use();
+    await seedDemo(db);
+    const people = await queueSummaries(db, 8);
+    const sent: string[] = [];
+    const workers = Array.from({ length: 3 }, (_, i) => new OutboxWorker({ db: db.prisma, now: () => fixedNow, senders: [scriptedSender([], sent)], batchSize: 2, workerId: `w${i}` }));
+    await Promise.all(workers.map((w) => w.drain()));
+    expect(sent.sort()).toEqual(people.map((id) => `test:${id}`).sort());
+    expect(await db.prisma.outboxMessage.count({ where: { status: "SENT" } })).toBe(people.length);
+  });
+
+  it("renders in the recipient's language and records the platform message id", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const alex = await actor("englishSpeaker");
+    await enqueueNotifications(db.prisma, [{ kind: "campaign.summary", personId: alex.personId, idempotencyKey: "k", data: summaryData, notBefore: fixedNow }]);
+    const summaries: string[] = [];
+    const sender: OutboxSender = { platform: "WEB", send: async (d) => (summaries.push(d.message.summary), { ok: true, platformMessageId: "P1" }) };
+    await new OutboxWorker({ db: db.prisma, now: () => fixedNow, senders: [sender] }).drain();
+    expect(summaries).toEqual(["Period Q4 2026 closed — N"]);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: "k" } })).toMatchObject({ status: "SENT", platformMessageId: "P1", sentAt: fixedNow });
+  });
+});
