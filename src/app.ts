@@ -6,6 +6,7 @@ import { openDatabase, type Database } from "./db/database.js";
 import { seedDemoData } from "./demo/demo-data.js";
 import { createHttpApp } from "./http/server.js";
 import type { Logger } from "./logger.js";
+import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
 import { mountTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
 
@@ -13,6 +14,8 @@ export interface RunningApp {
   url: string;
   db: Database;
   deps: CoreDeps;
+  /** Present when Slack is configured; its `sender` is the outbox's Slack port. */
+  slack?: MountedSlack;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   }
 
   const http = createHttpApp(db);
+  // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
+  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger }) : undefined;
   // Demo mode: anonymous local endpoint, so the Bot Framework Emulator can talk to the bot.
   const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, deps, logger, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
   mountWebSurfaces(http, { config, deps, logger });
@@ -48,7 +53,9 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     url,
     db,
     deps,
+    slack,
     async close() {
+      await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.database) await db.close();
     },

@@ -26,6 +26,10 @@ export interface FakeSlackApi {
   url: string;
   calls: SlackCall[];
   callsTo(method: string): SlackCall[];
+  /** Messages sent to response_url's pointing at `${url}response/<id>` (respond()). */
+  responses(): SlackCall[];
+  /** A response_url on this fake, as Slack would put in a command or action payload. */
+  responseUrl(id: string): string;
   rateLimited: number;
   users: Record<string, string>;
   close(): Promise<void>;
@@ -40,6 +44,14 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const state = { rateLimited: 0 };
 
   const server: Server = createServer(async (req, res) => {
+    // files.uploadV2 step 2: the file bytes go to the upload URL we handed out (on this server).
+    if ((req.url ?? "").startsWith("/upload/")) {
+      const content = await readRaw(req);
+      calls.push({ method: "upload", body: { fileId: req.url!.slice("/upload/".length), content }, token: undefined, at: Date.now() });
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("OK");
+      return;
+    }
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const body = await readBody(req);
     const token = req.headers.authorization?.replace(/^Bearer /, "") ?? (body.token as string | undefined);
@@ -62,17 +74,21 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
 
     calls.push({ method, body, token, at: Date.now() });
     const custom = options.handlers?.[method]?.(body);
-    const answer = custom ?? defaultAnswer(method, body, users, () => ++messageCounter);
+    const answer = custom ?? defaultAnswer(method, body, users, () => ++messageCounter, origin);
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(answer));
   });
+  let origin = "";
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    responses: () => calls.filter((c) => c.method.startsWith("response/")),
+    responseUrl: (id) => `${origin}/api/response/${id}`,
     get rateLimited() {
       return state.rateLimited;
     },
@@ -86,6 +102,7 @@ function defaultAnswer(
   body: Record<string, unknown>,
   users: Record<string, string>,
   nextId: () => number,
+  origin: string,
 ): Record<string, unknown> {
   const ts = () => `${Math.floor(Date.now() / 1000)}.${String(nextId()).padStart(6, "0")}`;
   switch (method) {
@@ -111,8 +128,10 @@ function defaultAnswer(
       const id = Object.entries(users).find(([, e]) => e === body.email)?.[0];
       return id ? { ok: true, user: { id, profile: { email: body.email } } } : { ok: false, error: "users_not_found" };
     }
-    case "files.getUploadURLExternal":
-      return { ok: true, upload_url: "http://127.0.0.1:1/upload", file_id: `F${nextId()}` };
+    case "files.getUploadURLExternal": {
+      const fileId = `F${nextId()}`;
+      return { ok: true, upload_url: `${origin}/upload/${fileId}`, file_id: fileId };
+    }
     case "files.completeUploadExternal":
       return { ok: true, files: [{ id: "F1" }] };
     default:
@@ -120,10 +139,14 @@ function defaultAnswer(
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readRaw(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const raw = await readRaw(req);
   if (!raw) return {};
   if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
   const form = Object.fromEntries(new URLSearchParams(raw));

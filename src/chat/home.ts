@@ -1,0 +1,74 @@
+import { listUpcomingEvents, type EventView } from "../core/events/index.js";
+import { findNetwork } from "../core/reporting/periods.js";
+import { myReports } from "../core/reporting/my-reports.js";
+import { formatDateTime, formatNumber } from "../i18n/format.js";
+import type { ChatContext } from "./context.js";
+import type { Block, ChatMessage } from "./message.js";
+
+// The Home tab is a glance, not an archive: the last few quarters and the next few meetings.
+const HOME_REPORTS = 4;
+const HOME_EVENTS = 5;
+
+type HomeSection = (ctx: ChatContext) => Promise<Block[]>;
+
+/**
+ * A person's own overview (Slack App Home, Teams personal card, playground): their employer's
+ * reports and what is due, their upcoming meetings and answers, their subgroups and contacts.
+ */
+export async function homeMessage(ctx: ChatContext): Promise<ChatMessage> {
+  const network = await findNetwork(ctx.deps.db, ctx.actor.networkId);
+  const title = ctx.t("home.title", { name: ctx.actor.name });
+  const sections = await Promise.all(homeSections.map((section) => section(ctx)));
+  return {
+    summary: title,
+    blocks: [
+      { type: "header", text: title },
+      { type: "context", text: ctx.t("home.intro", { network: network.name }) },
+      ...sections.flatMap((blocks) => [{ type: "divider" as const }, ...blocks]),
+    ],
+  };
+}
+
+async function reportsSection(ctx: ChatContext): Promise<Block[]> {
+  if (!ctx.actor.employerId) return [{ type: "text", text: ctx.t("home.reports.noEmployer") }];
+  const result = await myReports(ctx.deps, ctx.actor);
+  if (!result.ok) return [{ type: "text", text: ctx.t(result.error.key, result.error.params) }];
+  const { current, reports, employerName } = result.value;
+  const lines = reports.slice(0, HOME_REPORTS).map((r) =>
+    ctx.t("home.reports.line", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), ambition: formatNumber(ctx.locale, r.ambition) }),
+  );
+  return [
+    { type: "header", text: ctx.t("home.reports.title", { employer: employerName }) },
+    { type: "text", text: ctx.t(current.reported ? "home.reports.done" : "home.reports.due", { quarter: current.label }) },
+    ...(current.reported
+      ? []
+      : [{ type: "actions" as const, buttons: [{ action: "report.open", label: ctx.t("reporting.button.report"), value: "", style: "primary" as const }] }]),
+    { type: "context", text: lines.length ? lines.join("\n") : ctx.t("home.reports.none") },
+  ];
+}
+
+async function eventsSection(ctx: ChatContext): Promise<Block[]> {
+  const result = await listUpcomingEvents(ctx.deps, ctx.actor);
+  const events = result.ok ? result.value.slice(0, HOME_EVENTS) : [];
+  const header: Block = { type: "header", text: ctx.t("home.events.title") };
+  if (events.length === 0) return [header, { type: "text", text: ctx.t("home.events.none") }];
+  return [header, { type: "text", text: events.map((e) => eventLine(ctx, e)).join("\n") }];
+}
+
+function eventLine(ctx: ChatContext, event: EventView): string {
+  const mine = event.mine;
+  const answer = !mine
+    ? ctx.t("home.rsvp.none")
+    : mine.waitlisted
+      ? ctx.t("home.rsvp.waitlisted", { position: mine.position ?? "?" })
+      : ctx.t(`home.rsvp.${mine.response}`);
+  return ctx.t("home.events.line", {
+    number: event.number,
+    title: event.title,
+    when: formatDateTime(ctx.locale, event.startsAt, event.network.timeZone),
+    answer,
+  });
+}
+
+// Each domain contributes one section, in this order.
+const homeSections: HomeSection[] = [reportsSection, eventsSection];

@@ -1,0 +1,34 @@
+import type { webApi } from "@slack/bolt";
+import type { Actor } from "../../core/actor.js";
+import type { CoreDeps } from "../../core/deps.js";
+import { actorForIdentity, linkIdentityByEmail, type ChatIdentity } from "../../core/members/actor-lookup.js";
+import { usersInfoResponse } from "./payloads.js";
+
+/**
+ * The member behind a Slack user: the linked identity, or on first use the e-mail address
+ * Slack has for them (users.info), matched against the addresses coordinators have on file.
+ */
+export async function resolveActor(deps: CoreDeps, client: webApi.WebClient, teamId: string, userId: string): Promise<Actor | null> {
+  const identity: ChatIdentity = { platform: "SLACK", tenantId: teamId, externalUserId: userId };
+  const known = await actorForIdentity(deps.db, identity);
+  if (known) return known;
+  const email = await slackEmail(client, userId);
+  return email ? linkIdentityByEmail(deps.db, identity, email) : null;
+}
+
+async function slackEmail(client: webApi.WebClient, userId: string): Promise<string | undefined> {
+  try {
+    const info = usersInfoResponse.parse(await client.users.info({ user: userId }));
+    if (info.user?.deleted || info.user?.is_bot) return undefined;
+    return info.user?.profile.email;
+  } catch (error) {
+    // A user Slack does not know (or hides) is an unknown person, not a failure.
+    if (isPlatformError(error, ["user_not_found", "users_not_found", "missing_scope"])) return undefined;
+    throw error;
+  }
+}
+
+function isPlatformError(error: unknown, codes: string[]): boolean {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === "string" && codes.includes(data.error);
+}

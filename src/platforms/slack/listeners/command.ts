@@ -1,0 +1,66 @@
+import type { App } from "@slack/bolt";
+import { chatContext } from "../../../chat/context.js";
+import { handleText, unknownPersonEffects } from "../../../chat/conversation.js";
+import type { ChatEffect, ChatMessage } from "../../../chat/message.js";
+import { commandLatency } from "../../../observability/metrics.js";
+import { messagePayload } from "../blocks.js";
+import { renderEffects, replyPrivately, type SlackSurface } from "../effects.js";
+import { answerSafely, apology, renderSafely, type Answer } from "../handled.js";
+import { resolveActor } from "../identity.js";
+import { slashCommandPayload } from "../payloads.js";
+import type { SlackListenerDeps } from "./shared.js";
+
+export const SLASH_COMMAND = "/netwerk";
+
+// Slack wants the ack within 3 s. Most answers are ready in milliseconds and go back in the ack
+// itself (one round trip, no response_url); a slow one is acked empty here and sent afterwards.
+const ACK_BUDGET_MS = 2_000;
+
+export function registerCommand(app: App, d: SlackListenerDeps): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    const stopTimer = commandLatency.startTimer({ platform: "SLACK" });
+    const work = answerSafely(d.logger, "command", d.defaultLocale, async (): Promise<Answer> => {
+      const p = slashCommandPayload.parse(command);
+      const actor = await resolveActor(d.deps, client, p.team_id, p.user_id);
+      if (!actor) return { effects: unknownPersonEffects(d.defaultLocale), locale: d.defaultLocale };
+      const ctx = chatContext(d.deps, actor, "SLACK");
+      return { ctx, locale: actor.locale, effects: await handleText(ctx, p.text) };
+    });
+    const early = await Promise.race([work, delay(ACK_BUDGET_MS)]);
+    stopTimer();
+    if (early && early.effects.every((e) => e.type === "reply")) {
+      await ack(ephemeral(combine(early.effects)));
+      return;
+    }
+    await ack();
+    const answer = early ?? (await work);
+    const surface: SlackSurface = {
+      client,
+      teamId: command.team_id,
+      userId: command.user_id,
+      locale: answer.locale,
+      channelId: command.channel_id,
+      respond,
+      triggerId: command.trigger_id,
+    };
+    await renderSafely(
+      d.logger,
+      "command",
+      () => renderEffects(surface, answer.effects, { announcements: d.announcements, ctx: answer.ctx }),
+      () => replyPrivately(surface, apology(answer.locale)),
+    );
+  });
+}
+
+function ephemeral(message: ChatMessage) {
+  return { response_type: "ephemeral" as const, ...messagePayload(message) };
+}
+
+function combine(replies: ChatEffect[]): ChatMessage {
+  const messages = replies.flatMap((e) => (e.type === "reply" ? [e.message] : []));
+  return { summary: messages.map((m) => m.summary).join("\n"), blocks: messages.flatMap((m) => m.blocks) };
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+}

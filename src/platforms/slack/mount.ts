@@ -1,0 +1,133 @@
+import { App, ExpressReceiver, type Receiver } from "@slack/bolt";
+import type { Express } from "express";
+import type { Config } from "../../config.js";
+import type { CoreDeps } from "../../core/deps.js";
+import type { OutboxSender } from "../../delivery/sender.js";
+import type { Logger } from "../../logger.js";
+import { createAnnouncementRefresher, type AnnouncementSource } from "./announcements.js";
+import { boltLogger } from "./bolt-logger.js";
+import { slackClientOptions } from "./client-options.js";
+import { isFirstDelivery } from "./event-receipts.js";
+import { botTokenForTeam, prismaInstallationStore } from "./installation-store.js";
+import { registerActions } from "./listeners/actions.js";
+import { registerCommand } from "./listeners/command.js";
+import { registerHome } from "./listeners/home.js";
+import { registerLifecycle } from "./listeners/lifecycle.js";
+import type { SlackListenerDeps } from "./listeners/shared.js";
+import { registerViews } from "./listeners/views.js";
+import { eventEnvelope } from "./payloads.js";
+import { createSlackSender } from "./sender.js";
+import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
+import { translator } from "../../i18n/index.js";
+
+export interface SlackMountOptions {
+  config: Config;
+  http: Express;
+  deps: CoreDeps;
+  logger: Logger;
+  /** The events chat module's current announcement of an event, to refresh other copies. */
+  announcementSource?: AnnouncementSource;
+}
+
+export interface MountedSlack {
+  app: App;
+  /** For the outbox worker: DMs through this deployment's token(s). */
+  sender: OutboxSender;
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app on the shared express app (HTTP mode) or over Socket Mode. */
+export async function mountSlack(options: SlackMountOptions): Promise<MountedSlack> {
+  const { config, deps, logger } = options;
+  const env = config.env;
+  const log = logger.child({ platform: "slack" });
+  const clientOptions = slackClientOptions({ apiUrl: env.SLACK_API_URL });
+  const oauth = Boolean(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET);
+  if (!oauth && !env.SLACK_BOT_TOKEN) throw new Error("Slack: zet SLACK_BOT_TOKEN, of SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET voor installaties per werkspace");
+  const installationStore = prismaInstallationStore(deps.db);
+  const socket = env.SLACK_MODE === "socket";
+
+  let receiver: Receiver | undefined;
+  if (!socket) {
+    if (!env.SLACK_SIGNING_SECRET) throw new Error("Slack: SLACK_SIGNING_SECRET is nodig in HTTP-modus");
+    receiver = new ExpressReceiver({
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      app: options.http,
+      endpoints: SLACK_PATHS.events,
+      logger: boltLogger(log),
+      ...(oauth ? oauthOptions(env, installationStore, clientOptions) : {}),
+    });
+  } else if (!env.SLACK_APP_TOKEN) {
+    throw new Error("Slack: SLACK_APP_TOKEN (xapp-…) is nodig in socket-modus");
+  }
+
+  const app = new App({
+    ...(receiver ? { receiver } : { socketMode: true, appToken: env.SLACK_APP_TOKEN, ...(oauth ? oauthOptions(env, installationStore, clientOptions) : {}) }),
+    ...(oauth ? {} : { token: env.SLACK_BOT_TOKEN }),
+    clientOptions,
+    logger: boltLogger(log),
+  });
+
+  const listenerDeps: SlackListenerDeps = {
+    deps,
+    logger: log,
+    announcements: createAnnouncementRefresher(deps.db, log, options.announcementSource),
+    defaultLocale: env.DEFAULT_LOCALE,
+  };
+  app.use(async ({ body, next }) => {
+    const envelope = eventEnvelope.safeParse(body);
+    if (envelope.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
+      log.info({ eventId: envelope.data.event_id }, "Slack: herhaalde event-levering genegeerd");
+      return;
+    }
+    await next();
+  });
+  registerCommand(app, listenerDeps);
+  registerActions(app, listenerDeps);
+  registerViews(app, listenerDeps);
+  registerHome(app, listenerDeps);
+  registerLifecycle(app, deps.db, log);
+  app.error(async (error) => {
+    log.error({ err: error }, "Slack: onafgehandelde fout in Bolt");
+  });
+
+  if (socket) await app.start();
+  const singleToken = env.SLACK_BOT_TOKEN;
+  return {
+    app,
+    sender: createSlackSender({
+      apiUrl: env.SLACK_API_URL,
+      tokenForTeam: async (teamId) => (oauth ? botTokenForTeam(deps.db, teamId) : singleToken),
+    }),
+    stop: async () => {
+      if (socket) await app.stop();
+    },
+  };
+}
+
+function oauthOptions(env: Config["env"], installationStore: ReturnType<typeof prismaInstallationStore>, clientOptions: ReturnType<typeof slackClientOptions>) {
+  const t = translator(env.DEFAULT_LOCALE);
+  return {
+    clientId: env.SLACK_CLIENT_ID,
+    clientSecret: env.SLACK_CLIENT_SECRET,
+    stateSecret: env.SLACK_STATE_SECRET,
+    scopes: [...BOT_SCOPES],
+    installationStore,
+    installerOptions: {
+      installPath: SLACK_PATHS.install,
+      redirectUriPath: SLACK_PATHS.oauthRedirect,
+      directInstall: true,
+      clientOptions,
+      callbackOptions: {
+        success: (_installation: unknown, _options: unknown, _req: unknown, res: { writeHead(s: number, h: Record<string, string>): void; end(b: string): void }) => {
+          res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+          res.end(t("slack.install.success"));
+        },
+        failure: (_error: unknown, _options: unknown, _req: unknown, res: { writeHead(s: number, h: Record<string, string>): void; end(b: string): void }) => {
+          res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+          res.end(t("slack.install.failure"));
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+// Every Slack payload the adapter reads is parsed here; Bolt's TypeScript types are promises,
+// not checks. Unknown extra keys are allowed (Slack adds fields over time).
+const id = z.string().min(1).max(64);
+
+export const slashCommandPayload = z.object({
+  team_id: id,
+  enterprise_id: z.string().optional(),
+  user_id: id,
+  channel_id: id,
+  channel_name: z.string().optional(),
+  // Slack caps slash text at 4,000 characters; the chat layer refuses long text politely.
+  text: z.string().max(10_000).default(""),
+  trigger_id: z.string().min(1),
+  response_url: z.string().url(),
+});
+export type SlashCommandPayload = z.infer<typeof slashCommandPayload>;
+
+export const blockActionPayload = z.object({
+  type: z.literal("block_actions"),
+  user: z.object({ id, team_id: z.string().optional() }),
+  team: z.object({ id }).nullable().optional(),
+  trigger_id: z.string().min(1),
+  response_url: z.string().url().optional(),
+  container: z
+    .object({ type: z.string(), channel_id: z.string().optional(), message_ts: z.string().optional(), is_ephemeral: z.boolean().optional() })
+    .optional(),
+  channel: z.object({ id }).optional(),
+  message: z.object({ ts: z.string() }).optional(),
+  view: z.object({ type: z.string() }).optional(),
+  actions: z
+    .array(z.object({ action_id: z.string().min(1).max(255), value: z.string().max(2000).optional(), type: z.string() }))
+    .min(1),
+});
+export type BlockActionPayload = z.infer<typeof blockActionPayload>;
+
+const inputValue = z.object({
+  type: z.string(),
+  value: z.string().nullable().optional(),
+  selected_option: z.object({ value: z.string() }).nullable().optional(),
+  selected_date_time: z.number().nullable().optional(),
+});
+
+export const viewSubmissionPayload = z.object({
+  type: z.literal("view_submission"),
+  user: z.object({ id, team_id: z.string().optional() }),
+  team: z.object({ id }).nullable().optional(),
+  view: z.object({
+    callback_id: z.string(),
+    private_metadata: z.string().max(3000).default(""),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), inputValue)) }),
+  }),
+});
+export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;
+
+/** What we keep in a modal's private_metadata to finish the conversation after submit. */
+export const formMetadata = z.object({
+  formId: z.string().min(1),
+  context: z.string().optional(),
+  channelId: z.string().optional(),
+  locale: z.enum(["nl", "en"]).optional(),
+});
+export type FormMetadata = z.infer<typeof formMetadata>;
+
+export const eventEnvelope = z.object({
+  type: z.literal("event_callback"),
+  team_id: z.string().optional(),
+  event_id: z.string().min(1),
+});
+
+export const appHomeOpenedEvent = z.object({
+  type: z.literal("app_home_opened"),
+  user: id,
+  tab: z.string().optional(),
+});
+
+/** users.info as far as we use it: the e-mail for first-use linking (needs users:read.email). */
+export const usersInfoResponse = z.object({
+  ok: z.boolean(),
+  user: z.object({ id: z.string(), deleted: z.boolean().optional(), is_bot: z.boolean().optional(), profile: z.object({ email: z.string().email().optional() }) }).optional(),
+});

@@ -1,0 +1,22 @@
+/** Bot scopes the app asks for; manifests/slack/manifest.yaml must list exactly these (tested). */
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "im:write",
+  "users:read",
+  "users:read.email",
+  "files:write",
+  "channels:read",
+  "channels:join",
+  "groups:read",
+] as const;
+
+export const SLACK_PATHS = {
+  events: "/slack/events",
+  install: "/slack/install",
+  oauthRedirect: "/slack/oauth_redirect",
+} as const;
+
+/** Events the app subscribes to (listeners in ./listeners). */
+export const BOT_EVENTS = ["app_home_opened", "app_uninstalled", "tokens_revoked"] as const;

@@ -1,0 +1,226 @@
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { describeEachDatabase } from "../support/databases.js";
+import { seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { slackUser, startSlackHarness, type SlackHarness } from "../support/slack-app.js";
+import {
+  blockActionPayload,
+  eventBody,
+  FORM,
+  interactiveBody,
+  JSON_TYPE,
+  postSlack,
+  slashBody,
+  viewSubmissionPayload,
+} from "../support/slack-requests.js";
+
+type Json = Record<string, any>;
+
+describeEachDatabase("Slack end to end", (use) => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startSlackHarness(use());
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const slash = (user: string, text: string) =>
+    postSlack(h.app.url, slashBody({ user, text, responseUrl: h.fake.responseUrl(`r-${user}`) }), FORM);
+  const blocksText = (blocks: unknown) => JSON.stringify(blocks);
+
+  it("answers /netwerk help in the ack, only to the sender, and links the Slack user by e-mail", async () => {
+    const db = use();
+    await seedDemo(db);
+
+    const res = await slash(slackUser.bakeryHr, "help");
+
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    expect(blocksText((res.json as Json).blocks)).toContain("Wat ik voor je kan doen");
+    expect(blocksText((res.json as Json).blocks)).not.toContain("Voor coördinatoren");
+    const link = await db.prisma.platformIdentity.findFirstOrThrow({ where: { externalUserId: slackUser.bakeryHr } });
+    expect(link).toMatchObject({ platform: "SLACK", tenantId: "T0001" });
+    expect(h.fake.callsTo("users.info")).toHaveLength(1);
+
+    await slash(slackUser.bakeryHr, "help");
+    expect(h.fake.callsTo("users.info")).toHaveLength(1);
+  });
+
+  it("stores a one-line report and confirms it privately", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+
+    const res = await slash(slackUser.bakeryHr, "rapporteer 3 ambitie 10");
+
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    expect(blocksText((res.json as Json).blocks)).toMatch(/Q4 2026/);
+    const report = await db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } } });
+    expect(report).toMatchObject({ realised: 3, ambition: 10, submittedVia: "SLACK", submittedById: joost.personId });
+  });
+
+  it("opens the report modal, keeps it open with field errors, then saves a valid submission", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+
+    const res = await slash(slackUser.bakeryHr, "rapporteer");
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(h.fake.callsTo("views.open")).toHaveLength(1));
+    const opened = h.fake.callsTo("views.open")[0]!.body;
+    const view = opened.view as Json;
+    expect(opened.trigger_id).toMatch(/^trigger\./);
+    expect(view).toMatchObject({ type: "modal", callback_id: "form:report" });
+    expect(view.blocks.map((b: Json) => [b.block_id, b.element.type])).toEqual([
+      ["realised", "number_input"],
+      ["ambition", "number_input"],
+      ["remark", "plain_text_input"],
+    ]);
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+
+    const before = await snapshotCounts(db);
+    const invalid = await postSlack(h.app.url, interactiveBody(viewSubmissionPayload(slackUser.bakeryHr, view, { realised: "-4", ambition: "tien" })), FORM);
+    expect(invalid.status).toBe(200);
+    expect(invalid.json).toMatchObject({ response_action: "errors", errors: { realised: expect.any(String) } });
+    expect(await snapshotCounts(db)).toEqual(before);
+
+    const valid = await postSlack(h.app.url, interactiveBody(viewSubmissionPayload(slackUser.bakeryHr, view, { realised: "5", ambition: "12", remark: "Twee <!channel> zomerbanen" })), FORM);
+    expect(valid.status).toBe(200);
+    expect(valid.text).toBe("");
+    const report = await db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } } });
+    expect(report).toMatchObject({ realised: 5, ambition: 12, remark: "Twee <!channel> zomerbanen" });
+    await vi.waitFor(() => expect(h.fake.callsTo("chat.postEphemeral")).toHaveLength(1));
+    expect(h.fake.callsTo("chat.postEphemeral")[0]!.body).toMatchObject({ channel: "C0GENERAL", user: slackUser.bakeryHr });
+  });
+
+  it("refuses a modal submission that smuggles in another employer, and stores nothing", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const mo = await actor("logisticsHr");
+    await slash(slackUser.bakeryHr, "rapporteer");
+    await vi.waitFor(() => expect(h.fake.callsTo("views.open")).toHaveLength(1));
+    const view = h.fake.callsTo("views.open")[0]!.body.view as Json;
+    const hostile = { ...view, blocks: [...view.blocks, { block_id: "employerId", element: { type: "plain_text_input" } }] };
+    const before = await snapshotCounts(db);
+
+    const res = await postSlack(
+      h.app.url,
+      interactiveBody(viewSubmissionPayload(slackUser.bakeryHr, hostile, { realised: "3", ambition: "10", employerId: mo.employerId })),
+      FORM,
+    );
+
+    expect(res.json).toMatchObject({ response_action: "errors" });
+    expect(await snapshotCounts(db)).toEqual(before);
+  });
+
+  it("keeps coordinator commands from members", async () => {
+    const db = use();
+    await seedDemo(db);
+    const before = await snapshotCounts(db);
+
+    for (const command of ["status", "export"]) {
+      const res = await slash(slackUser.bakeryHr, command);
+      expect(res.json).toMatchObject({ response_type: "ephemeral" });
+      expect(blocksText((res.json as Json).blocks)).toContain("alleen voor netwerkcoördinatoren");
+    }
+    expect(h.fake.callsTo("files.completeUploadExternal")).toHaveLength(0);
+    expect((await snapshotCounts(db)).reports).toBe(before.reports);
+  });
+
+  it("sends the coordinator's export as a file in their DM, not in the channel", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    await slash(slackUser.bakeryHr, "rapporteer 3 ambitie 10");
+    await actor("coordinator");
+
+    const res = await slash(slackUser.coordinator, "export");
+
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(h.fake.callsTo("files.completeUploadExternal")).toHaveLength(1));
+    expect(h.fake.callsTo("conversations.open").at(-1)!.body.users).toBe(slackUser.coordinator);
+    const upload = h.fake.callsTo("upload")[0]!.body;
+    expect(upload.content).toContain("Bakkerij De Korenschoof");
+    expect(String(h.fake.callsTo("files.completeUploadExternal")[0]!.body.channel_id)).toBe(`D${slackUser.coordinator}`);
+    await vi.waitFor(() => expect(h.fake.responses().length).toBeGreaterThanOrEqual(2));
+  });
+
+  it("tells an unknown Slack user how to join, and stores nothing", async () => {
+    const db = use();
+    await seedDemo(db);
+    const before = await snapshotCounts(db);
+
+    const res = await slash("USTRANGER", "rapporteer 3 ambitie 10");
+
+    expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    expect(blocksText((res.json as Json).blocks)).toContain("Ik ken je nog niet");
+    expect(await snapshotCounts(db)).toEqual(before);
+  });
+
+  it("answers unknown and malformed input with a short private hint", async () => {
+    const db = use();
+    await seedDemo(db);
+    const before = await snapshotCounts(db);
+    for (const text of ["blabla", "rapporteer drie ambitie", "rapporteer 3 ambitie -1"]) {
+      const res = await slash(slackUser.bakeryHr, text);
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    }
+    expect(await snapshotCounts(db)).toEqual(before);
+  });
+
+  it("opens the report modal from the 'Nu rapporteren' button", async () => {
+    const db = use();
+    await seedDemo(db);
+    const res = await postSlack(h.app.url, interactiveBody(blockActionPayload({ user: slackUser.bakeryHr, actionId: "report.open#0", responseUrl: h.fake.responseUrl("a1") })), FORM);
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(h.fake.callsTo("views.open")).toHaveLength(1));
+    expect((h.fake.callsTo("views.open")[0]!.body.view as Json).callback_id).toBe("form:report");
+  });
+
+  it("publishes the App Home with what is due, once per event even when Slack retries", async () => {
+    const db = use();
+    await seedDemo(db);
+    const event = eventBody({ type: "app_home_opened", user: slackUser.bakeryHr, channel: "DHOME", tab: "home", event_ts: "1764064800.1" }, "EvHOME1");
+
+    const first = await postSlack(h.app.url, event, JSON_TYPE);
+    expect(first.status).toBe(200);
+    await vi.waitFor(() => expect(h.fake.callsTo("views.publish")).toHaveLength(1));
+    const published = h.fake.callsTo("views.publish")[0]!.body;
+    expect(published.user_id).toBe(slackUser.bakeryHr);
+    const home = blocksText((published.view as Json).blocks);
+    expect((published.view as Json).type).toBe("home");
+    expect(home).toContain("Hallo Joost Bakker");
+    expect(home).toContain("report.open#0");
+    expect(home).toContain("Praktijktafel");
+
+    for (const retryNum of [1, 2, 3]) {
+      const retry = await postSlack(h.app.url, event, JSON_TYPE, { retryNum });
+      expect(retry.status).toBe(200);
+    }
+    // A later, distinct event is still handled: proof that the retries above were dropped, not slow.
+    await postSlack(h.app.url, eventBody({ type: "app_home_opened", user: slackUser.bakeryHr, tab: "home" }, "EvHOME2"), JSON_TYPE);
+    await vi.waitFor(() => expect(h.fake.callsTo("views.publish")).toHaveLength(2));
+    expect(await db.prisma.slackEventReceipt.count()).toBe(2);
+  });
+
+  it("rejects unsigned, wrongly signed and replayed requests with 401 and changes nothing", async () => {
+    const db = use();
+    await seedDemo(db);
+    const before = await snapshotCounts(db);
+    const body = slashBody({ user: slackUser.bakeryHr, text: "rapporteer 3 ambitie 10", responseUrl: h.fake.responseUrl("x") });
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+
+    const answers = [
+      await postSlack(h.app.url, body, FORM, { unsigned: true }),
+      await postSlack(h.app.url, body, FORM, { secret: "not-the-secret" }),
+      await postSlack(h.app.url, body, FORM, { timestamp: sixMinutesAgo }),
+      await postSlack(h.app.url, eventBody({ type: "app_home_opened", user: slackUser.bakeryHr, tab: "home" }), JSON_TYPE, { timestamp: sixMinutesAgo }),
+    ];
+
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
+    expect(await snapshotCounts(db)).toEqual(before);
+    expect(await db.prisma.slackEventReceipt.count()).toBe(0);
+    expect(h.fake.calls.filter((c) => c.method !== "auth.test")).toHaveLength(0);
+  });
+});
