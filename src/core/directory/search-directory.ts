@@ -1,4 +1,5 @@
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { DbClient } from "../../db/database.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, ok, type Result } from "../result.js";
@@ -59,7 +60,8 @@ export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown
     ...(query.function ? { function: query.function } : {}),
     ...(subgroup ? { memberships: { some: { subgroupId: subgroup.id } } } : {}),
   };
-  const where = employerWhere(actor.networkId, query, personWhere, Boolean(query.function || subgroup));
+  const offerIds = query.offers ? await employersOffering(deps.db, actor.networkId, query.offers) : null;
+  const where = employerWhere(actor.networkId, query, personWhere, Boolean(query.function || subgroup), offerIds);
 
   const [total, rows] = await Promise.all([
     deps.db.employer.count({ where }),
@@ -106,11 +108,12 @@ function employerWhere(
   query: DirectoryQuery,
   personWhere: Prisma.PersonWhereInput,
   needsPerson: boolean,
+  offerIds: string[] | null,
 ): Prisma.EmployerWhereInput {
   const and: Prisma.EmployerWhereInput[] = [{ networkId }];
   if (query.branche) and.push({ branche: contains(query.branche) });
   if (query.region) and.push({ OR: [{ region: contains(query.region) }, { location: contains(query.region) }] });
-  if (query.offers) and.push({ offers: { hasEvery: query.offers } });
+  if (offerIds) and.push({ id: { in: offerIds } });
   if (query.sizeBand) and.push({ sizeBand: query.sizeBand });
   if (needsPerson) and.push({ people: { some: personWhere } });
   if (query.term) {
@@ -127,6 +130,18 @@ function employerWhere(
     });
   }
   return { AND: and };
+}
+
+/**
+ * Employers offering all of the given offers. Raw SQL because pglite-prisma-adapter 0.6 sends
+ * Prisma's enum-array parameter of `has`/`hasEvery` as a plain string ("malformed array
+ * literal"); comparing as text with one parameter per value works on PGlite and PostgreSQL.
+ */
+async function employersOffering(db: DbClient, networkId: string, offers: string[]): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT id FROM "Employer" WHERE "networkId" = ${networkId} AND "offers"::text[] @> ARRAY[${Prisma.join(offers)}]::text[]`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Case-insensitive substring match. Prisma passes % and _ through to ILIKE, so escape them. */
