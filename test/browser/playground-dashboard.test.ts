@@ -1,0 +1,90 @@
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { createTestDatabase } from "../support/databases.js";
+import { fixedNow } from "../support/fixtures.js";
+
+// Real headless Chromium (Debian's package) against the real app on a fresh PGlite database.
+const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const artifacts = "test-results";
+
+describe("playground and dashboard in a browser", () => {
+  let app: RunningApp;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    database = await createTestDatabase("pglite");
+    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "on", LOG_LEVEL: "silent" });
+    app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: database.db });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "nl-NL" });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  const say = async (text: string) => {
+    await page.fill("#text", text);
+    await page.press("#text", "Enter");
+  };
+
+  it("a demo employer reports a quarter through the form and RSVPs to an event", async () => {
+    await page.goto(app.url);
+    await page.selectOption("#person", { label: "Joost Bakker — Bakkerij De Korenschoof" });
+
+    await say("rapporteer");
+    const form = page.locator('form[data-form-id="report"]');
+    await form.waitFor();
+    await form.locator('[name="realised"]').fill("");
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => form.locator('[data-error-for="realised"]').textContent()).toBe("Vul dit veld in.");
+
+    await form.locator('[name="realised"]').fill("5");
+    await form.locator('[name="ambition"]').fill("12");
+    await form.locator('button[type="submit"]').click();
+    await page.getByText("Bedankt! Je rapportage voor Q4 2026 is opgeslagen: 5 plaatsingen, ambitie 12.").waitFor();
+    expect(await form.count()).toBe(0);
+
+    await say("events");
+    const yes = page.locator('#log button[data-action="event.rsvp"]', { hasText: "Ja, ik kom" }).first();
+    await yes.waitFor();
+    await yes.click();
+    await expect.poll(async () => database.db.prisma.rsvp.count({ where: { response: "YES", event: { number: 1 } } })).toBe(1);
+    await page.screenshot({ path: `${artifacts}/playground.png`, fullPage: true });
+
+    const report = await database.db.prisma.placementReport.findFirstOrThrow({ where: { period: { year: 2026, quarter: 4 } }, select: { realised: true, submittedVia: true } });
+    expect(report).toEqual({ realised: 5, submittedVia: "WEB" });
+  });
+
+  it("the coordinator signs in with the link from the bot and sees the new numbers and the RSVP", async () => {
+    await page.selectOption("#person", { label: "Sanne Coördinator — coördinator" });
+    await say("dashboard");
+    const link = page.locator("#log a.button", { hasText: "Dashboard openen" });
+    await link.waitFor();
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/\/dashboard\/login\?token=/);
+
+    await page.goto(href!);
+    await page.getByRole("button", { name: "Dashboard openen" }).click();
+    await page.waitForURL(`${app.url}/dashboard`);
+
+    const figure = (name: string) => page.locator(`[data-figure="${name}"] dd`).textContent();
+    expect(await figure("reported")).toBe("1 / 6");
+    expect(await figure("realised")).toBe("5");
+    expect(await figure("ambition")).toBe("12");
+    expect(await page.locator('tr[data-event="1"] td.yes').textContent()).toBe("1");
+    expect(await page.locator("#missing").textContent()).not.toContain("Bakkerij De Korenschoof");
+    const chartWidth = await page.locator("img.chart").evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0));
+    expect(chartWidth).toBe(720);
+    await page.screenshot({ path: `${artifacts}/dashboard.png`, fullPage: true });
+  });
+});
