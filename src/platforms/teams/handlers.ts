@@ -1,5 +1,5 @@
 import { ActivityTypes, type InvokeResponse } from "botbuilder";
-import { commands } from "../../chat/commands/index.js";
+import { homeMessage } from "../../chat/home.js";
 import { chatContext, type ChatContext } from "../../chat/context.js";
 import { handleAction, handleFormSubmit, handleText, helpMessage, unexpectedErrorEffects, unknownPersonEffects } from "../../chat/conversation.js";
 import { reply, textMessage, type ChatEffect } from "../../chat/message.js";
@@ -11,6 +11,8 @@ import { cardData, conversationKind, localeOf } from "./activity.js";
 import { applyEffects, cardActivity, replaceCard, type Origin, type TeamsTurn } from "./effects.js";
 import { formValues } from "./form-inputs.js";
 import { resolveActor } from "./identity.js";
+
+const HOME_WORDS = new Set(["home", "start", "thuis"]);
 
 export interface HandlerEnv {
   deps: CoreDeps;
@@ -27,6 +29,8 @@ export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<v
     return;
   }
   const text = commandText(turn.activity.text ?? "");
+  // The personal card is what Slack shows as the App Home tab; Teams has no such tab for bots.
+  if (HOME_WORDS.has(text.toLowerCase())) return void (await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx))]));
   await answer(env, turn, "text", (ctx) => handleText(ctx, text));
 }
 
@@ -48,8 +52,7 @@ export async function handleInstall(env: HandlerEnv, turn: TeamsTurn): Promise<v
   const { membersAdded = [], recipient } = turn.context.activity;
   if (!membersAdded.some((m) => m.id === recipient.id)) return;
   if (conversationKind(turn.activity) === "personal") {
-    const hasHome = commands.some((c) => c.name === "home");
-    await answer(env, turn, "text", async (ctx) => (hasHome ? handleText(ctx, "home") : [reply(helpMessage(ctx))]));
+    await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx)), reply(helpMessage(ctx))]);
     return;
   }
   const t = translator(localeOf(turn.activity));
