@@ -133,7 +133,10 @@ describeEachDatabase("Teams bot end to end", (use) => {
       ["channel", null],
       ["personal", coordinator.aadObjectId],
     ]);
-    expect(sentTo("a:personal-aad-coordinator")).toHaveLength(1);
+    const personal = sentTo("a:personal-aad-coordinator");
+    expect(personal).toHaveLength(2);
+    expect(cardText(cardOf(personal[0]))).toContain(nl("home.title", { name: "Sanne Coördinator" }));
+    expect(cardText(cardOf(personal[1]))).toContain(nl("chat.help.title"));
     expect(cardText(cardOf(sentTo("19:general@thread.tacv2;messageid=1700000000000")[0]))).toContain(nl("teams.welcome.title"));
   });
 
