@@ -6,6 +6,7 @@ import { openDatabase, type Database } from "./db/database.js";
 import { seedDemoData } from "./demo/demo-data.js";
 import { createHttpApp } from "./http/server.js";
 import type { Logger } from "./logger.js";
+import { startBackgroundWork } from "./scheduler/background.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
 import { mountTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
@@ -48,6 +49,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   announceWebSurfaces(config, logger, url);
+  const background = startBackgroundWork({ config, db: db.prisma, now: deps.now, logger, senders: [slack?.sender, teams?.sender] });
 
   return {
     url,
@@ -55,6 +57,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     deps,
     slack,
     async close() {
+      await background.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.database) await db.close();

@@ -41,6 +41,17 @@ const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+
+  // Scheduler and outbox (src/scheduler, src/delivery). Rates are per instance: with several
+  // instances give each its share. Slack: ~1 message/s per conversation and a workspace cap of
+  // a few hundred a minute; Teams: 50 requests/s per app per tenant.
+  // auto: on, except under NODE_ENV=test, so other suites' outboxes are not sent behind their back.
+  SCHEDULER: z.enum(["auto", "on", "off"]).default("auto"),
+  EVENT_REMINDER_HOURS: z.coerce.number().min(1).max(168).default(24),
+  OUTBOX_RATE_SLACK: z.coerce.number().positive().max(1_000).default(4),
+  OUTBOX_RATE_TEAMS: z.coerce.number().positive().max(1_000).default(20),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
+  INSTANCE_ID: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,49 @@
+import { hostname } from "node:os";
+import type { Config } from "../config.js";
+import type { Db } from "../db/database.js";
+import type { OutboxSender } from "../delivery/sender.js";
+import { webSender } from "../delivery/web-inbox.js";
+import { OutboxWorker } from "../delivery/worker.js";
+import type { Logger } from "../logger.js";
+import { startScheduler } from "./scheduler.js";
+
+export interface BackgroundWork {
+  worker: OutboxWorker;
+  stop(): Promise<void>;
+}
+
+/**
+ * The scheduler (node-cron ticks) and the outbox worker of one instance. Started from
+ * startApp; any number of instances may run them against one PostgreSQL.
+ */
+export function startBackgroundWork(options: { config: Config; db: Db; now: () => Date; logger: Logger; senders: Array<OutboxSender | undefined> }): BackgroundWork {
+  const { config, db, now, logger } = options;
+  const env = config.env;
+  const instanceId = env.INSTANCE_ID ?? `${hostname()}:${process.pid}`;
+  const senders = [webSender, ...options.senders.filter((s): s is OutboxSender => s !== undefined)];
+  const worker = new OutboxWorker({
+    db,
+    now,
+    logger,
+    senders,
+    workerId: instanceId,
+    leaseMs: env.OUTBOX_LEASE_SECONDS * 1_000,
+    ratePerSecond: { SLACK: env.OUTBOX_RATE_SLACK, TEAMS: env.OUTBOX_RATE_TEAMS },
+  });
+  const enabled = env.SCHEDULER === "on" || (env.SCHEDULER === "auto" && env.NODE_ENV !== "test");
+  const scheduler = enabled
+    ? startScheduler({ db, now, logger, instanceId, eventReminderLeadMs: env.EVENT_REMINDER_HOURS * 3_600_000 })
+    : undefined;
+  if (enabled) {
+    worker.start();
+    // A moment missed while no instance ran is caught up now rather than at the next minute.
+    scheduler?.catchUp().catch((error: unknown) => logger.error({ err: error }, "Planner: inhalen mislukt"));
+  }
+  return {
+    worker,
+    async stop() {
+      await scheduler?.stop();
+      await worker.stop();
+    },
+  };
+}
