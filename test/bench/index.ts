@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, printing its numbers. Targets are in each file.
 const suites: Array<[string, () => Promise<void>]> = [
   ["database", async () => (await import("./database.bench.js")).run()],
+  ["dashboard", async () => (await import("./dashboard.bench.js")).run()],
 ];
 
 const only = process.argv[2];

@@ -1,0 +1,86 @@
+import type { Actor } from "../../src/core/actor.js";
+import { dashboardOverview } from "../../src/core/insights/overview.js";
+import { publicFigures } from "../../src/core/insights/public-figures.js";
+import { quarterEnd, quarterStart, previousQuarter, type QuarterRef } from "../../src/core/reporting/quarters.js";
+import { trendChartPng } from "../../src/dashboard/charts.js";
+import { networkOverviewPage } from "../../src/dashboard/pages/overview.js";
+import type { Database } from "../../src/db/database.js";
+import { translator } from "../../src/i18n/index.js";
+import { createTestDatabase } from "../support/databases.js";
+import { ms, summarise, verdict } from "./stats.js";
+
+// Issue 6: the dashboard page is built per request. Targets (ours): the overview's queries and
+// HTML p99 < 150 ms and a chart PNG p99 < 150 ms for a 500-employer network with 8 quarters,
+// so a coordinator never waits noticeably; public figures likewise.
+const EMPLOYERS = 500;
+const QUARTERS = 8;
+const RUNS = 100;
+
+export async function run(): Promise<void> {
+  for (const kind of ["pglite", "postgres"] as const) {
+    const handle = await createTestDatabase(kind);
+    try {
+      await measure(kind, handle.db);
+    } finally {
+      await handle.drop();
+    }
+  }
+}
+
+async function timed(label: string, target: number, work: () => Promise<unknown> | unknown) {
+  for (let i = 0; i < 10; i++) await work(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await work();
+    samples.push(performance.now() - t);
+  }
+  const s = summarise(samples);
+  console.log(`${label}: p50 ${ms(s.p50)}, p99 ${ms(s.p99)}  target p99 < ${target} ms: ${verdict(s.p99 < target)}`);
+}
+
+async function measure(kind: string, db: Database) {
+  const coordinator = await seed(db);
+  const deps = { db: db.prisma, now: () => new Date("2026-11-25T10:00:00Z") };
+  const t = translator("nl");
+  await timed(`${kind}: dashboard overview (queries + HTML), ${EMPLOYERS} employers × ${QUARTERS} quarters`, 150, async () => {
+    const o = await dashboardOverview(deps, coordinator);
+    if (!o.ok || o.value.scope !== "network") throw new Error("overview failed");
+    return networkOverviewPage(t, "nl", o.value);
+  });
+  await timed(`${kind}: public figures (k-anonymous aggregates)`, 150, () => publicFigures(deps, coordinator));
+  const overview = await dashboardOverview(deps, coordinator);
+  if (!overview.ok || overview.value.scope !== "network") throw new Error("overview failed");
+  const trend = overview.value.trend;
+  await timed(`${kind}: chart SVG → PNG (resvg, ${trend.length} quarters)`, 150, () => trendChartPng(t, trend));
+}
+
+async function seed(db: Database): Promise<Actor> {
+  const p = db.prisma;
+  const network = await p.network.create({ data: { slug: "bench", name: "Benchnetwerk" } });
+  await p.employer.createMany({
+    data: Array.from({ length: EMPLOYERS }, (_, i) => ({
+      networkId: network.id,
+      name: `Werkgever ${String(i).padStart(3, "0")}`,
+      branche: ["Zorg", "Logistiek", "ICT", "Industrie", "Horeca", "Bouw", "Overheid"][i % 7]!,
+      sizeBand: "MEDIUM" as const,
+      location: "Enschede",
+      region: "Twente",
+      ambition: 10 + (i % 50),
+    })),
+  });
+  const employers = await p.employer.findMany({ where: { networkId: network.id }, select: { id: true, ambition: true } });
+  let ref: QuarterRef = { year: 2026, quarter: 4 };
+  for (let q = 0; q < QUARTERS; q++, ref = previousQuarter(ref)) {
+    const period = await p.reportingPeriod.create({
+      data: { networkId: network.id, year: ref.year, quarter: ref.quarter, opensAt: quarterStart(ref, "Europe/Amsterdam"), closesAt: quarterEnd(ref, "Europe/Amsterdam") },
+    });
+    await p.placementReport.createMany({
+      data: employers
+        .filter((_, i) => (i + q) % 10 !== 0)
+        .map((e, i) => ({ employerId: e.id, periodId: period.id, ambition: e.ambition, realised: (i + q) % 7, submittedVia: "WEB" as const })),
+    });
+  }
+  const coordinator = await p.person.create({ data: { networkId: network.id, name: "Coördinator", role: "COORDINATOR" } });
+  return { personId: coordinator.id, networkId: network.id, employerId: null, role: "COORDINATOR", locale: "nl", name: coordinator.name };
+}
