@@ -83,7 +83,11 @@ describe("playground and dashboard in a browser", () => {
     expect(await figure("ambition")).toBe("12");
     expect(await page.locator('tr[data-event="1"] td.yes').textContent()).toBe("1");
     expect(await page.locator("#missing").textContent()).not.toContain("Bakkerij De Korenschoof");
-    const chartWidth = await page.locator("img.chart").evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0));
+    const chartWidth = await page.locator("img.chart").evaluate((img) => {
+      // Runs in the browser; the test project has no DOM types.
+      const image = img as unknown as { complete: boolean; naturalWidth: number };
+      return image.complete ? image.naturalWidth : 0;
+    });
     expect(chartWidth).toBe(720);
     await page.screenshot({ path: `${artifacts}/dashboard.png`, fullPage: true });
   });
