@@ -29,9 +29,9 @@ export type Origin = "text" | "button" | "form";
  * - update: the refreshed card, also replaced for everyone in the conversation;
  * - formErrors: the same form again, with the typed values and the errors next to the fields;
  * - the first reply to a submitted form: the confirmation in place of the form.
- * Everything else is sent as a new message. Replies, forms and files are private: in a
- * channel they go to the person's personal chat with the bot when we have one, else into the
- * channel thread (Teams has no ephemeral messages).
+ * Everything else is sent as a new message. Replies and files are private: in a channel they
+ * go to the person's personal chat with the bot when we have one, else into the channel thread
+ * (Teams has no ephemeral messages). Forms open in the conversation they were asked for in.
  */
 export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origin: Origin): Promise<AdaptiveCard | undefined> {
   let answer: AdaptiveCard | undefined;
@@ -52,7 +52,8 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         else await turn.context.sendActivity(cardActivity(answer, effect.message.summary));
         break;
       case "openForm":
-        await sendPrivately(turn, formCard(effect.form), effect.form.title);
+        // Opened where it was asked for, so what the form announces (an event) lands there too.
+        await turn.context.sendActivity(cardActivity(formCard(effect.form), effect.form.title));
         break;
       case "formErrors":
         answer = turn.form ? formCard(turn.form.form, effect.errors, turn.form.values) : undefined;
