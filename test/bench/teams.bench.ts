@@ -1,0 +1,88 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import autocannon from "autocannon";
+import express from "express";
+import { startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { createTestDatabase, type DatabaseKind } from "../support/databases.js";
+import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
+import { fixedNow, seedDemo } from "../support/fixtures.js";
+import { message, postActivity, teamsRoster, teamsUser } from "../support/teams-activities.js";
+import { ms, verdict } from "./stats.js";
+
+// Issue 4 target: a command message through the full app (identity, database, chat layer,
+// Adaptive Card, reply to the connector) at 50 concurrent requests has a p99 within 1.5× of a
+// minimal teams-ai app that answers a constant text, measured in the same run.
+const CONNECTIONS = 50;
+const SECONDS = 8;
+const COMMAND = "rapportages";
+
+export async function run(): Promise<void> {
+  const connector = await startFakeBotConnector({ members: teamsRoster() });
+  try {
+    const minimal = await startMinimalBot();
+    for (const kind of ["pglite", "postgres"] as const) await compare(kind, connector, minimal.url);
+    minimal.server.close();
+  } finally {
+    await connector.close();
+  }
+}
+
+async function compare(kind: DatabaseKind, connector: FakeBotConnector, minimalUrl: string) {
+  const handle = await createTestDatabase(kind);
+  await seedDemo(handle.db);
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent" });
+  const app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: handle.db });
+  try {
+    const activity = message(connector, teamsUser("bakeryHr"), COMMAND);
+    const first = await postActivity(app.url, activity); // links the identity, stores the conversation
+    if (first.status !== 200) throw new Error(`full app answered ${first.status}`);
+    const body = JSON.stringify(activity);
+
+    await load(minimalUrl, body, 2); // warm-up both
+    await load(app.url, body, 2);
+    const base = await load(minimalUrl, body, SECONDS);
+    const full = await load(app.url, body, SECONDS);
+    const ratio = full.p99 / base.p99;
+    console.log(`${kind}: minimal teams-ai app: p50 ${ms(base.p50)}, p99 ${ms(base.p99)} (${base.requests} requests, ${base.errors} errors)`);
+    console.log(`${kind}: full app "${COMMAND}":     p50 ${ms(full.p50)}, p99 ${ms(full.p99)} (${full.requests} requests, ${full.errors} errors)`);
+    console.log(`${kind}: p99 ratio full/minimal ${ratio.toFixed(2)}×  target ≤ 1.5×: ${verdict(ratio <= 1.5)}`);
+  } finally {
+    await app.close();
+    await handle.drop();
+  }
+}
+
+async function load(baseUrl: string, body: string, seconds: number) {
+  const result = await autocannon({
+    url: `${baseUrl}/api/messages`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  const errors = result.errors + result.non2xx;
+  return { p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, errors };
+}
+
+/** The comparison: the same adapter and Application, answering a constant text. */
+async function startMinimalBot(): Promise<{ url: string; server: Server }> {
+  const adapter = new TeamsAdapter({});
+  const bot = new Application({ adapter, startTypingTimer: false });
+  bot.activity("message", async (context) => {
+    await context.sendActivity("pong");
+  });
+  const http = express();
+  http.post("/api/messages", express.json(), async (req, res) => {
+    await adapter.process(req, res, async (context) => {
+      await bot.run(context);
+    });
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = http.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
