@@ -34,10 +34,12 @@ export function escapeText(text: string, max: number = LIMITS.text): string {
   return `${out}…`;
 }
 
-/** Plain text fields (headers, labels, button text) show no markup, but are length-capped. */
+/**
+ * Headers, labels and button text: no markup, but Slack decodes the same three entities there,
+ * and escaping them too means no rendered block ever carries a raw `<!channel>`.
+ */
 export function plainText(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+  return escapeText(text, max);
 }
 
 function escapeChar(c: string): string {

@@ -13,6 +13,8 @@ export interface SlackSurface {
   teamId: string;
   userId: string;
   locale: Locale;
+  /** Zone of wall-clock times in forms (the network default). */
+  timeZone: string;
   /** The channel of the slash command or pressed button; absent on App Home and in modals. */
   channelId?: string;
   respond?: RespondFn;
@@ -47,7 +49,7 @@ async function renderEffect(surface: SlackSurface, effect: ChatEffect, hooks: Ef
       const metadata = { formId: effect.form.id, context: effect.form.context, channelId: surface.channelId, locale: surface.locale };
       await surface.client.views.open({
         trigger_id: surface.triggerId,
-        view: formView(effect.form, metadata, translator(surface.locale)("slack.form.close")) as never,
+        view: formView(effect.form, metadata, translator(surface.locale)("slack.form.close"), surface.timeZone) as never,
       });
       return;
     }

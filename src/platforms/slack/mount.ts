@@ -19,13 +19,14 @@ import { eventEnvelope } from "./payloads.js";
 import { createSlackSender } from "./sender.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
+import { announcementMessage } from "../../chat/commands/events.js";
 
 export interface SlackMountOptions {
   config: Config;
   http: Express;
   deps: CoreDeps;
   logger: Logger;
-  /** The events chat module's current announcement of an event, to refresh other copies. */
+  /** Current announcement of an event, to refresh other copies; default: the events chat module's. */
   announcementSource?: AnnouncementSource;
 }
 
@@ -71,16 +72,27 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   const listenerDeps: SlackListenerDeps = {
     deps,
     logger: log,
-    announcements: createAnnouncementRefresher(deps.db, log, options.announcementSource),
+    announcements: createAnnouncementRefresher(deps.db, log, options.announcementSource ?? announcementMessage),
     defaultLocale: env.DEFAULT_LOCALE,
+    timeZone: env.DEFAULT_TIME_ZONE,
   };
+  // Work continues after the ack; shutdown waits for it so no answer is cut off half-way.
+  const inFlight = new Set<Promise<void>>();
   app.use(async ({ body, next }) => {
-    const envelope = eventEnvelope.safeParse(body);
-    if (envelope.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
-      log.info({ eventId: envelope.data.event_id }, "Slack: herhaalde event-levering genegeerd");
-      return;
+    const work = (async () => {
+      const envelope = eventEnvelope.safeParse(body);
+      if (envelope.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
+        log.info({ eventId: envelope.data.event_id }, "Slack: herhaalde event-levering genegeerd");
+        return;
+      }
+      await next();
+    })();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
     }
-    await next();
   });
   registerCommand(app, listenerDeps);
   registerActions(app, listenerDeps);
@@ -101,6 +113,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     }),
     stop: async () => {
       if (socket) await app.stop();
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -61,14 +61,30 @@ export function createSlackSender(options: SlackSenderOptions): OutboxSender {
           if (!channel) return { ok: false, error: "conversations.open returned no channel", permanent: false };
           dmChannels.set(cacheKey, channel);
         }
-        const posted = await client.chat.postMessage({ channel, ...messagePayload(delivery.message) });
+        const posted = await client.chat.postMessage({ channel, ...messagePayload(delivery.message), metadata: outboxMetadata(delivery) });
         return { ok: true, platformMessageId: posted.ts ?? "" };
       } catch (error) {
         return failure(error);
       }
     },
+    // Only for a message whose worker died mid-send (see src/delivery/worker.ts): the key in
+    // the message metadata tells whether it arrived, so it is not sent twice.
+    async wasDelivered(delivery: OutboxDelivery): Promise<string | null> {
+      const address = slackAddress.safeParse(delivery.address);
+      if (!address.success) return null;
+      const token = await options.tokenForTeam(address.data.tenantId);
+      if (!token) return null;
+      const client = clientFor(token);
+      const opened = await client.conversations.open({ users: address.data.userId });
+      if (!opened.channel?.id) return null;
+      const history = await client.conversations.history({ channel: opened.channel.id, limit: 50, include_all_metadata: true });
+      const found = history.messages?.find((m) => (m.metadata?.event_payload as { outboxKey?: string } | undefined)?.outboxKey === delivery.idempotencyKey);
+      return found?.ts ?? null;
+    },
   };
 }
+
+const outboxMetadata = (delivery: OutboxDelivery) => ({ event_type: "netwerkbot_outbox", event_payload: { outboxKey: delivery.idempotencyKey } });
 
 function failure(error: unknown): SendResult {
   if (error instanceof webApi.WebAPIRateLimitedError) {

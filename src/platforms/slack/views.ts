@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import type { ChatMessage, Form, FormField } from "../../chat/message.js";
 import { LIMITS, plainText, renderBlocks, type SlackBlock } from "./blocks.js";
 import type { FormMetadata, ViewSubmissionPayload } from "./payloads.js";
@@ -11,7 +12,7 @@ export const VALUE_ACTION = "value";
 
 const plain = (text: string, max: number) => ({ type: "plain_text", text: plainText(text, max) || " ", emoji: true });
 
-function element(field: FormField): SlackBlock {
+function element(field: FormField, timeZone: string): SlackBlock {
   const common: SlackBlock = { action_id: VALUE_ACTION };
   if (field.placeholder) common.placeholder = plain(field.placeholder, PLACEHOLDER);
   switch (field.kind) {
@@ -39,14 +40,14 @@ function element(field: FormField): SlackBlock {
       return { ...common, type: "static_select", options, ...(initial ? { initial_option: initial } : {}) };
     }
     case "datetime": {
-      const initial = field.initial ? Math.floor(new Date(field.initial).getTime() / 1000) : NaN;
+      const initial = field.initial ? Math.floor(wallClockInstant(field.initial, timeZone) / 1000) : NaN;
       return { ...common, type: "datetimepicker", ...(Number.isFinite(initial) ? { initial_date_time: initial } : {}) };
     }
   }
 }
 
 /** A neutral form as a Slack modal; the block id of each input is the field id. */
-export function formView(form: Form, metadata: FormMetadata, closeLabel: string): SlackBlock {
+export function formView(form: Form, metadata: FormMetadata, closeLabel: string, timeZone: string): SlackBlock {
   return {
     type: "modal",
     callback_id: `form:${form.id}`,
@@ -60,9 +61,20 @@ export function formView(form: Form, metadata: FormMetadata, closeLabel: string)
       optional: !field.required,
       label: plain(field.label, 2000),
       ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
-      element: element(field),
+      element: element(field, timeZone),
     })),
   };
+}
+
+/**
+ * Form initial values are wall-clock times in the network's zone ("2026-12-10T14:00"); Slack's
+ * date-time picker wants an instant and shows it in each viewer's own zone.
+ */
+function wallClockInstant(text: string, timeZone: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) return new Date(text).getTime();
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  return new TZDate(year, month - 1, day, hour, minute, 0, timeZone).getTime();
 }
 
 /** The submitted values keyed by field id, in the shapes the chat layer's zod schemas accept. */

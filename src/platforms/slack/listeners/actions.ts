@@ -36,6 +36,7 @@ export function registerActions(app: App, d: SlackListenerDeps): void {
       teamId: p ? teamOf(p) : (raw.team?.id ?? ""),
       userId: p?.user.id ?? raw.user?.id ?? "",
       locale: answer.locale,
+      timeZone: d.timeZone,
       channelId,
       respond: p?.response_url ? respond : undefined,
       triggerId: p?.trigger_id,

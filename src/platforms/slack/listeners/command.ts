@@ -39,6 +39,7 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
       teamId: command.team_id,
       userId: command.user_id,
       locale: answer.locale,
+      timeZone: d.timeZone,
       channelId: command.channel_id,
       respond,
       triggerId: command.trigger_id,

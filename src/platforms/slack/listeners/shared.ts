@@ -9,4 +9,5 @@ export interface SlackListenerDeps {
   logger: Logger;
   announcements: AnnouncementRefresher;
   defaultLocale: Locale;
+  timeZone: string;
 }

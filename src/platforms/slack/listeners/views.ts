@@ -48,6 +48,7 @@ export function registerViews(app: App, d: SlackListenerDeps): void {
       teamId: body.team?.id ?? body.user.team_id ?? "",
       userId: body.user.id,
       locale: answer.locale,
+      timeZone: d.timeZone,
       channelId: meta.success ? meta.data.channelId : undefined,
     };
     await renderSafely(

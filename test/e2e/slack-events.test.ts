@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { describeEachDatabase } from "../support/databases.js";
+import { seedDemo } from "../support/fixtures.js";
+import { slackUser, startSlackHarness, type SlackHarness } from "../support/slack-app.js";
+import { blockActionPayload, FORM, interactiveBody, postSlack, slashBody, viewSubmissionPayload } from "../support/slack-requests.js";
+
+type Json = Record<string, any>;
+
+describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up to date", (use) => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startSlackHarness(use());
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const slash = (user: string, text: string, channel = "C0GENERAL") =>
+    postSlack(h.app.url, slashBody({ user, text, channel, responseUrl: h.fake.responseUrl(`r-${user}`) }), FORM);
+
+  /** The coordinator creates an event through the modal, from the given channel. */
+  async function announce(channel: string, title: string): Promise<{ ts: string; blocks: Json[] }> {
+    const opensBefore = h.fake.callsTo("views.open").length;
+    const postsBefore = h.fake.callsTo("chat.postMessage").length;
+    await slash(slackUser.coordinator, "event nieuw", channel);
+    await vi.waitFor(() => expect(h.fake.callsTo("views.open")).toHaveLength(opensBefore + 1));
+    const view = h.fake.callsTo("views.open").at(-1)!.body.view as Json;
+    const startsAt = Math.floor(new Date("2026-12-10T13:00:00Z").getTime() / 1000);
+    const submission = viewSubmissionPayload(slackUser.coordinator, view, {
+      kind: "PRAKTIJKTAFEL",
+      title,
+      startsAt,
+      endsAt: startsAt + 2 * 3600,
+      location: "Stadhuis Enschede",
+      capacity: "2",
+      subgroupId: "network",
+    });
+    const res = await postSlack(h.app.url, interactiveBody(submission), FORM);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe("");
+    await vi.waitFor(() => expect(h.fake.callsTo("chat.postMessage")).toHaveLength(postsBefore + 1));
+    const post = h.fake.callsTo("chat.postMessage").at(-1)!;
+    expect(post.body.channel).toBe(channel);
+    const stored = await vi.waitFor(() => use().prisma.eventAnnouncement.findFirstOrThrow({ where: { channelId: channel } }));
+    return { ts: stored.platformMessageId, blocks: post.body.blocks as Json[] };
+  }
+
+  it("posts the announcement with RSVP buttons in the channel and remembers it", async () => {
+    const db = use();
+    await seedDemo(db);
+
+    const posted = await announce("C0EVENTS", "Praktijktafel met de <!channel> wethouder");
+
+    const text = JSON.stringify(posted.blocks);
+    expect(text).toContain("&lt;!channel&gt;");
+    expect(text).not.toContain("<!channel>");
+    const buttons = posted.blocks.find((b) => b.type === "actions")!.elements as Json[];
+    expect(buttons.map((b) => b.action_id)).toEqual(["event.rsvp#0", "event.rsvp#1", "event.rsvp#2", "event.ics#3"]);
+    const event = await db.prisma.event.findFirstOrThrow({ where: { title: "Praktijktafel met de <!channel> wethouder" } });
+    expect(await db.prisma.eventAnnouncement.findMany({ where: { eventId: event.id } })).toEqual([
+      expect.objectContaining({ platform: "SLACK", tenantId: "T0001", channelId: "C0EVENTS", platformMessageId: posted.ts }),
+    ]);
+  });
+
+  it("stores an RSVP from the button, updates the pressed message and the copy in another channel", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const first = await announce("C0EVENTS", "Masterclass inclusief werven");
+    const event = await db.prisma.event.findFirstOrThrow({ where: { title: "Masterclass inclusief werven" } });
+    // The same event announced a second time, in another channel.
+    await db.prisma.eventAnnouncement.create({ data: { eventId: event.id, platform: "SLACK", tenantId: "T0001", channelId: "C0TWENTE", platformMessageId: "1764064900.000001" } });
+    const yes = (first.blocks.find((b) => b.type === "actions")!.elements as Json[])[0]!;
+
+    const res = await postSlack(
+      h.app.url,
+      interactiveBody(blockActionPayload({ user: slackUser.bakeryHr, actionId: yes.action_id, value: yes.value, channel: "C0EVENTS", messageTs: first.ts, responseUrl: h.fake.responseUrl("rsvp") })),
+      FORM,
+    );
+
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(h.fake.callsTo("chat.update")).toHaveLength(2));
+    const joost = await actor("bakeryHr");
+    expect(await db.prisma.rsvp.findFirstOrThrow({ where: { eventId: event.id, personId: joost.personId } })).toMatchObject({ response: "YES" });
+    const updates = h.fake.callsTo("chat.update").map((c) => [c.body.channel, c.body.ts]);
+    expect(updates).toEqual([
+      ["C0EVENTS", first.ts],
+      ["C0TWENTE", "1764064900.000001"],
+    ]);
+    for (const update of h.fake.callsTo("chat.update")) expect(JSON.stringify(update.body.blocks)).toContain("1");
+    // The person's own confirmation is private (response_url, ephemeral).
+    await vi.waitFor(() => expect(h.fake.responses().some((r) => r.body.response_type === "ephemeral")).toBe(true));
+  });
+
+  it("answers an RSVP by slash command and keeps the waiting list in order", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    await announce("C0EVENTS", "Kleine tafel");
+    const event = await db.prisma.event.findFirstOrThrow({ where: { title: "Kleine tafel" } });
+
+    for (const user of [slackUser.bakeryHr, slackUser.logisticsHr, slackUser.careBuyer]) {
+      const res = await slash(user, `rsvp ${event.number} ja`);
+      expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    }
+
+    const fleur = await actor("careBuyer");
+    expect(await db.prisma.rsvp.findFirstOrThrow({ where: { eventId: event.id, personId: fleur.personId } })).toMatchObject({ response: "YES", waitlisted: true });
+  });
+});
