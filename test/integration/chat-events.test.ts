@@ -214,7 +214,7 @@ describeEachDatabase("chat: events", (use) => {
     const { ctx, eventId } = await setup();
     const sanne = await ctx("coordinator");
     await handleText(await ctx("bakeryHr"), "rsvp 1 ja");
-    expect(replies(await handleText(sanne, "event annuleer 1"))).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd; 1 mensen krijgen bericht."]);
+    expect(replies(await handleText(sanne, "event annuleer 1"))).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd. Aangemelden die bericht krijgen: 1."]);
     const announcement = await announcementMessage(sanne, await eventId(1));
     expect(announcement && visible(announcement)).toContain("GEANNULEERD: Praktijktafel");
     expect(announcement && buttons(announcement)).toEqual([]);
@@ -234,6 +234,21 @@ describeEachDatabase("chat: events", (use) => {
     expect(text).toContain("Wachtlijst (2, op volgorde)\n1. Alex Morgan (Twente Tech Solutions)\n2. Mo Yilmaz (Hengelo Logistiek BV)");
     expect(text).toContain("Komen niet (1)\n• Fleur Jansen (Zorggroep Dinkel)");
     expect(text).toContain("Misschien (0)\n—");
+  });
+
+  it("lets coordinators take someone off the list by name", async () => {
+    const { db, ctx, actor } = await setup();
+    await updateEvent(depsFor(db), await actor("coordinator"), { number: 1, capacity: 1 });
+    await handleText(await ctx("bakeryHr"), "rsvp 1 ja");
+    await handleText(await ctx("logisticsHr"), "rsvp 1 ja");
+    const sanne = await ctx("coordinator");
+    const before = await snapshotCounts(db);
+    expect(replies(await handleText(sanne, "deelnemers 1 verwijder Niemand Bekend"))).toEqual(["Die persoon staat niet op de lijst of de wachtlijst van dit evenement."]);
+    expect(await snapshotCounts(db)).toEqual(before);
+    expect(replies(await handleText(sanne, "deelnemers 1 verwijder joost bakker"))).toEqual([
+      "Joost Bakker is van de lijst van #1 gehaald. De vrije plek is naar de eerste op de wachtlijst gegaan.",
+    ]);
+    expect(replies(await handleText(sanne, "deelnemers 1"))[0]).toContain("Komen (1)\n• Mo Yilmaz (Hengelo Logistiek BV)");
   });
 
   it("hands out the .ics as a file from the command and the calendar button", async () => {

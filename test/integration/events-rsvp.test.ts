@@ -4,6 +4,8 @@ import {
   cancelEvent,
   enqueueEventReminders,
   eventCalendar,
+  releasePlacesOf,
+  removeAttendee,
   respondToEvent,
   updateEvent,
 } from "../../src/core/events/index.js";
@@ -126,6 +128,42 @@ describeEachDatabase("events: RSVPs, waiting list, attendees, calendar, reminder
     });
     expect(await attendeeList(deps, joost, { number: 1 })).toMatchObject({ ok: false, error: { reason: "notAllowed" } });
     expect(await attendeeList(deps, sanne, { number: 77 })).toMatchObject({ ok: false, error: { reason: "notFound" } });
+  });
+
+  it("lets a coordinator take someone off the list, promoting the first in line, and audits it", async () => {
+    const { db, sanne, joost, mo, alex, event } = await capacityEvent(1);
+    const deps = depsFor(db);
+    for (const person of [joost, mo, alex]) await respondToEvent(deps, person, { number: 1, response: "YES" });
+    const before = await snapshotCounts(db);
+    expect(await removeAttendee(deps, joost, { number: 1, personId: mo.personId })).toMatchObject({ ok: false, error: { reason: "notAllowed" } });
+    expect(await removeAttendee(deps, sanne, { number: 1, personId: "someone-else" })).toMatchObject({ ok: false, error: { key: "events.attendee.notFound" } });
+    expect(await removeAttendee(deps, sanne, { number: 1 })).toMatchObject({ ok: false, error: { reason: "invalid" } });
+    expect(await snapshotCounts(db)).toEqual(before);
+
+    expect(await removeAttendee(deps, sanne, { number: 1, personId: joost.personId })).toEqual({ ok: true, value: { promoted: 1 } });
+    const answers = await db.prisma.rsvp.findMany({ where: { eventId: event.id }, select: { personId: true, response: true, waitlisted: true } });
+    expect(answers).toEqual(
+      expect.arrayContaining([
+        { personId: joost.personId, response: "NO", waitlisted: false },
+        { personId: mo.personId, response: "YES", waitlisted: false },
+        { personId: alex.personId, response: "YES", waitlisted: true },
+      ]),
+    );
+    expect(await db.prisma.outboxMessage.findMany({ where: { kind: "event.promoted" }, select: { personId: true } })).toEqual([{ personId: mo.personId }]);
+    expect(await db.prisma.auditLog.count({ where: { action: "event.removeAttendee", subjectId: event.id, actorId: sanne.personId } })).toBe(1);
+    // Taking a waitlisted person off frees no place.
+    expect(await removeAttendee(deps, sanne, { number: 1, personId: alex.personId })).toEqual({ ok: true, value: { promoted: 0 } });
+  });
+
+  it("gives the places of a person being erased to the waiting list", async () => {
+    const { db, joost, mo, event } = await capacityEvent(1);
+    const deps = depsFor(db);
+    await respondToEvent(deps, joost, { number: 1, response: "YES" });
+    await respondToEvent(deps, mo, { number: 1, response: "YES" });
+    const promoted = await db.prisma.$transaction((tx) => releasePlacesOf(tx, joost.personId, deps.now()));
+    expect(promoted).toBe(1);
+    expect(await db.prisma.rsvp.findMany({ where: { eventId: event.id }, select: { personId: true, waitlisted: true } })).toEqual([{ personId: mo.personId, waitlisted: false }]);
+    expect(await db.prisma.$transaction((tx) => releasePlacesOf(tx, joost.personId, deps.now()))).toBe(0);
   });
 
   it("produces an .ics entry in UTC with the Amsterdam zone, place and link, and CANCELLED once cancelled", async () => {

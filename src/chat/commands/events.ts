@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { attendeeList, cancelEvent, eventCalendar, listUpcomingEvents, respondToEvent, viewEvent, type RsvpOutcome } from "../../core/events/index.js";
+import {
+  attendeeList,
+  cancelEvent,
+  eventCalendar,
+  listUpcomingEvents,
+  removeAttendee,
+  respondToEvent,
+  viewEvent,
+  type AttendeeList,
+  type RsvpOutcome,
+} from "../../core/events/index.js";
 import type { ChatContext } from "../context.js";
 import { failureReply } from "../failures.js";
 import { eventForm, eventFormHandler } from "../forms/event-form.js";
@@ -86,12 +96,26 @@ const attendees: Command = {
   coordinatorOnly: true,
   help: "events.help.attendees",
   async run(ctx, args) {
-    if (!args) return [reply(textMessage(ctx.t("events.usage.number", { example: "deelnemers 3" })))];
-    const result = await attendeeList(ctx.deps, ctx.actor, { number: args });
+    const [, number, name] = /^(\S+)(?:\s+(?:verwijder|remove)\s+(.+))?$/i.exec(args) ?? [];
+    if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: "deelnemers 3" })))];
+    const result = await attendeeList(ctx.deps, ctx.actor, { number });
     if (!result.ok) return failureReply(ctx, result.error);
+    if (name) return removeByName(ctx, result.value, name);
     return [reply(attendeesMessage(ctx, result.value))];
   },
 };
+
+/** "deelnemers 3 verwijder Joost Bakker": the name must match one answer exactly (any case). */
+async function removeByName(ctx: ChatContext, list: AttendeeList, name: string): Promise<ChatEffect[]> {
+  const wanted = name.trim().toLocaleLowerCase("nl");
+  const people = [...list.attending, ...list.waitlist, ...list.maybe].filter((a) => a.name.toLocaleLowerCase("nl") === wanted);
+  if (people.length !== 1) return [reply(textMessage(ctx.t(people.length ? "events.attendee.ambiguous" : "events.attendee.notFound")))];
+  const person = people[0]!;
+  const result = await removeAttendee(ctx.deps, ctx.actor, { eventId: list.event.id, personId: person.personId });
+  if (!result.ok) return failureReply(ctx, result.error);
+  const text = ctx.t("events.attendee.removed", { name: person.name, number: list.event.number });
+  return [reply(textMessage(result.value.promoted ? `${text} ${ctx.t("events.attendee.promoted")}` : text))];
+}
 
 const ics: Command = {
   name: "ics",

@@ -10,3 +10,4 @@ export { enqueueEventReminders, noticeData } from "./notices.js";
 export { parseEventDateTime, toLocalInput } from "./datetime.js";
 export type { EventRow, RsvpCounts } from "./repository.js";
 export { EVENT_KINDS, MAX_CAPACITY, type EventKindValue, type RsvpResponseValue } from "./schema.js";
+export { removeAttendee, releasePlacesOf } from "./remove-attendee.js";

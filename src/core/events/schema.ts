@@ -19,7 +19,8 @@ export const MAX_PLACE_LENGTH = 200;
 export const MAX_URL_LENGTH = 500;
 // A praktijktafel invites a few named guests (wethouder, UWV, WSP); twenty is a conference.
 export const MAX_GUESTS = 20;
-export const MAX_GUEST_LENGTH = 100;
+// Twenty guests of 80 characters still fit a Slack field (2,000 characters) with separators.
+export const MAX_GUEST_LENGTH = 80;
 // Events are planned months, not years ahead: a start beyond this is a mistyped year.
 export const MAX_DAYS_AHEAD = 3 * 366;
 // Network events last hours, at most a multi-day programme; longer is a mistyped end date.

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { DbClient } from "../../db/database.js";
+import type { Actor } from "../actor.js";
+import { isCoordinator } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+import { enqueueNotifications, type Notification } from "../outbox/enqueue.js";
+import { fail, invalidInput, ok, type Result } from "../result.js";
+import { idField } from "../shared/fields.js";
+import { findVisibleEvent, lockEvent, lockingTransaction } from "./repository.js";
+import { audit, notACoordinator } from "./save-event.js";
+import { eventRef } from "./schema.js";
+import { promoteFromWaitlist } from "./waitlist.js";
+
+const removeInput = eventRef.and(z.object({ personId: idField }));
+
+/**
+ * Coordinators take someone off an event (a no-show policy, a double registration): their answer
+ * becomes "no" (kept in history) and a freed place goes to the first in line.
+ */
+export async function removeAttendee(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<{ promoted: number }>> {
+  if (!isCoordinator(actor)) return notACoordinator();
+  const parsed = removeInput.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { personId, ...ref } = parsed.data;
+  const found = await findVisibleEvent(deps.db, actor, ref);
+  if (!found.ok) return found;
+  const now = deps.now();
+
+  return deps.db.$transaction(async (tx) => {
+    const event = await lockEvent(tx, found.value.id);
+    const rsvp = await tx.rsvp.findUnique({ where: { eventId_personId: { eventId: found.value.id, personId } }, select: { id: true, response: true, waitlisted: true } });
+    if (!event || !rsvp || rsvp.response === "NO") return fail("notFound", "events.attendee.notFound");
+    await tx.rsvp.update({ where: { id: rsvp.id }, data: { response: "NO", waitlisted: false, waitlistedAt: null, respondedAt: now } });
+    await tx.rsvpHistory.create({ data: { eventId: event.id, personId, response: "NO", waitlisted: false, at: now } });
+    const hadPlace = rsvp.response === "YES" && !rsvp.waitlisted;
+    const notices = hadPlace && event.status === "SCHEDULED" && event.startsAt > now ? await promoteFromWaitlist(tx, event, now) : [];
+    await enqueueNotifications(tx, notices);
+    await audit(tx, actor, "event.removeAttendee", event.id, { personId, previous: rsvp.response, waitlisted: rsvp.waitlisted });
+    return ok({ promoted: notices.length });
+  }, lockingTransaction);
+}
+
+/**
+ * For erasing a person (AVG): call inside the erase transaction *before* their RSVPs are
+ * deleted. Every upcoming event where they held a place gives it to the first in line, so an
+ * erasure never leaves a seat empty while others wait. Returns the promotion notices enqueued.
+ */
+export async function releasePlacesOf(tx: DbClient, personId: string, now: Date): Promise<number> {
+  const held = await tx.rsvp.findMany({
+    where: { personId, response: "YES", waitlisted: false, event: { status: "SCHEDULED", startsAt: { gt: now } } },
+    select: { id: true, eventId: true },
+    orderBy: { eventId: "asc" }, // one lock order for everyone, so two erasures cannot deadlock
+  });
+  const notices: Notification[] = [];
+  for (const rsvp of held) {
+    const event = await lockEvent(tx, rsvp.eventId);
+    if (!event) continue;
+    await tx.rsvp.delete({ where: { id: rsvp.id } });
+    notices.push(...(await promoteFromWaitlist(tx, event, now)));
+  }
+  return enqueueNotifications(tx, notices);
+}
