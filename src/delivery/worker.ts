@@ -136,7 +136,13 @@ export class OutboxWorker {
     const delivery = { outboxId: row.id, idempotencyKey: row.idempotencyKey, personId: row.personId, address: row.address, message };
 
     if (row.inDoubt && sender.wasDelivered) {
-      const found = await sender.wasDelivered(delivery);
+      let found: string | null;
+      try {
+        found = await sender.wasDelivered(delivery);
+      } catch (error) {
+        // Unknown whether it arrived: sending now could double it, so try again later.
+        return this.fail(row, { ok: false, error: `delivery check failed: ${error instanceof Error ? error.message : String(error)}`, permanent: false });
+      }
       if (found) return this.markSent(row, found);
     }
     await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
@@ -156,7 +162,8 @@ export class OutboxWorker {
   private async markSent(row: ClaimedRow, platformMessageId: string): Promise<void> {
     await this.config.db.outboxMessage.update({
       where: { id: row.id },
-      data: { status: "SENT", platformMessageId, sentAt: this.config.now(), lockedBy: null, lockedUntil: null, lastError: null },
+      // lockedBy stays: which instance delivered it is worth knowing when something goes wrong.
+      data: { status: "SENT", platformMessageId, sentAt: this.config.now(), lockedUntil: null, lastError: null },
     });
     messagesSent.inc({ platform: row.platform, kind: row.kind });
   }

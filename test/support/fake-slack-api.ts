@@ -41,6 +41,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   let windowStart = 0;
   let inWindow = 0;
   let messageCounter = 0;
+  const history = new Map<string, Array<{ ts: string; text: unknown; metadata: unknown }>>();
   const state = { rateLimited: 0 };
 
   const server: Server = createServer(async (req, res) => {
@@ -74,7 +75,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
 
     calls.push({ method, body, token, at: Date.now() });
     const custom = options.handlers?.[method]?.(body);
-    const answer = custom ?? defaultAnswer(method, body, users, () => ++messageCounter, origin);
+    const answer = custom ?? defaultAnswer(method, body, users, () => ++messageCounter, origin, history);
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(answer));
   });
@@ -103,13 +104,20 @@ function defaultAnswer(
   users: Record<string, string>,
   nextId: () => number,
   origin: string,
+  history: Map<string, Array<{ ts: string; text: unknown; metadata: unknown }>> = new Map(),
 ): Record<string, unknown> {
   const ts = () => `${Math.floor(Date.now() / 1000)}.${String(nextId()).padStart(6, "0")}`;
   switch (method) {
     case "auth.test":
       return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", team: "Demo" };
-    case "chat.postMessage":
-      return { ok: true, channel: body.channel, ts: ts(), message: { text: body.text } };
+    case "chat.postMessage": {
+      const message = { ts: ts(), text: body.text, metadata: body.metadata };
+      history.set(String(body.channel), [message, ...(history.get(String(body.channel)) ?? [])]);
+      return { ok: true, channel: body.channel, ts: message.ts, message: { text: body.text } };
+    }
+    case "conversations.history":
+      // Newest first, with metadata, as Slack answers with include_all_metadata.
+      return { ok: true, messages: (history.get(String(body.channel)) ?? []).slice(0, Number(body.limit ?? 100)) };
     case "chat.update":
       return { ok: true, channel: body.channel, ts: body.ts };
     case "chat.postEphemeral":
@@ -151,7 +159,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
   const form = Object.fromEntries(new URLSearchParams(raw));
   // The Web API client form-encodes nested values (blocks, view) as JSON strings.
-  for (const key of ["blocks", "view", "attachments"]) {
+  for (const key of ["blocks", "view", "attachments", "metadata"]) {
     if (typeof form[key] === "string") {
       try {
         (form as Record<string, unknown>)[key] = JSON.parse(form[key]);
