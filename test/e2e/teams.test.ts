@@ -212,6 +212,27 @@ describeEachDatabase("Teams bot end to end", (use) => {
     expect(forged.status).toBe(200);
     expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.unknownAction"));
   });
+
+  it("accepts the Action.Submit fallback of older clients as a message with the card data", async () => {
+    const joost = teamsUser("bakeryHr");
+    const { card } = await openReportForm(joost);
+    const fallback = { ...message(connector, joost, ""), text: undefined, replyToId: "sent-1", value: submitData(card, { in_realised: "2", in_ambition: "12" }) };
+
+    expect((await post(fallback)).status).toBe(200);
+
+    expect(connector.sent().at(-1)).toMatchObject({ method: "PUT", activityId: "sent-1" });
+    expect(cardText(cardOf(connector.sent().at(-1)))).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "2", ambition: "12" }));
+  });
+
+  it("logs the unexpected in one place and apologises instead of failing silently", async () => {
+    const joost = teamsUser("bakeryHr");
+    await post(message(connector, joost, "help"));
+    connector.failNext(1, 400);
+
+    expect((await post(message(connector, joost, "rapportages"))).status).toBe(200);
+
+    expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("error.unexpected"));
+  });
 });
 
 describeEachDatabase("Teams endpoint with an app id", (use) => {

@@ -79,5 +79,5 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     options.logger.error({ err: error, activityType: context.activity.type }, "Teams turn failed");
   });
 
-  return { adapter, application: application as unknown as Application, files, botAppId };
+  return { adapter, application, files, botAppId };
 }
