@@ -4,7 +4,8 @@ import type { Actor } from "../core/actor.js";
 import { endSession, redeemSignInLink, startAdminSession } from "../core/dashboard/sign-in.js";
 import type { CoreDeps } from "../core/deps.js";
 import { employerFigures } from "../core/insights/employer-figures.js";
-import { attendeeRows, reportRows } from "../core/insights/exports.js";
+import { attendeeList } from "../core/events/attendees.js";
+import { reportRows } from "../core/insights/exports.js";
 import { dashboardOverview } from "../core/insights/overview.js";
 import { publicFigures } from "../core/insights/public-figures.js";
 import { employerIdParam, quarterParam } from "../core/insights/schema.js";
@@ -115,9 +116,16 @@ export function dashboardRouter(options: DashboardOptions): Router {
   });
 
   router.get("/dashboard/events/:number/attendees.csv", async (req, res) => {
-    const result = await attendeeRows(deps, viewer(res), req.params.number);
+    const result = await attendeeList(deps, viewer(res), { number: req.params.number });
     if (!answered(res, result)) return;
-    sendCsv(res, `deelnemers-${req.params.number}.csv`, toCsv(result.value.rows, ["name", "employer", "email", "response", "waitlisted", "respondedAt"]));
+    const { attending, maybe, waitlist, declined } = result.value;
+    const rows = [
+      ...attending.map((a) => ({ ...a, response: "YES" })),
+      ...waitlist.map((a) => ({ ...a, response: "WAITLIST" })),
+      ...maybe.map((a) => ({ ...a, response: "MAYBE" })),
+      ...declined.map((a) => ({ ...a, response: "NO" })),
+    ];
+    sendCsv(res, `deelnemers-${result.value.event.number}.csv`, toCsv(rows, ["name", "employer", "response", "respondedAt"]));
   });
 
   router.get("/dashboard/public", async (req, res) => {

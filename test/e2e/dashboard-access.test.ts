@@ -4,6 +4,7 @@ import { chatContext } from "../../src/chat/context.js";
 import { handleText } from "../../src/chat/conversation.js";
 import type { ChatEffect } from "../../src/chat/message.js";
 import { loadConfig } from "../../src/config.js";
+import { respondToEvent } from "../../src/core/events/rsvp.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
 import { createLogger } from "../../src/logger.js";
 import { describeEachDatabase } from "../support/databases.js";
@@ -197,6 +198,20 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
     const csv = await response.text();
     expect(csv).toContain(`'=HYPERLINK`);
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+
+  it("exports an event's attendee list for coordinators, with names that look like formulas defused", async () => {
+    now = fixedNow;
+    const { actor } = await seedDemo(use(), now);
+    const mo = await actor("logisticsHr");
+    await use().prisma.person.update({ where: { id: mo.personId }, data: { name: "=1+1" } });
+    expect((await respondToEvent(depsFor(use(), now), await actor("bakeryHr"), { number: 1, response: "ja" })).ok).toBe(true);
+    expect((await respondToEvent(depsFor(use(), now), { ...mo, name: "=1+1" }, { number: 1, response: "misschien" })).ok).toBe(true);
+    const cookie = await signIn("coordinator");
+    const csv = await (await get("/dashboard/events/1/attendees.csv", cookie)).text();
+    expect(csv).toContain("Joost Bakker,Bakkerij De Korenschoof,YES");
+    expect(csv).toContain("'=1+1,Hengelo Logistiek BV,MAYBE");
+    expect((await get("/dashboard/events/99/attendees.csv", cookie)).status).toBe(404);
   });
 
   it("ends the session on sign-out", async () => {
