@@ -10,8 +10,8 @@ export const slashCommandPayload = z.object({
   user_id: id,
   channel_id: id,
   channel_name: z.string().optional(),
-  // Slack caps slash text at 4,000 characters; the chat layer refuses long text politely.
-  text: z.string().max(10_000).default(""),
+  // No cap here: the chat layer answers over-long text politely (Bolt's body limit bounds it).
+  text: z.string().default(""),
   trigger_id: z.string().min(1),
   response_url: z.string().url(),
 });

@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { MAX_REMARK_LENGTH } from "../../src/core/reporting/schema.js";
+import { describeEachDatabase } from "../support/databases.js";
+import { seedDemo } from "../support/fixtures.js";
+import { slackUser, startSlackHarness, type SlackHarness } from "../support/slack-app.js";
+import { blockActionPayload, FORM, interactiveBody, postSlack, slashBody, viewSubmissionPayload, type SlackResponse } from "../support/slack-requests.js";
+
+type Json = Record<string, any>;
+
+// Seeded, so a failure names an input that can be replayed.
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const hostile = [
+  "<!channel>",
+  "<!here|here>",
+  "<@U0123ABC>",
+  "<https://evil.example|klik hier>",
+  "*vet* _schuin_ ~door~ `code`",
+  "&lt;script&gt;",
+  "<script>alert(1)</script>",
+  "\u0000\u0007\u001b[31m",
+  "\u202eesrever",
+  "\u200b\u200d\ufeff",
+  "💥".repeat(50),
+  "x".repeat(5_000),
+  "-3",
+  "-0",
+  "1e9",
+  "1e12",
+  "NaN",
+  "Infinity",
+  "0x10",
+  "3.5",
+  "٣",
+  "",
+  "   ",
+  "null",
+  '{"$gt":1}',
+  "'; DROP TABLE \"Person\"; --",
+];
+const words = ["rapporteer", "report", "ambitie", "opmerking", "rsvp", "events", "event", "nieuw", "subgroep", "zoek", "status", "export", "historie", "deelnemers", "ics", "ja", "nee", "misschien", "1", "2", "999999999999"];
+
+function randomText(rand: () => number): string {
+  const parts: string[] = [];
+  const n = 1 + Math.floor(rand() * 5);
+  for (let i = 0; i < n; i++) {
+    const pool = rand() < 0.5 ? words : hostile;
+    parts.push(pool[Math.floor(rand() * pool.length)]!);
+  }
+  return parts.join(rand() < 0.8 ? " " : "\n");
+}
+
+const RENDERING = /^(chat\.|views\.|response\/|files\.)/;
+
+describeEachDatabase("Slack fuzz: hostile slash text and modal values", (use) => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startSlackHarness(use());
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  function expectHelpful(res: SlackResponse, input: unknown) {
+    const context = JSON.stringify(input).slice(0, 200);
+    expect(res.status, context).toBe(200);
+    if (res.text !== "") {
+      const body = res.json as Json;
+      expect(body, context).toBeTypeOf("object");
+      if (body.response_action === "errors") expect(Object.values(body.errors as Json).every((m) => typeof m === "string" && m.length > 0), context).toBe(true);
+      else expect(String(body.text).trim().length, context).toBeGreaterThan(0);
+    }
+  }
+
+  async function expectNothingInvalidStored() {
+    const db = use();
+    for (const r of await db.prisma.placementReport.findMany()) {
+      expect(Number.isInteger(r.realised) && r.realised >= 0).toBe(true);
+      expect(Number.isInteger(r.ambition) && r.ambition >= 0).toBe(true);
+      expect((r.remark ?? "").length).toBeLessThanOrEqual(MAX_REMARK_LENGTH);
+      expect(r.remark ?? "").not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    }
+  }
+
+  function expectNoInjectionRendered() {
+    const rendered = [...h.fake.calls.filter((c) => RENDERING.test(c.method)).map((c) => JSON.stringify(c.body))];
+    for (const text of rendered) {
+      expect(text).not.toContain("<!channel>");
+      expect(text).not.toContain("<!here");
+      expect(text).not.toContain("<@U0123ABC>");
+      expect(text).not.toContain("<https://evil");
+    }
+    // Our own "something went wrong" answer means an input reached an unexpected failure.
+    expect(rendered.join("\n")).not.toContain("Er ging iets mis aan onze kant");
+  }
+
+  it("answers 150 random and hostile slash commands helpfully, privately and without injection", async () => {
+    await seedDemo(use());
+    const rand = prng(20261125);
+    const users = [slackUser.bakeryHr, slackUser.logisticsHr, slackUser.coordinator, "USTRANGER"];
+    const acks: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const text = randomText(rand);
+      const user = users[i % users.length]!;
+      const res = await postSlack(h.app.url, slashBody({ user, text, responseUrl: h.fake.responseUrl(`f${i}`) }), FORM);
+      expectHelpful(res, { user, text });
+      if (res.text) {
+        expect((res.json as Json).response_type, text.slice(0, 100)).toBe("ephemeral");
+        acks.push(res.text);
+      }
+    }
+    await h.app.slack!.stop();
+    for (const ack of acks) {
+      expect(ack).not.toContain("<!channel>");
+      expect(ack).not.toContain("<@U0123ABC>");
+      expect(ack).not.toContain("Er ging iets mis aan onze kant");
+    }
+    expectNoInjectionRendered();
+    // Anything posted publicly came from a coordinator creating an event, never from a member.
+    for (const post of h.fake.callsTo("chat.postMessage")) expect(post.body.channel).not.toBe("C0GENERAL");
+    await expectNothingInvalidStored();
+  });
+
+  it("keeps the report modal open with field errors for hostile values, and stores only valid reports", async () => {
+    await seedDemo(use());
+    await postSlack(h.app.url, slashBody({ user: slackUser.bakeryHr, text: "rapporteer", responseUrl: h.fake.responseUrl("m") }), FORM);
+    await vi.waitFor(() => expect(h.fake.callsTo("views.open")).toHaveLength(1));
+    const view = h.fake.callsTo("views.open")[0]!.body.view as Json;
+    const rand = prng(42);
+    const pick = () => hostile[Math.floor(rand() * hostile.length)]!;
+    let saved = 0;
+    for (let i = 0; i < 60; i++) {
+      const values = { realised: pick(), ambition: rand() < 0.3 ? "12" : pick(), remark: rand() < 0.5 ? pick() : pick().repeat(3) };
+      const res = await postSlack(h.app.url, interactiveBody(viewSubmissionPayload(slackUser.bakeryHr, view, values)), FORM);
+      expectHelpful(res, values);
+      if (res.text === "") saved++;
+    }
+    // Tampered metadata and unknown forms are refused in the modal too.
+    for (const privateMetadata of ["{", JSON.stringify({ formId: "nope" }), JSON.stringify({ formId: "report", context: "x".repeat(4000) }), ""]) {
+      const res = await postSlack(h.app.url, interactiveBody(viewSubmissionPayload(slackUser.bakeryHr, { ...view, private_metadata: privateMetadata }, { realised: "1", ambition: "2" })), FORM);
+      expect(res.status).toBe(200);
+    }
+    await h.app.slack!.stop();
+    const revisions = await use().prisma.placementReportRevision.count({ where: { report: { period: { year: 2026, quarter: 4 } } } });
+    expect(revisions).toBe(saved);
+    expectNoInjectionRendered();
+    await expectNothingInvalidStored();
+  });
+
+  it("answers tampered and unknown buttons with a short private message", async () => {
+    await seedDemo(use());
+    const presses = [
+      { actionId: "event.rsvp#0", value: "not json" },
+      { actionId: "event.rsvp#0", value: JSON.stringify({ eventId: "<!channel>", response: "YES" }) },
+      { actionId: "event.rsvp#0", value: JSON.stringify({ eventId: "x", response: "ALWAYS" }) },
+      { actionId: "event.ics#1", value: "{}" },
+      { actionId: "does.not.exist#0", value: "" },
+      { actionId: "report.open", value: "x".repeat(1999) },
+    ];
+    for (const [i, press] of presses.entries()) {
+      const res = await postSlack(h.app.url, interactiveBody(blockActionPayload({ user: slackUser.bakeryHr, ...press, responseUrl: h.fake.responseUrl(`b${i}`) })), FORM);
+      expect(res.status).toBe(200);
+    }
+    await h.app.slack!.stop();
+    expect(h.fake.responses().length + h.fake.callsTo("views.open").length).toBeGreaterThanOrEqual(presses.length);
+    expect(await use().prisma.rsvp.count({ where: { event: { title: { contains: "channel" } } } })).toBe(0);
+    expectNoInjectionRendered();
+  });
+});
