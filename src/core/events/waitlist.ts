@@ -42,11 +42,12 @@ export async function nextWaitlistMoment(tx: DbClient, eventId: string, now: Dat
 }
 
 export async function waitlistPosition(db: DbClient, eventId: string, personId: string): Promise<number | null> {
-  const line = await db.rsvp.findMany({
-    where: { eventId, response: "YES", waitlisted: true },
-    orderBy: [{ waitlistedAt: "asc" }, { id: "asc" }],
-    select: { personId: true },
+  const mine = await db.rsvp.findUnique({
+    where: { eventId_personId: { eventId, personId } },
+    select: { response: true, waitlisted: true, waitlistedAt: true },
   });
-  const index = line.findIndex((r) => r.personId === personId);
-  return index < 0 ? null : index + 1;
+  if (!mine?.waitlisted || mine.response !== "YES" || !mine.waitlistedAt) return null;
+  // nextWaitlistMoment keeps waitlistedAt unique per event, so counting those before is the place.
+  const ahead = await db.rsvp.count({ where: { eventId, response: "YES", waitlisted: true, waitlistedAt: { lt: mine.waitlistedAt } } });
+  return ahead + 1;
 }
