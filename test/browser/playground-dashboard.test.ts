@@ -3,6 +3,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
+import { webSender } from "../../src/delivery/web-inbox.js";
+import { OutboxWorker } from "../../src/delivery/worker.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase } from "../support/databases.js";
 import { fixedNow } from "../support/fixtures.js";
@@ -90,5 +92,25 @@ describe("playground and dashboard in a browser", () => {
     });
     expect(chartWidth).toBe(720);
     await page.screenshot({ path: `${artifacts}/dashboard.png`, fullPage: true });
+  });
+
+  it("a reminder the coordinator sends arrives in a member's inbox, and its button opens the form", async () => {
+    await page.goto(app.url);
+    await page.selectOption("#person", { label: "Sanne Coördinator — coördinator" });
+    await say("herinner nu");
+    await page.locator("#log .msg.bot").last().waitFor();
+    await expect.poll(() => database.db.prisma.outboxMessage.count({ where: { platform: "WEB", kind: "campaign.reminder" } })).toBeGreaterThan(0);
+    // Rows become due at the database's clock, which runs ahead of this test's fixed "now".
+    await database.db.prisma.outboxMessage.updateMany({ where: { status: "PENDING" }, data: { nextAttemptAt: fixedNow } });
+    // The background worker is off under test; one drain is what it would do on its next tick.
+    const worker = new OutboxWorker({ db: database.db.prisma, now: () => fixedNow, senders: [webSender] });
+    expect(await worker.drain()).toBeGreaterThan(0);
+
+    await page.selectOption("#person", { label: "Mo Yilmaz — Hengelo Logistiek BV" });
+    const button = page.locator('#inbox button[data-action="report.open"]').first();
+    await button.waitFor();
+    await button.click();
+    await page.locator('#log form[data-form-id="report"]').waitFor();
+    await page.screenshot({ path: `${artifacts}/playground-inbox.png`, fullPage: true });
   });
 });

@@ -106,3 +106,5 @@ async function refreshInbox() {
 person.addEventListener("change", () => { log.replaceChildren(); refreshInbox(); });
 document.getElementById("refresh-inbox").addEventListener("click", refreshInbox);
 if (person.value) refreshInbox();
+// The outbox worker delivers direct messages in the background; look for new ones now and then.
+setInterval(() => { if (!document.hidden && person.value) refreshInbox(); }, 5000);
