@@ -36,6 +36,9 @@ describeEachDatabase("playground over HTTP", (use) => {
     expect(page).toMatch(/<select id="person"><option value="[^"]+" data-locale="">Sanne Coördinator/);
     expect(page).toContain("Joost Bakker — Bakkerij De Korenschoof");
     expect(page).toContain("Alex Morgan — Twente Tech Solutions (English)");
+    const english = await (await fetch(`${app.url}/?lang=en`)).text();
+    expect(english).toContain("Who are you?");
+    expect(english).toContain('<html lang="en">');
   });
 
   it("reports a quarter through the same form as in chat, with field errors kept in the form", async () => {

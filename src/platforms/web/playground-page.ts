@@ -13,7 +13,7 @@ export function playgroundPage(t: Translate, locale: Locale, people: DemoPerson[
     lang: locale,
     stylesheet: "/static/web.css",
     script: "/playground/static/playground.js",
-    body: html`<header class="bar"><span class="brand">${t("playground.title")}</span><a href="/dashboard/login">Dashboard</a></header>
+    body: html`<header class="bar"><span class="brand">${t("playground.title")}</span><nav><a href="/?lang=${locale === "nl" ? "en" : "nl"}">${locale === "nl" ? "English" : "Nederlands"}</a> · <a href="/dashboard/login">Dashboard</a></nav></header>
 <main>
 <p>${t("playground.intro")}</p>
 ${people.length === 0 ? html`<p class="error">${t("playground.noPeople")}</p>` : ""}

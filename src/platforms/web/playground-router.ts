@@ -8,7 +8,7 @@ import { actorForPerson } from "../../core/members/actor-lookup.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { webErrorHandler } from "../../dashboard/errors.js";
 import { webInbox } from "../../delivery/web-inbox.js";
-import { translator, type Locale } from "../../i18n/index.js";
+import { isLocale, translator, type Locale } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { commandLatency, commandsHandled } from "../../observability/metrics.js";
 import { actionRequest, formRequest, inboxRequest, textRequest } from "./playground-api.js";
@@ -36,9 +36,10 @@ export function playgroundRouter(options: PlaygroundOptions): Router {
 
   router.use("/playground/static", express.static(staticDir));
 
-  router.get("/", async (_req, res) => {
+  router.get("/", async (req, res) => {
+    const locale = isLocale(req.query.lang) ? req.query.lang : defaultLocale;
     res.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
-    res.type("html").send(playgroundPage(translator(defaultLocale), defaultLocale, await demoPeople(deps.db)));
+    res.type("html").send(playgroundPage(translator(locale), locale, await demoPeople(deps.db)));
   });
 
   const converse = <T extends { personId: string }>(kind: string, schema: ZodType<T>, run: (ctx: ChatContext, body: T) => Promise<ChatEffect[]>) =>
