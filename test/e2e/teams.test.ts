@@ -107,20 +107,32 @@ describeEachDatabase("Teams bot end to end", (use) => {
     expect(await snapshotCounts(use())).toEqual(before);
   });
 
-  it("answers an @mention in a channel; the private reply goes to the personal chat once there is one", async () => {
+  it("answers an @mention in a channel privately, opening the personal chat when there is none yet", async () => {
     const joost = teamsUser("bakeryHr");
     await post(message(connector, joost, "rapporteer 3 ambitie 12", channel));
-    const inThread = connector.sent().at(-1)!;
-    expect(inThread.conversationId).toBe("19:general@thread.tacv2;messageid=1700000000000");
-    expect(cardText(cardOf(inThread))).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "3", ambition: "12" }));
 
-    await post(installed(connector, joost, { kind: "personal" }));
-    connector.calls.length = 0;
+    const [open, reply] = connector.sent();
+    expect(open).toMatchObject({ method: "POST", path: "/v3/conversations" });
+    expect(open?.body.members).toEqual([expect.objectContaining({ id: joost.aadObjectId })]);
+    expect(reply?.conversationId).toBe(open?.conversationId);
+    expect(cardText(cardOf(reply))).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "3", ambition: "12" }));
+    expect(await use().prisma.teamsConversation.findFirst({ where: { aadObjectId: joost.aadObjectId, kind: "personal" } })).toMatchObject({ conversationId: open?.conversationId });
+
+    // The next time the stored personal chat is used; nothing ever went to the channel.
     await post(message(connector, joost, "rapporteer 4 ambitie 12", channel));
-    const sent = connector.sent();
-    expect(sent.map((c) => c.conversationId)).toEqual(["a:personal-aad-bakeryHr"]);
+    expect(connector.sent().map((c) => c.conversationId)).toEqual([open?.conversationId, open?.conversationId, open?.conversationId]);
+    expect(connector.sent().some((c) => c.conversationId.startsWith("19:"))).toBe(false);
     const report = await use().prisma.placementReport.findFirstOrThrow({ where: { period: { year: 2026, quarter: 4 }, employer: { name: "Bakkerij De Korenschoof" } } });
     expect(report).toMatchObject({ realised: 4, version: 2 });
+  });
+
+  it("when Teams refuses a personal chat, replies in the thread but never posts an export there", async () => {
+    connector.failCreate(2, 403);
+    await post(message(connector, teamsUser("coordinator"), "export", channel));
+
+    const inThread = connector.sent().filter((c) => c.conversationId.startsWith("19:general"));
+    expect(inThread.map((c) => cardText(cardOf(c)))).toEqual([expect.stringContaining("Hier is de export"), nl("teams.file.personalOnly")]);
+    expect(JSON.stringify(inThread)).not.toContain("/api/teams/files/");
   });
 
   it("stores conversation references on install, in personal chat and in a channel, and greets", async () => {

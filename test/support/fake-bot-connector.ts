@@ -36,6 +36,8 @@ export interface FakeBotConnector {
   members: RosterMember[];
   /** The next `count` sends answer with this status (e.g. 429 with Retry-After seconds). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** The next `count` attempts to open a conversation (POST /v3/conversations) answer with this status. */
+  failCreate(count: number, status: number): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
   const calls: ConnectorCall[] = [];
   const members = [...(options.members ?? [])];
   const failures: Array<{ status: number; retryAfter?: number }> = [];
+  const createFailures: number[] = [];
   let counter = 0;
 
   const server: Server = createServer(async (req, res) => {
@@ -58,8 +61,10 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
       res.end(JSON.stringify(payload));
     };
 
-    const isSend = (method === "POST" || method === "PUT") && (activityPath.test(path) || path === "/v3/conversations");
-    const failure = isSend ? failures.shift() : undefined;
+    const isCreate = method === "POST" && path === "/v3/conversations";
+    const isSend = (method === "POST" || method === "PUT") && (activityPath.test(path) || isCreate);
+    const createFailure = isCreate ? createFailures.shift() : undefined;
+    const failure = createFailure ? { status: createFailure } : isSend ? failures.shift() : undefined;
     if (failure) {
       const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { "retry-after": String(failure.retryAfter) };
       answer(failure.status, { error: { code: "Failure", message: `fake status ${failure.status}` } }, headers);
@@ -101,6 +106,9 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
     members,
     failNext(count, status, retryAfterSeconds) {
       for (let i = 0; i < count; i++) failures.push({ status, retryAfter: retryAfterSeconds });
+    },
+    failCreate(count, status) {
+      for (let i = 0; i < count; i++) createFailures.push(status);
     },
     close: () =>
       new Promise((resolve) => {

@@ -63,6 +63,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     botAppId,
     files,
     t: translator("nl"),
+    logger: options.logger,
   });
   const env = { deps: options.deps, logger: options.logger };
 

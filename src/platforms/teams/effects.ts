@@ -1,10 +1,12 @@
-import { CardFactory, MessageFactory, type Activity, type CloudAdapter, type TurnContext } from "botbuilder";
-import type { ChatEffect, ChatFile, Form } from "../../chat/message.js";
+import { CardFactory, MessageFactory, TurnContext, type Activity, type CloudAdapter } from "botbuilder";
+import { textMessage, type ChatEffect, type ChatFile, type Form } from "../../chat/message.js";
 import type { Db } from "../../db/database.js";
 import type { Translate } from "../../i18n/index.js";
 import { tenantOf, conversationKind, type TurnActivity } from "./activity.js";
 import { formCard, messageCard, type AdaptiveCard } from "./cards.js";
-import { personalConversation } from "./conversations.js";
+import { inPersonalChat } from "./personal-chat.js";
+import { sendFailure } from "./send-errors.js";
+import type { Logger } from "../../logger.js";
 import { FILE_TTL_MINUTES, type FileStore } from "./files.js";
 
 /** One incoming Teams activity, with what rendering its answer needs. */
@@ -16,6 +18,7 @@ export interface TeamsTurn {
   botAppId: string;
   files: FileStore;
   t: Translate;
+  logger: Logger;
   /** The form whose submission this turn carries, to show errors on the same card. */
   form?: { form: Form; values: Record<string, unknown> };
 }
@@ -30,8 +33,9 @@ export type Origin = "text" | "button" | "form";
  * - formErrors: the same form again, with the typed values and the errors next to the fields;
  * - the first reply to a submitted form: the confirmation in place of the form.
  * Everything else is sent as a new message. Replies and files are private: in a channel they
- * go to the person's personal chat with the bot when we have one, else into the channel thread
- * (Teams has no ephemeral messages). Forms open in the conversation they were asked for in.
+ * go to the person's personal chat with the bot (opened if need be); only when Teams refuses
+ * that does a reply go into the channel thread (Teams has no ephemeral messages), and a file
+ * never does. Forms open in the conversation they were asked for in.
  */
 export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origin: Origin): Promise<AdaptiveCard | undefined> {
   let answer: AdaptiveCard | undefined;
@@ -60,7 +64,7 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         if (!answer) await sendPrivately(turn, messageCard({ summary: Object.values(effect.errors).join(" "), blocks: [{ type: "text", text: Object.values(effect.errors).join("\n") }] }), "");
         break;
       case "file":
-        await sendPrivately(turn, fileCard(turn, effect.file), effect.file.title);
+        await sendPrivately(turn, fileCard(turn, effect.file), effect.file.title, "file");
         break;
     }
   }
@@ -78,20 +82,30 @@ export async function replaceCard(turn: TeamsTurn, card: AdaptiveCard): Promise<
   await turn.context.updateActivity({ ...cardActivity(card, card.fallbackText ?? ""), id: turn.activity.replyToId });
 }
 
-async function sendPrivately(turn: TeamsTurn, card: AdaptiveCard, summary: string): Promise<void> {
+async function sendPrivately(turn: TeamsTurn, card: AdaptiveCard, summary: string, what: "reply" | "file" = "reply"): Promise<void> {
   const activity = cardActivity(card, summary);
   const tenantId = tenantOf(turn.activity);
-  const aad = turn.activity.from.aadObjectId;
-  if (conversationKind(turn.activity) !== "personal" && tenantId && aad) {
-    const personal = await personalConversation(turn.db, tenantId, aad);
-    if (personal) {
-      await turn.adapter.continueConversationAsync(turn.botAppId, personal.reference, async (context) => {
-        await context.sendActivity(activity);
-      });
-      return;
-    }
+  const aadObjectId = turn.activity.from.aadObjectId;
+  if (conversationKind(turn.activity) === "personal" || !tenantId || !aadObjectId) {
+    await turn.context.sendActivity(activity);
+    return;
   }
-  await turn.context.sendActivity(activity);
+  const via = TurnContext.getConversationReference(turn.context.activity);
+  const target = { adapter: turn.adapter, db: turn.db, botAppId: turn.botAppId, tenantId, aadObjectId, via };
+  try {
+    if (await inPersonalChat(target, async (context) => void (await context.sendActivity(activity)))) return;
+  } catch (error) {
+    // 403/404: Teams will not let the bot start a chat with this person (app not installed for them).
+    if (!isPermanent(error)) throw error;
+    turn.logger.info({ err: error }, "Teams personal chat could not be opened; answering in the channel");
+  }
+  // An export must never land where the whole channel can open it.
+  if (what === "file") await turn.context.sendActivity(cardActivity(messageCard(textMessage(turn.t("teams.file.personalOnly"))), ""));
+  else await turn.context.sendActivity(activity);
+}
+
+function isPermanent(error: unknown): boolean {
+  return sendFailure(error).permanent;
 }
 
 function fileCard(turn: TeamsTurn, file: ChatFile): AdaptiveCard {

@@ -1,0 +1,48 @@
+import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
+import type { Db } from "../../db/database.js";
+import { anyConversationInTenant, personalConversation, saveConversation } from "./conversations.js";
+
+export interface PersonalChatTarget {
+  adapter: CloudAdapter;
+  db: Db;
+  botAppId: string;
+  tenantId: string;
+  aadObjectId: string;
+  /** A reference to start from (the current turn's, or a stored one of the same tenant). */
+  via?: Partial<ConversationReference>;
+}
+
+/**
+ * Runs `send` in the person's personal chat with the bot: the stored one, or a new one opened
+ * through a reference from the same tenant (a bot installed in a team may start a 1:1 chat with
+ * its members). Returns false when there is no way to reach the person privately.
+ */
+export async function inPersonalChat(target: PersonalChatTarget, send: (context: TurnContext) => Promise<void>): Promise<boolean> {
+  const stored = await personalConversation(target.db, target.tenantId, target.aadObjectId);
+  if (stored) {
+    await target.adapter.continueConversationAsync(target.botAppId, stored.reference, send);
+    return true;
+  }
+  const via = target.via ?? (await anyConversationInTenant(target.db, target.tenantId))?.reference;
+  if (!via?.serviceUrl || !via.bot) return false;
+  const parameters = {
+    isGroup: false,
+    bot: via.bot,
+    members: [{ id: target.aadObjectId, name: "" }],
+    tenantId: target.tenantId,
+    channelData: { tenant: { id: target.tenantId } },
+  };
+  await target.adapter.createConversationAsync(target.botAppId, "msteams", via.serviceUrl, "", parameters as never, async (context) => {
+    const conversation = context.activity.conversation;
+    if (conversation?.id) {
+      const reference: Partial<ConversationReference> = {
+        ...via,
+        conversation: { ...conversation, conversationType: "personal", tenantId: target.tenantId },
+        user: { id: target.aadObjectId, name: "", aadObjectId: target.aadObjectId } as ConversationReference["user"],
+      };
+      await saveConversation(target.db, { conversationId: conversation.id, tenantId: target.tenantId, aadObjectId: target.aadObjectId, kind: "personal", reference });
+    }
+    await send(context);
+  });
+  return true;
+}
