@@ -3,6 +3,7 @@ const suites: Array<[string, () => Promise<void>]> = [
   ["teams", async () => (await import("./teams.bench.js")).run()],
   ["database", async () => (await import("./database.bench.js")).run()],
   ["dashboard", async () => (await import("./dashboard.bench.js")).run()],
+  ["directory", async () => (await import("./directory.bench.js")).run()],
   ["events", async () => (await import("./events.bench.js")).run()],
 ];
 

@@ -60,8 +60,12 @@ export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown
     ...(query.function ? { function: query.function } : {}),
     ...(subgroup ? { memberships: { some: { subgroupId: subgroup.id } } } : {}),
   };
-  const offerIds = query.offers ? await employersOffering(deps.db, actor.networkId, query.offers) : null;
-  const where = employerWhere(actor.networkId, query, personWhere, Boolean(query.function || subgroup), offerIds);
+  const [offerIds, personIds, termIds] = await Promise.all([
+    query.offers ? employersOffering(deps.db, actor.networkId, query.offers) : null,
+    query.function || subgroup ? employersOfPeople(deps.db, personWhere) : null,
+    query.term ? employersOfPeople(deps.db, personWhere, query.term) : [],
+  ]);
+  const where = employerWhere(actor.networkId, query, { personIds, offerIds, termIds });
 
   const [total, rows] = await Promise.all([
     deps.db.employer.count({ where }),
@@ -103,19 +107,20 @@ export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown
   });
 }
 
-function employerWhere(
-  networkId: string,
-  query: DirectoryQuery,
-  personWhere: Prisma.PersonWhereInput,
-  needsPerson: boolean,
-  offerIds: string[] | null,
-): Prisma.EmployerWhereInput {
+/** Employer ids found by separate queries; null means "no such filter". */
+interface Narrowing {
+  personIds: string[] | null;
+  offerIds: string[] | null;
+  termIds: string[];
+}
+
+function employerWhere(networkId: string, query: DirectoryQuery, { personIds, offerIds, termIds }: Narrowing): Prisma.EmployerWhereInput {
   const and: Prisma.EmployerWhereInput[] = [{ networkId }];
   if (query.branche) and.push({ branche: contains(query.branche) });
   if (query.region) and.push({ OR: [{ region: contains(query.region) }, { location: contains(query.region) }] });
   if (offerIds) and.push({ id: { in: offerIds } });
   if (query.sizeBand) and.push({ sizeBand: query.sizeBand });
-  if (needsPerson) and.push({ people: { some: personWhere } });
+  if (personIds) and.push({ id: { in: personIds } });
   if (query.term) {
     const term = contains(query.term);
     and.push({
@@ -125,11 +130,27 @@ function employerWhere(
         { location: term },
         { region: term },
         { offerDescription: term },
-        { people: { some: { ...personWhere, OR: [{ name: term }, { jobTitle: term }] } } },
+        { id: { in: termIds } },
       ],
     });
   }
   return { AND: and };
+}
+
+/**
+ * Employers with a person matching the person filters (and, if given, whose name or job title
+ * matches the text). A separate query because Prisma's relation filter becomes an EXISTS per
+ * employer row, which was 4× slower in the directory benchmark (an EXISTS inside an OR cannot
+ * become a join); the id list is bounded by the network's employers.
+ */
+async function employersOfPeople(db: DbClient, personWhere: Prisma.PersonWhereInput, text?: string): Promise<string[]> {
+  const term = text === undefined ? undefined : contains(text);
+  const rows = await db.person.findMany({
+    where: { ...personWhere, employerId: { not: null }, ...(term ? { OR: [{ name: term }, { jobTitle: term }] } : {}) },
+    select: { employerId: true },
+    distinct: ["employerId"],
+  });
+  return rows.flatMap((r) => (r.employerId ? [r.employerId] : []));
 }
 
 /**
