@@ -166,6 +166,18 @@ describeEachDatabase("events: RSVPs, waiting list, attendees, calendar, reminder
     expect(await db.prisma.$transaction((tx) => releasePlacesOf(tx, joost.personId, deps.now()))).toBe(0);
   });
 
+  it("gives a place freed outside the events module to the waiting list before the next yes", async () => {
+    const { db, joost, mo, alex, event } = await capacityEvent(1);
+    const deps = depsFor(db);
+    await respondToEvent(deps, joost, { number: 1, response: "YES" });
+    await respondToEvent(deps, mo, { number: 1, response: "YES" });
+    await db.prisma.rsvp.delete({ where: { eventId_personId: { eventId: event.id, personId: joost.personId } } });
+
+    expect(await respondToEvent(deps, alex, { number: 1, response: "YES" })).toMatchObject({ ok: true, value: { waitlisted: true, position: 1, promoted: 0 } });
+    expect(await db.prisma.rsvp.findUniqueOrThrow({ where: { eventId_personId: { eventId: event.id, personId: mo.personId } } })).toMatchObject({ waitlisted: false });
+    expect(await db.prisma.outboxMessage.count({ where: { kind: "event.promoted", personId: mo.personId } })).toBe(1);
+  });
+
   it("produces an .ics entry in UTC with the Amsterdam zone, place and link, and CANCELLED once cancelled", async () => {
     const { db, sanne, joost, event } = await capacityEvent(12);
     const deps = depsFor(db);

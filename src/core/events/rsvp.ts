@@ -33,6 +33,9 @@ export async function respondToEvent(deps: CoreDeps, actor: Actor, raw: unknown)
     if (!event) return fail("notFound", "events.notFound", { number: visible.value.number });
     const closed = closedReason(event, now);
     if (closed) return closed;
+    // A place freed outside this module (a person erased, a row removed by hand) must go to the
+    // line first, not to whoever presses next.
+    const healed = await promoteFromWaitlist(tx, event, now);
 
     const existing = await tx.rsvp.findUnique({
       where: { eventId_personId: { eventId: event.id, personId: actor.personId } },
@@ -60,10 +63,11 @@ export async function respondToEvent(deps: CoreDeps, actor: Actor, raw: unknown)
     });
     await tx.rsvpHistory.create({ data: { eventId: event.id, personId: actor.personId, response, waitlisted, at: now } });
 
-    const notices: Notification[] = hadPlace && response !== "YES" ? await promoteFromWaitlist(tx, event, now) : [];
+    const released = hadPlace && response !== "YES" ? await promoteFromWaitlist(tx, event, now) : [];
+    const notices: Notification[] = [...healed, ...released];
     await enqueueNotifications(tx, notices);
     const position = waitlisted ? await waitlistPosition(tx, event.id, actor.personId) : null;
-    return ok({ eventId: event.id, number: event.number, title: event.title, response, waitlisted, position, promoted: notices.length });
+    return ok({ eventId: event.id, number: event.number, title: event.title, response, waitlisted, position, promoted: released.length });
   }, lockingTransaction);
 }
 
