@@ -164,6 +164,22 @@ describeEachDatabase("members and privacy", (use) => {
     expect(await linkIdentityByEmail(p, slackJoost, "joost.hr@bakkerij-korenschoof.example")).toBeNull();
   });
 
+  it("gives a place the erased person held to the first on the waiting list", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+    const mo = await actor("logisticsHr");
+    const event = await db.prisma.event.update({ where: { networkId_number: { networkId: joost.networkId, number: 1 } }, data: { capacity: 1 } });
+    await db.prisma.rsvp.create({ data: { eventId: event.id, personId: joost.personId, response: "YES" } });
+    await db.prisma.rsvp.create({ data: { eventId: event.id, personId: mo.personId, response: "YES", waitlisted: true, waitlistedAt: new Date() } });
+
+    const result = await erasePersonData(depsFor(db), joost);
+
+    expect(result).toMatchObject({ ok: true, value: { promoted: 1, removed: { rsvps: 1 } } });
+    expect(await db.prisma.rsvp.findUniqueOrThrow({ where: { eventId_personId: { eventId: event.id, personId: mo.personId } } })).toMatchObject({ response: "YES", waitlisted: false });
+    expect(await db.prisma.outboxMessage.count({ where: { personId: mo.personId } })).toBeGreaterThan(0);
+  });
+
   it("lets a coordinator erase a member of their network; the member disappears from subgroups", async () => {
     const db = use();
     const { actor } = await seedDemo(db);

@@ -1,5 +1,7 @@
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
+import { releasePlacesOf } from "../events/remove-attendee.js";
+import { lockingTransaction } from "../events/repository.js";
 import { ok, type Result } from "../result.js";
 import { audit } from "./audit.js";
 import { privacySubject } from "./subject.js";
@@ -11,6 +13,8 @@ export interface Erasure {
   personId: string;
   self: boolean;
   removed: { identities: number; memberships: number; rsvps: number; rsvpHistory: number; outbox: number; reportsUnlinked: number };
+  /** People moved up from a waiting list into the places this person held. */
+  promoted: number;
 }
 
 /**
@@ -30,7 +34,10 @@ export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown
     // A personal Teams conversation reference holds the user's Azure AD id and name.
     await tx.teamsConversation.deleteMany({ where: { aadObjectId: { in: teamsIds.map((i) => i.externalUserId) } } });
     const memberships = await tx.subgroupMembership.deleteMany({ where: { personId } });
-    const rsvps = await tx.rsvp.deleteMany({ where: { personId } });
+    const rsvpCount = await tx.rsvp.count({ where: { personId } });
+    // Before the RSVPs go: a place they held goes to the first in line, as with any cancellation.
+    const promoted = await releasePlacesOf(tx, personId, at);
+    await tx.rsvp.deleteMany({ where: { personId } });
     const rsvpHistory = await tx.rsvpHistory.deleteMany({ where: { personId } });
     // Messages to this person hold their chat address; one being sent right now (SENDING) is
     // left to its worker, which owns the row until it is marked sent or failed.
@@ -60,11 +67,13 @@ export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown
     return {
       identities: identities.count,
       memberships: memberships.count,
-      rsvps: rsvps.count,
+      rsvps: rsvpCount,
       rsvpHistory: rsvpHistory.count,
       outbox: outbox.count,
       reportsUnlinked: reports.count,
+      promoted,
     };
-  });
-  return ok({ personId, self: subject.value.self, removed });
+  }, lockingTransaction);
+  const { promoted, ...counts } = removed;
+  return ok({ personId, self: subject.value.self, removed: counts, promoted });
 }
