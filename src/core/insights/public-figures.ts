@@ -43,7 +43,7 @@ export async function publicFigures(deps: CoreDeps, actor: Actor, raw: unknown =
     deps.db.employer.findMany({ where: { networkId: actor.networkId }, select: { id: true, branche: true, ambition: true } }),
     deps.db.reportingPeriod.findMany({
       where: { networkId: actor.networkId },
-      select: { id: true, year: true, quarter: true, reports: { select: { employerId: true, realised: true } } },
+      select: { id: true, year: true, quarter: true },
       orderBy: [{ year: "desc" }, { quarter: "desc" }],
       take: quarters,
     }),
@@ -51,33 +51,38 @@ export async function publicFigures(deps: CoreDeps, actor: Actor, raw: unknown =
   const base = { networkName: network.name, minGroupSize: k, employers: employers.length };
   if (employers.length < k) return ok({ ...base, suppressedAll: true, totals: null, trend: [], groups: [] });
 
-  const trend: PublicQuarter[] = periods.reverse().map((p) => ({
-    label: quarterLabel(p),
-    year: p.year,
-    quarter: p.quarter,
-    reporting: p.reports.length,
-    realised: p.reports.length >= k ? sum(p.reports.map((r) => r.realised)) : null,
-  }));
+  // Sums are computed in the database: a large network has thousands of reports per year.
+  const perPeriod = await deps.db.placementReport.groupBy({
+    by: ["periodId"],
+    where: { periodId: { in: periods.map((p) => p.id) } },
+    _count: { _all: true },
+    _sum: { realised: true },
+  });
+  const byPeriod = new Map(perPeriod.map((p) => [p.periodId, { reporting: p._count._all, realised: p._sum.realised ?? 0 }]));
+  const trend: PublicQuarter[] = periods.reverse().map((p) => {
+    const figures = byPeriod.get(p.id) ?? { reporting: 0, realised: 0 };
+    return { label: quarterLabel(p), year: p.year, quarter: p.quarter, reporting: figures.reporting, realised: figures.reporting >= k ? figures.realised : null };
+  });
   // Only quarters that are shown feed the totals and groups; otherwise "total minus the shown
   // quarters" would give back a suppressed quarter.
-  const shown = periods.filter((p) => p.reports.length >= k).flatMap((p) => p.reports);
+  const shownIds = periods.filter((p) => (byPeriod.get(p.id)?.reporting ?? 0) >= k).map((p) => p.id);
+  const perEmployer = shownIds.length
+    ? await deps.db.placementReport.groupBy({ by: ["employerId"], where: { periodId: { in: shownIds } }, _sum: { realised: true } })
+    : [];
   const branche = new Map(employers.map((e) => [e.id, e.branche]));
-  const byBranche = new Map<string, { employers: Set<string>; realised: number }>();
-  for (const r of shown) {
-    const name = branche.get(r.employerId) ?? "";
-    const group = byBranche.get(name) ?? { employers: new Set<string>(), realised: 0 };
-    group.employers.add(r.employerId);
-    group.realised += r.realised;
+  const byBranche = new Map<string, Group>();
+  for (const e of perEmployer) {
+    const name = branche.get(e.employerId) ?? "";
+    const group = byBranche.get(name) ?? { name, employers: 0, realised: 0 };
+    group.employers += 1;
+    group.realised += e._sum.realised ?? 0;
     byBranche.set(name, group);
   }
-  const groups = mergeSmallGroups(
-    [...byBranche].map(([name, g]) => ({ name, employers: g.employers.size, realised: g.realised })),
-    k,
-  );
+  const groups = mergeSmallGroups([...byBranche.values()], k);
   return ok({
     ...base,
     suppressedAll: false,
-    totals: { realised: sum(shown.map((r) => r.realised)), ambition: sum(employers.map((e) => e.ambition)) },
+    totals: { realised: sum(perEmployer.map((e) => e._sum.realised ?? 0)), ambition: sum(employers.map((e) => e.ambition)) },
     trend,
     groups,
   });
