@@ -5,6 +5,7 @@ import { adminActor, sessionHolder } from "../core/dashboard/sign-in.js";
 import type { CoreDeps } from "../core/deps.js";
 
 export const SESSION_COOKIE = "netwerkbot_session";
+export const NETWORK_COOKIE = "netwerkbot_network";
 
 export function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
@@ -23,6 +24,13 @@ export function setSessionCookie(res: Response, token: string, expiresAt: Date, 
 
 export function clearSessionCookie(res: Response, secure: boolean): void {
   res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure, path: "/" });
+  res.clearCookie(NETWORK_COOKIE, { httpOnly: true, sameSite: "lax", secure, path: "/" });
+}
+
+/** Remembers an admin's choice of network for the pages that follow. */
+export function rememberNetwork(req: Request, res: Response, secure: boolean): void {
+  if (typeof req.query.network !== "string") return;
+  res.cookie(NETWORK_COOKIE, req.query.network.slice(0, 100), { httpOnly: true, sameSite: "lax", secure, path: "/" });
 }
 
 /** The person (or admin's coordinator view) behind the request's session cookie, if valid. */
@@ -33,7 +41,8 @@ export async function viewerOf(deps: CoreDeps, req: Request): Promise<Actor | nu
   const holder = await sessionHolder(deps, token);
   if (!holder) return null;
   if (holder.kind === "person") return holder.actor;
-  const slug = typeof req.query.network === "string" ? req.query.network : undefined;
+  // Self-hosters with several networks choose one with ?network=<slug>; it is remembered.
+  const slug = typeof req.query.network === "string" ? req.query.network.slice(0, 100) : readCookie(req, NETWORK_COOKIE);
   return adminActor(deps, slug);
 }
 

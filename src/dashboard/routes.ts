@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { z } from "zod";
 import type { Actor } from "../core/actor.js";
-import { endSession, redeemSignInLink, startAdminSession } from "../core/dashboard/sign-in.js";
+import { ADMIN_PERSON_ID, endSession, redeemSignInLink, startAdminSession } from "../core/dashboard/sign-in.js";
 import type { CoreDeps } from "../core/deps.js";
 import { employerFigures } from "../core/insights/employer-figures.js";
 import { attendeeList } from "../core/events/attendees.js";
@@ -12,7 +12,7 @@ import { employerIdParam, quarterParam } from "../core/insights/schema.js";
 import type { Result } from "../core/result.js";
 import { translator, type Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
-import { adminTokenMatches, clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie, viewerOf } from "./auth.js";
+import { adminTokenMatches, clearSessionCookie, readCookie, rememberNetwork, SESSION_COOKIE, setSessionCookie, viewerOf } from "./auth.js";
 import { publicChartPng, trendChartPng } from "./charts.js";
 import { toCsv } from "./csv.js";
 import { webErrorHandler } from "./errors.js";
@@ -79,6 +79,7 @@ export function dashboardRouter(options: DashboardOptions): Router {
       res.status(401).type("html").send(signInRequiredPage(guest, defaultLocale));
       return;
     }
+    if (actor.personId === ADMIN_PERSON_ID) rememberNetwork(req, res, options.secureCookies);
     res.locals.viewer = { actor } satisfies Viewer;
     next();
   });

@@ -153,6 +153,15 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
     const page = await (await get("/dashboard", cookie)).text();
     expect(page).toContain("99vanDemo");
     expect(page).toContain("Hengelo Logistiek BV");
+
+    // Several networks: ?network=<slug> picks one, and the choice is remembered.
+    await use().prisma.network.create({ data: { slug: "tweede", name: "Tweede Netwerk", employers: { create: { name: "Andere BV", branche: "ICT", sizeBand: "SMALL", location: "Almelo", region: "Twente" } } } });
+    const picked = await get("/dashboard?network=tweede", cookie);
+    const pickedPage = await picked.text();
+    expect(pickedPage).toContain("Tweede Netwerk");
+    expect(pickedPage).not.toContain("Hengelo");
+    const remembered = picked.headers.getSetCookie().find((c) => c.startsWith("netwerkbot_network="))!.split(";")[0]!;
+    expect(await (await get("/dashboard", `${cookie}; ${remembered}`)).text()).toContain("Andere BV");
   });
 
   it("serves the chart as a valid PNG whose bytes change when the data does", async () => {

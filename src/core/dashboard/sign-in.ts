@@ -68,6 +68,9 @@ export async function endSession(deps: CoreDeps, sessionToken: string): Promise<
   await deps.db.dashboardSession.deleteMany({ where: { tokenHash: hashOf("session", sessionToken) } });
 }
 
+/** Stands in for a person in the admin's coordinator view; never a real person id (cuid). */
+export const ADMIN_PERSON_ID = "admin";
+
 /** The coordinator view an admin session gets: the network chosen by slug, or the oldest. */
 export async function adminActor(deps: CoreDeps, networkSlug?: string): Promise<Actor | null> {
   const network = await deps.db.network.findFirst({
@@ -76,5 +79,5 @@ export async function adminActor(deps: CoreDeps, networkSlug?: string): Promise<
     orderBy: { createdAt: "asc" },
   });
   if (!network) return null;
-  return { personId: "admin", networkId: network.id, employerId: null, role: "COORDINATOR", locale: network.defaultLocale, name: "Admin" };
+  return { personId: ADMIN_PERSON_ID, networkId: network.id, employerId: null, role: "COORDINATOR", locale: network.defaultLocale, name: "Admin" };
 }
