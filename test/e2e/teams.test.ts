@@ -152,6 +152,17 @@ describeEachDatabase("Teams bot end to end", (use) => {
     expect(cardText(cardOf(sentTo("19:general@thread.tacv2;messageid=1700000000000")[0]))).toContain(nl("teams.welcome.title"));
   });
 
+  it("forgets a conversation reference when the bot is removed, so the outbox stops trying", async () => {
+    const joost = teamsUser("bakeryHr");
+    await post(installed(connector, joost, { kind: "personal" }));
+    expect(await use().prisma.teamsConversation.count()).toBe(1);
+
+    const removed = { ...installed(connector, joost, { kind: "personal" }), membersAdded: undefined, membersRemoved: [{ id: "28:netwerkbot" }] };
+    expect((await post(removed)).status).toBe(200);
+
+    expect(await use().prisma.teamsConversation.count()).toBe(0);
+  });
+
   it("keeps coordinator commands from members and shows the network status to coordinators", async () => {
     await post(message(connector, teamsUser("bakeryHr"), "status"));
     expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.coordinatorOnly", { command: "status" }));

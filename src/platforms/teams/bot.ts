@@ -6,7 +6,7 @@ import type { Logger } from "../../logger.js";
 import { translator } from "../../i18n/index.js";
 import { createTeamsAdapter } from "./adapter.js";
 import { turnActivity, type TurnActivity } from "./activity.js";
-import { handleCardAction, handleInstall, handleMessage } from "./handlers.js";
+import { handleCardAction, handleInstall, handleMessage, handleUninstall } from "./handlers.js";
 import { createFileStore, type FileStore } from "./files.js";
 import { rememberConversation } from "./remember.js";
 import type { TeamsTurn } from "./effects.js";
@@ -50,9 +50,12 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       return;
     }
     const turn = newTurn(context, parsed.data);
+    const { type, membersRemoved, action } = context.activity;
+    const removing = Boolean(membersRemoved?.length) || action === "remove";
     // An install always refreshes the stored reference (the bot may have been reinstalled).
-    const install = context.activity.type === ActivityTypes.ConversationUpdate || context.activity.type === ActivityTypes.InstallationUpdate;
-    await rememberConversation(options.deps.db, context, parsed.data, known, install);
+    const installing = type === ActivityTypes.ConversationUpdate || type === ActivityTypes.InstallationUpdate;
+    if (removing) known.delete(parsed.data.conversation.id);
+    else await rememberConversation(options.deps.db, context, parsed.data, known, installing);
     await work(turn);
   };
   const newTurn = (context: TurnContext, activity: TurnActivity): TeamsTurn => ({
@@ -68,7 +71,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const env = { deps: options.deps, logger: options.logger };
 
   application.conversationUpdate("membersAdded", withTurn((turn) => handleInstall(env, turn)));
-  application.activity("installationUpdate", withTurn(async () => undefined));
+  application.conversationUpdate("membersRemoved", withTurn((turn) => handleUninstall(env, turn)));
+  application.activity(ActivityTypes.InstallationUpdate, withTurn((turn) => handleUninstall(env, turn)));
   application.addRoute(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action",
     withTurn((turn) => handleCardAction(env, turn)),

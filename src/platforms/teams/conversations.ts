@@ -56,3 +56,8 @@ export async function anyConversationInTenant(db: Db, tenantId: string): Promise
 function toStored(row: { conversationId: string; tenantId: string | null; aadObjectId: string | null; kind: string; reference: unknown }): StoredConversation {
   return { ...row, kind: row.kind as ConversationKind, reference: row.reference as Partial<ConversationReference> };
 }
+
+/** The bot was removed from a conversation: it can no longer write there. */
+export async function forgetConversation(db: Db, conversationId: string): Promise<void> {
+  await db.teamsConversation.deleteMany({ where: { conversationId } });
+}

@@ -11,6 +11,7 @@ import { cardData, conversationKind, localeOf } from "./activity.js";
 import { applyEffects, cardActivity, replaceCard, type Origin, type TeamsTurn } from "./effects.js";
 import { formValues } from "./form-inputs.js";
 import { resolveActor } from "./identity.js";
+import { forgetConversation } from "./conversations.js";
 
 const HOME_WORDS = new Set(["home", "start", "thuis"]);
 
@@ -64,6 +65,13 @@ export async function handleInstall(env: HandlerEnv, turn: TeamsTurn): Promise<v
     ],
   });
   await turn.context.sendActivity(cardActivity(welcome, t("teams.welcome.title")));
+}
+
+/** The bot was removed (uninstalled from a chat, removed from a team): forget the reference. */
+export async function handleUninstall(env: HandlerEnv, turn: TeamsTurn): Promise<void> {
+  const { membersRemoved = [], recipient, action } = turn.context.activity;
+  const botRemoved = membersRemoved.some((m) => m.id === recipient.id) || action === "remove";
+  if (botRemoved) await forgetConversation(env.deps.db, turn.activity.conversation.id);
 }
 
 async function dispatchCard(env: HandlerEnv, turn: TeamsTurn, raw: unknown): Promise<AdaptiveCard | undefined> {
