@@ -204,8 +204,8 @@ describeEachDatabase("chat: events", (use) => {
     for (const value of ["not json", "{}", JSON.stringify({ eventId: await eventId(1), response: "PLEASE" }), JSON.stringify({ eventId: 5, response: "YES" }), "[]"]) {
       expect(replies(await handleAction(joost, "event.rsvp", value))).toEqual(["Deze knop werkt niet meer. Typ help om opnieuw te beginnen."]);
     }
-    expect(replies(await handleAction(joost, "event.rsvp", JSON.stringify({ eventId: "gone", response: "YES" })))[0]).toContain("ken ik niet");
-    expect(replies(await handleAction(joost, "event.rsvp", JSON.stringify({ eventId: await eventId(2), response: "YES" })))[0]).toContain("ken ik niet");
+    expect(replies(await handleAction(joost, "event.rsvp", JSON.stringify({ eventId: "gone", response: "YES" })))[0]).toContain("Dit evenement bestaat niet (meer) of is niet voor jou bedoeld.");
+    expect(replies(await handleAction(joost, "event.rsvp", JSON.stringify({ eventId: await eventId(2), response: "YES" })))[0]).toContain("Dit evenement bestaat niet (meer) of is niet voor jou bedoeld.");
     expect(replies(await handleAction(joost, "event.ics", "{"))[0]).toContain("Deze knop werkt niet meer");
     expect(await snapshotCounts(db)).toEqual(before);
   });

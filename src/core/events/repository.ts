@@ -55,10 +55,13 @@ export async function findVisibleEvent(db: DbClient, actor: Actor, ref: { eventI
     where: { networkId: actor.networkId, ...(ref.eventId !== undefined ? { id: ref.eventId } : { number: ref.number }) },
     select: eventSelect,
   });
-  const label = ref.number !== undefined ? String(ref.number) : "?";
-  if (!event) return fail("notFound", "events.notFound", { number: label });
-  if (!(await canSee(db, actor, event.subgroupId))) return fail("notFound", "events.notFound", { number: label });
+  if (!event || !(await canSee(db, actor, event.subgroupId))) return eventNotFound(ref);
   return ok(event);
+}
+
+/** Typed numbers are echoed back; ids come from buttons and forms and mean nothing to people. */
+export function eventNotFound(ref: { eventId?: string; number?: number }) {
+  return ref.eventId !== undefined ? fail("notFound", "events.gone") : fail("notFound", "events.notFound", { number: String(ref.number) });
 }
 
 export async function canSee(db: DbClient, actor: Actor, subgroupId: string | null): Promise<boolean> {

@@ -30,7 +30,7 @@ export async function respondToEvent(deps: CoreDeps, actor: Actor, raw: unknown)
 
   return deps.db.$transaction(async (tx) => {
     const event = await lockEvent(tx, visible.value.id);
-    if (!event) return fail("notFound", "events.notFound", { number: visible.value.number });
+    if (!event) return fail("notFound", "events.gone");
     const closed = closedReason(event, now);
     if (closed) return closed;
     // A place freed outside this module (a person erased, a row removed by hand) must go to the

@@ -3,6 +3,7 @@ import { defineMessages } from "../define.js";
 export const events = defineMessages({
   nl: {
     "events.notFound": "Evenement {number} ken ik niet (of het is niet voor jou bedoeld). Typ events voor de agenda.",
+    "events.gone": "Dit evenement bestaat niet (meer) of is niet voor jou bedoeld. Typ events voor de agenda.",
     "events.coordinatorOnly": "Evenementen aanmaken, wijzigen of annuleren en deelnemerslijsten bekijken mag alleen een netwerkcoördinator.",
     "events.rsvp.cancelled": "{title} is geannuleerd; aanmelden kan niet meer.",
     "events.rsvp.past": "{title} is al begonnen of voorbij; aanmelden kan niet meer.",
@@ -104,6 +105,7 @@ export const events = defineMessages({
   },
   en: {
     "events.notFound": "I don't know event {number} (or it is not meant for you). Type events for the agenda.",
+    "events.gone": "This event no longer exists or is not meant for you. Type events for the agenda.",
     "events.coordinatorOnly": "Only a network coordinator can create, change or cancel events and see attendee lists.",
     "events.rsvp.cancelled": "{title} has been cancelled; you can no longer respond.",
     "events.rsvp.past": "{title} has already started or ended; you can no longer respond.",
