@@ -9,7 +9,7 @@ import { reportRows } from "../core/insights/exports.js";
 import { dashboardOverview } from "../core/insights/overview.js";
 import { publicFigures } from "../core/insights/public-figures.js";
 import { employerIdParam, quarterParam } from "../core/insights/schema.js";
-import type { Result } from "../core/result.js";
+import { notFound, type Result } from "../core/result.js";
 import { translator, type Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { adminTokenMatches, clearSessionCookie, readCookie, rememberNetwork, SESSION_COOKIE, setSessionCookie, viewerOf } from "./auth.js";
@@ -104,7 +104,7 @@ export function dashboardRouter(options: DashboardOptions): Router {
 
   router.get("/dashboard/employers/:employerId", async (req, res) => {
     const id = employerIdParam.safeParse(req.params.employerId);
-    const result = id.success ? await employerFigures(deps, viewer(res), id.data) : ({ ok: false, error: { reason: "notFound", key: "error.notFound" } } as const);
+    const result = id.success ? await employerFigures(deps, viewer(res), id.data) : notFound();
     if (!answered(res, result)) return;
     res.type("html").send(employerPage(t(res), viewer(res).locale, result.value));
   });
