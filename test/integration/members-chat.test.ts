@@ -104,12 +104,14 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
     expect(visible(found)).toContain("regio hengelo · functie HR");
 
     await db.prisma.employer.createMany({
-      data: Array.from({ length: 12 }, (_, i) => ({ networkId: seeded.networkId, name: `Extra ${i}`, branche: "Test", sizeBand: "SMALL" as const, location: "Delden", region: "Twente" })),
+      data: Array.from({ length: 12 }, (_, i) => ({ networkId: seeded.networkId, name: `Extra ${i}`, branche: "Test", sizeBand: "SMALL" as const, location: "Delden", region: "Twente", offers: ["WERKPLEK" as const] })),
     });
-    const [first] = await handleText(ctx, "zoek branche:test");
+    // Control characters are stripped before the query goes into the button value.
+    const [first] = await handleText(ctx, `zoek branche:te${"\u0007".repeat(1_500)}st biedt:werkplek`);
     expect(visible(first)).toContain("Pagina 1 van 2");
     const next = buttons(first).find((b) => b.action === "directory.page");
     expect(next?.label).toBe("Volgende");
+    expect(JSON.parse(next!.value)).toEqual({ branche: "test", offers: ["WERKPLEK"], page: 2 });
     const [second] = await handleAction(ctx, next!.action, next!.value);
     expect(visible(second)).toContain("Pagina 2 van 2");
     expect(buttons(second).map((b) => b.label)).toEqual(["Vorige"]);

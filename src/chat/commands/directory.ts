@@ -60,10 +60,10 @@ const search: Command = {
 async function runSearch(ctx: ChatContext, input: DirectoryInput): Promise<ChatEffect[]> {
   const result = await searchDirectory(ctx.deps, ctx.actor, input);
   if (!result.ok) return failureReply(ctx, result.error);
-  return [reply(directoryMessage(ctx, input, result.value))];
+  return [reply(directoryMessage(ctx, result.value))];
 }
 
-export function directoryMessage(ctx: ChatContext, input: DirectoryInput, page: DirectoryPage): ChatMessage {
+export function directoryMessage(ctx: ChatContext, page: DirectoryPage): ChatMessage {
   const title = ctx.t("directory.title", { total: page.total });
   const blocks: Block[] = [{ type: "header", text: title }];
   const filters = describeFilters(ctx, page);
@@ -72,8 +72,8 @@ export function directoryMessage(ctx: ChatContext, input: DirectoryInput, page: 
   for (const employer of page.employers) blocks.push({ type: "text", text: employerText(ctx, employer) });
   if (page.total > 0) blocks.push({ type: "context", text: ctx.t("directory.page", { page: page.page, pages: page.pageCount }) });
   const buttons: Button[] = [];
-  if (page.page > 1) buttons.push(pageButton(ctx, input, page.page - 1, "directory.button.previous"));
-  if (page.page < page.pageCount) buttons.push(pageButton(ctx, input, page.page + 1, "directory.button.next"));
+  if (page.page > 1) buttons.push(pageButton(ctx, page, page.page - 1, "directory.button.previous"));
+  if (page.page < page.pageCount) buttons.push(pageButton(ctx, page, page.page + 1, "directory.button.next"));
   if (buttons.length) blocks.push({ type: "actions", buttons });
   return { summary: title, blocks };
 }
@@ -103,8 +103,13 @@ function describeFilters(ctx: ChatContext, page: DirectoryPage): string {
   return parts.join(" · ");
 }
 
-function pageButton(ctx: ChatContext, input: DirectoryInput, page: number, label: MessageKey): Button {
-  return { action: "directory.page", label: ctx.t(label), value: JSON.stringify({ ...input, page }) };
+/**
+ * The button carries the query as parsed (cleaned, bounded, enum values), not as typed, so its
+ * value stays far below Slack's 2,000-character limit whatever was typed.
+ */
+function pageButton(ctx: ChatContext, result: DirectoryPage, page: number, label: MessageKey): Button {
+  const query = Object.fromEntries(Object.entries(result.query).filter(([, value]) => value !== undefined));
+  return { action: "directory.page", label: ctx.t(label), value: JSON.stringify({ ...query, page }) };
 }
 
 // The button value comes back from the platform: only a flat object of short strings/numbers.
