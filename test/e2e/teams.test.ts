@@ -163,6 +163,14 @@ describeEachDatabase("Teams bot end to end", (use) => {
     expect(await use().prisma.teamsConversation.count()).toBe(0);
   });
 
+  it.each(["events", "rsvp", "subgroepen", "subgroep inclusief-inkopen", "zoek voeding", "home", "help"])("understands %s as on Slack", async (command) => {
+    await post(message(connector, teamsUser("careBuyer"), command, channel));
+    const answer = cardText(cardOf(connector.sent().at(-1)));
+    expect(answer.length).toBeGreaterThan(10);
+    expect(answer).not.toContain(nl("chat.unknownCommand", { command: command.split(" ")[0]! }));
+    expect(answer).not.toContain(nl("error.unexpected"));
+  });
+
   it("keeps coordinator commands from members and shows the network status to coordinators", async () => {
     await post(message(connector, teamsUser("bakeryHr"), "status"));
     expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.coordinatorOnly", { command: "status" }));
