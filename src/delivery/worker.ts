@@ -4,10 +4,11 @@ import { campaignDecisions, type DeliveryDecision } from "../core/campaigns/deli
 import type { Db } from "../db/database.js";
 import { isLocale, type Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
-import { messagesFailed, messagesSent } from "../observability/metrics.js";
+import { messagesFailed } from "../observability/metrics.js";
 import { claimDue, type ClaimedRow } from "./claim.js";
 import { RateLimiter } from "./rate-limit.js";
 import { retryDelayMs } from "./retry.js";
+import { SentRecorder } from "./sent-recorder.js";
 import type { OutboxSender, SendResult } from "./sender.js";
 
 export interface WorkerOptions {
@@ -35,15 +36,17 @@ const PER_ADDRESS_GAP_MS = 1_000;
  *
  * Exactly-once is not something a chat API offers: between the platform accepting a message
  * and this worker recording SENT, a crash leaves the row SENDING; when its lease expires it
- * is claimed again "in doubt". The window is kept to one database write (SENT is recorded
- * right after the answer), and a sender that can look a message up (`wasDelivered`) closes
- * it; one that cannot may, after such a crash only, deliver that message a second time.
+ * is claimed again "in doubt". The window is kept short (SENT is recorded right after the
+ * answer, batched with at most a few other answers, see sent-recorder.ts), and a sender that
+ * can look a message up (`wasDelivered`, Slack: message metadata) closes it; with a sender
+ * that cannot (Teams today), a message may, after such a crash only, arrive twice.
  */
 export class OutboxWorker {
   readonly workerId: string;
   private readonly options: Required<Omit<WorkerOptions, "logger" | "workerId" | "ratePerSecond">>;
   private readonly limiters = new Map<string, RateLimiter>();
   private readonly senders = new Map<string, OutboxSender>();
+  private readonly recorder: SentRecorder;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -51,6 +54,7 @@ export class OutboxWorker {
   constructor(private readonly config: WorkerOptions) {
     this.workerId = config.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
     this.options = { ...defaults, ...stripUndefined(config) } as typeof this.options;
+    this.recorder = new SentRecorder(config.db);
     for (const sender of config.senders) {
       this.senders.set(sender.platform, sender);
       const rate = config.ratePerSecond?.[sender.platform] ?? (sender.platform === "WEB" ? 1_000 : 1);
@@ -80,7 +84,11 @@ export class OutboxWorker {
         await this.handle(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl", claimedAt);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));
+    } finally {
+      await this.recorder.flush();
+    }
     return rows.length;
   }
 
@@ -94,7 +102,8 @@ export class OutboxWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    // Two loops share the rate limiter: one sends while the other claims its next batch.
+    this.loop = Promise.all([this.run(), this.run()]).then(() => undefined);
   }
 
   async stop(): Promise<void> {
@@ -111,7 +120,8 @@ export class OutboxWorker {
         this.config.logger?.error({ err: error }, "Outbox-worker: ronde mislukt");
       }
       await new Promise<void>((resolve) => {
-        this.wake = resolve;
+        const previous = this.wake;
+        this.wake = () => (previous?.(), resolve());
         setTimeout(resolve, this.options.idleMs);
       });
     }
@@ -159,13 +169,8 @@ export class OutboxWorker {
     return this.fail(row, result);
   }
 
-  private async markSent(row: ClaimedRow, platformMessageId: string): Promise<void> {
-    await this.config.db.outboxMessage.update({
-      where: { id: row.id },
-      // lockedBy stays: which instance delivered it is worth knowing when something goes wrong.
-      data: { status: "SENT", platformMessageId, sentAt: this.config.now(), lockedUntil: null, lastError: null },
-    });
-    messagesSent.inc({ platform: row.platform, kind: row.kind });
+  private markSent(row: ClaimedRow, platformMessageId: string): Promise<void> {
+    return this.recorder.add({ id: row.id, platform: row.platform, kind: row.kind, platformMessageId, sentAt: this.config.now() });
   }
 
   private async fail(row: ClaimedRow, result: Extract<SendResult, { ok: false }>): Promise<void> {

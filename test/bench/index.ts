@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in one run, printing its numbers. Targets are in each file.
 const suites: Array<[string, () => Promise<void>]> = [
+  ["fanout", async () => (await import("./fanout.bench.js")).run()],
   ["teams", async () => (await import("./teams.bench.js")).run()],
   ["database", async () => (await import("./database.bench.js")).run()],
   ["dashboard", async () => (await import("./dashboard.bench.js")).run()],
