@@ -4,10 +4,13 @@ import { chatContext } from "../../src/chat/context.js";
 import { handleAction, handleFormSubmit, handleText } from "../../src/chat/conversation.js";
 import type { ChatEffect, ChatMessage } from "../../src/chat/message.js";
 import { renderNotification } from "../../src/chat/notifications/index.js";
+import { translator } from "../../src/i18n/index.js";
 import { updateEvent } from "../../src/core/events/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
 import { newEventInput } from "./events-helpers.js";
+
+const translateEn = translator("en");
 
 /** Everything a person would read in a message: block texts, field labels and values, button labels. */
 function visible(message: ChatMessage): string {
@@ -120,6 +123,20 @@ describeEachDatabase("chat: events", (use) => {
     expect(text).toContain("Aanmelden kan tot zaterdag 12 december 2026 om 12:00.");
     expect(buttons(post.message).map((b) => b.action)).toEqual(["event.rsvp", "event.rsvp", "event.rsvp", "event.ics"]);
     expect(JSON.parse(buttons(post.message)[1]!.value)).toEqual({ eventId: created.id, response: "MAYBE" });
+  });
+
+  it("announces a subgroup's online event with its audience and link, in English for English speakers", async () => {
+    const { ctx, eventId } = await setup();
+    const id = await eventId(2);
+    const dutch = await announcementMessage(await ctx("careBuyer"), id);
+    expect(dutch && visible(dutch)).toContain("Voor: Subgroep Inclusief inkopen");
+    expect(dutch && visible(dutch)).toContain("Waar: Online: https://meet.example.nl/masterclass-inkopen");
+    expect(dutch && visible(dutch)).toContain("Plekken: 0 aanmeldingen (geen maximum)");
+    const english = await announcementMessage({ ...(await ctx("coordinator")), locale: "en", t: translateEn }, id);
+    expect(english && visible(english)).toContain("For: Subgroup Inclusief inkopen");
+    expect(english && visible(english)).toContain("Places: 0 attending (no limit)");
+    // Not visible to someone outside the subgroup: adapters get null and leave the copy alone.
+    expect(await announcementMessage(await ctx("bakeryHr"), id)).toBeNull();
   });
 
   it("keeps the form open with field errors for bad input, changing nothing", async () => {
