@@ -11,11 +11,13 @@ export interface ChartText {
   realised: string;
   ambition: string;
   empty: string;
+  /** A line under the legend, e.g. the totals on the public image. */
+  subtitle?: string;
 }
 
 const width = 720;
 const height = 360;
-const margin = { top: 56, right: 24, bottom: 48, left: 56 };
+const margin = { top: 84, right: 24, bottom: 48, left: 56 };
 const colours = { bar: "#1f6f8b", ambition: "#e07a1f", grid: "#d8dee4", text: "#1d2630" };
 
 /** Placements (bars) against ambition (line) per quarter, as a self-contained SVG. */
@@ -52,7 +54,7 @@ export function placementsChartSvg(points: ChartPoint[], text: ChartText): strin
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" fill="${colours.text}" role="img" aria-label="${escapeHtml(text.title)}">` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +
     `<text x="${margin.left}" y="20" font-size="16" font-weight="bold">${escapeHtml(text.title)}</text>` +
-    legend + grid.join("") + bars.join("") + line + empty +
+    legend + (text.subtitle ? `<text x="${margin.left}" y="62" font-size="12">${escapeHtml(text.subtitle)}</text>` : "") + grid.join("") + bars.join("") + line + empty +
     `</svg>`;
 }
 

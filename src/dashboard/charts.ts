@@ -20,5 +20,8 @@ export function publicChartPng(t: Translate, f: PublicFigures): Buffer {
   const points = f.trend
     .filter((q) => q.realised !== null)
     .map((q) => ({ label: q.label, realised: q.realised ?? 0, ambition: f.totals?.ambition ?? 0 }));
-  return svgToPng(placementsChartSvg(points, chartText(t, t("dashboard.public.title", { network: f.networkName }))));
+  const subtitle = f.totals
+    ? t("dashboard.public.subtitle", { employers: f.employers, realised: f.totals.realised, ambition: f.totals.ambition, k: f.minGroupSize })
+    : t("dashboard.public.tooSmall", { k: f.minGroupSize });
+  return svgToPng(placementsChartSvg(points, { ...chartText(t, t("dashboard.public.title", { network: f.networkName })), subtitle }));
 }
