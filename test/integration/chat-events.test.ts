@@ -4,13 +4,10 @@ import { chatContext } from "../../src/chat/context.js";
 import { handleAction, handleFormSubmit, handleText } from "../../src/chat/conversation.js";
 import type { ChatEffect, ChatMessage } from "../../src/chat/message.js";
 import { renderNotification } from "../../src/chat/notifications/index.js";
-import { translator } from "../../src/i18n/index.js";
 import { updateEvent } from "../../src/core/events/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
 import { newEventInput } from "./events-helpers.js";
-
-const translateEn = translator("en");
 
 /** Everything a person would read in a message: block texts, field labels and values, button labels. */
 function visible(message: ChatMessage): string {
@@ -125,14 +122,17 @@ describeEachDatabase("chat: events", (use) => {
     expect(JSON.parse(buttons(post.message)[1]!.value)).toEqual({ eventId: created.id, response: "MAYBE" });
   });
 
-  it("announces a subgroup's online event with its audience and link, in English for English speakers", async () => {
-    const { ctx, eventId } = await setup();
+  it("announces a subgroup's online event with its audience and link, in the network's language", async () => {
+    const { db, ctx, eventId } = await setup();
     const id = await eventId(2);
     const dutch = await announcementMessage(await ctx("careBuyer"), id);
     expect(dutch && visible(dutch)).toContain("Voor: Subgroep Inclusief inkopen");
     expect(dutch && visible(dutch)).toContain("Waar: Online: https://meet.example.nl/masterclass-inkopen");
     expect(dutch && visible(dutch)).toContain("Plekken: 0 aanmeldingen (geen maximum)");
-    const english = await announcementMessage({ ...(await ctx("coordinator")), locale: "en", t: translateEn }, id);
+    // The announcement is public: it speaks the network's language, whoever asks for it.
+    expect(visible((await announcementMessage(await ctx("englishSpeaker"), await eventId(1)))!)).toContain("Wanneer:");
+    await db.prisma.network.updateMany({ data: { defaultLocale: "en" } });
+    const english = await announcementMessage(await ctx("coordinator"), id);
     expect(english && visible(english)).toContain("For: Subgroup Inclusief inkopen");
     expect(english && visible(english)).toContain("Places: 0 attending (no limit)");
     // Not visible to someone outside the subgroup: adapters get null and leave the copy alone.
@@ -212,6 +212,11 @@ describeEachDatabase("chat: events", (use) => {
     expect(listed).toContain("Agenda");
     expect(listed).toContain("You might come.");
     expect(replies(fromList)).toEqual(["Noted: you might come to Praktijktafel met de wethouder Werk en Inkomen."]);
+
+    // An English speaker pressing the public announcement: the announcement stays Dutch, the reply is English.
+    const english = await press("englishSpeaker", "YES");
+    expect(visible(only(english, "update").message)).toContain("1 van 1 plekken bezet, 2 op de wachtlijst");
+    expect(replies(english)[0]).toContain("You are number 2 on the waiting list");
   });
 
   it("answers tampered or stale buttons without changing anything", async () => {

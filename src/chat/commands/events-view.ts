@@ -1,9 +1,12 @@
 import { viewEvent, type EventRow, type EventView, type RsvpCounts } from "../../core/events/index.js";
 import type { AttendeeList, Attendee } from "../../core/events/index.js";
 import { formatDateTime } from "../../i18n/format.js";
-import type { Translate, Locale } from "../../i18n/index.js";
+import { translator, type Locale, type Translate } from "../../i18n/index.js";
 import type { ChatContext } from "../context.js";
 import type { Block, Button, ChatMessage } from "../message.js";
+
+/** What a message needs to speak a language. */
+type Speaker = Pick<ChatContext, "locale" | "t">;
 
 export const RSVP_ACTION = "event.rsvp";
 export const ICS_ACTION = "event.ics";
@@ -17,10 +20,14 @@ export type RsvpView = "announcement" | "list";
  */
 export async function announcementMessage(ctx: ChatContext, eventId: string): Promise<ChatMessage | null> {
   const result = await viewEvent(ctx.deps, ctx.actor, { eventId });
-  return result.ok ? announcementFor(ctx, result.value) : null;
+  return result.ok ? announcementFor(result.value) : null;
 }
 
-export function announcementFor(ctx: ChatContext, event: EventView): ChatMessage {
+// Everyone in the channel reads the same message, so it speaks the network's language, not
+// that of whoever pressed the last button.
+export function announcementFor(event: EventView): ChatMessage {
+  const locale = event.network.defaultLocale;
+  const ctx = { locale, t: translator(locale) };
   const cancelled = event.status === "CANCELLED";
   const title = cancelled ? ctx.t("events.cancelledTitle", { title: event.title }) : event.title;
   const blocks: Block[] = [
@@ -75,7 +82,7 @@ export function attendeesMessage(ctx: ChatContext, list: AttendeeList): ChatMess
   };
 }
 
-function eventFields(ctx: ChatContext, event: EventView) {
+function eventFields(ctx: Speaker, event: EventView) {
   const fields = [
     { label: ctx.t("events.label.when"), value: `${when(ctx.locale, event.startsAt, event)} – ${time(ctx.locale, event.endsAt, event)}` },
     { label: ctx.t("events.label.where"), value: place(ctx.t, event) },

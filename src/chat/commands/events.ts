@@ -171,7 +171,7 @@ const rsvpAction: ActionHandler = {
 
 async function refreshedAnnouncement(ctx: ChatContext, eventId: string): Promise<ChatMessage | null> {
   const view = await viewEvent(ctx.deps, ctx.actor, { eventId });
-  return view.ok ? announcementFor(ctx, view.value) : null;
+  return view.ok ? announcementFor(view.value) : null;
 }
 
 const icsAction: ActionHandler = {

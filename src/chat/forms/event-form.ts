@@ -69,7 +69,7 @@ async function submitNew(ctx: ChatContext, form: Form, input: Record<string, unk
   if (!view.ok) throw new Error(`event ${result.value.id} vanished right after creation`);
   return [
     reply(textMessage(ctx.t("events.created", { number: result.value.number, title: result.value.title }))),
-    { type: "post", message: announcementFor(ctx, view.value), announces: { eventId: result.value.id } },
+    { type: "post", message: announcementFor(view.value), announces: { eventId: result.value.id } },
   ];
 }
 

@@ -21,7 +21,7 @@ export const eventSelect = {
   status: true,
   revision: true,
   subgroup: { select: { name: true } },
-  network: { select: { name: true, timeZone: true } },
+  network: { select: { name: true, timeZone: true, defaultLocale: true } },
 } as const;
 
 export interface EventRow {
@@ -42,7 +42,7 @@ export interface EventRow {
   status: "SCHEDULED" | "CANCELLED";
   revision: number;
   subgroup: { name: string } | null;
-  network: { name: string; timeZone: string };
+  network: { name: string; timeZone: string; defaultLocale: "nl" | "en" };
 }
 
 /**
