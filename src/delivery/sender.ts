@@ -14,6 +14,11 @@ export interface OutboxSender {
    * Slack message metadata). Returns its id if it did, so the worker does not send it again.
    */
   wasDelivered?(delivery: OutboxDelivery): Promise<string | null>;
+  /**
+   * Optional: work before the send that must not count against the send rate (Slack: open
+   * the DM channel), so the rate-limited calls leave evenly spaced.
+   */
+  prepare?(delivery: OutboxDelivery): Promise<void>;
 }
 
 export interface OutboxDelivery {

@@ -155,6 +155,7 @@ export class OutboxWorker {
       }
       if (found) return this.markSent(row, found);
     }
+    await sender.prepare?.(delivery);
     await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
     // Past half the lease another worker may soon take the row: hand it back unsent.
     if (performance.now() - claimedAt > this.options.leaseMs / 2) return this.reschedule(row, this.config.now(), null, false);

@@ -1,3 +1,5 @@
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { runDueCampaigns } from "../../src/core/campaigns/run-due.js";
 import { OutboxWorker } from "../../src/delivery/worker.js";
 import { createSlackSender } from "../../src/platforms/slack/sender.js";
@@ -14,7 +16,7 @@ const TARGET = 1.1;
 
 export async function run(): Promise<void> {
   const handle = await createTestDatabase("postgres");
-  const fake = await startFakeSlackApi({ postMessagesPerSecond: RATE });
+  const fake = await fakeInChildProcess();
   try {
     await seedFanoutNetwork(handle.db, RECIPIENTS);
     const db = handle.db.prisma;
@@ -39,17 +41,46 @@ export async function run(): Promise<void> {
     const totalMs = performance.now() - started;
     await worker.stop();
 
-    const posts = postsPerRecipient(fake.callsTo("chat.postMessage"));
+    const { posts: counted, rateLimited } = await fake.report();
+    const posts = new Map(counted);
     const missing = Array.from({ length: RECIPIENTS }, (_, i) => `D${userId(i)}`).filter((c) => !posts.has(c)).length;
     const duplicates = [...posts.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     const floorMs = (RECIPIENTS / RATE) * 1000;
     const ratio = totalMs / floorMs;
     console.log(`moment: ${run?.job ?? "none"} (${run?.messages ?? 0} enqueued in ${Math.round(enqueuedMs)} ms)`);
     console.log(`recipients ${RECIPIENTS}, fake API limit ${RATE}/s, floor ${(floorMs / 1000).toFixed(1)} s`);
-    console.log(`total ${(totalMs / 1000).toFixed(1)} s = ${ratio.toFixed(3)}× the floor; 429 answers ${fake.rateLimited}; duplicates ${duplicates}; missing ${missing}`);
+    console.log(`total ${(totalMs / 1000).toFixed(1)} s = ${ratio.toFixed(3)}× the floor; 429 answers ${rateLimited}; duplicates ${duplicates}; missing ${missing}`);
     console.log(ratio <= TARGET && duplicates === 0 && missing === 0 ? `OK (target ≤ ${TARGET}×, none doubled or missing)` : `MISSED TARGET (≤ ${TARGET}×, zero duplicates and missing)`);
   } finally {
     await fake.close();
     await handle.drop();
   }
 }
+
+/**
+ * The far side runs in its own process, as Slack would: in this process its request handling
+ * would queue behind the worker's, bunching arrivals into its rate windows.
+ */
+async function fakeInChildProcess() {
+  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, FANOUT_FAKE_CHILD: "1" }, execArgv: ["--import", "tsx"] });
+  const url = await new Promise<string>((resolve) => child.once("message", (m) => resolve((m as { url: string }).url)));
+  return {
+    url,
+    report: () =>
+      new Promise<{ posts: Array<[string, number]>; rateLimited: number }>((resolve) => {
+        child.once("message", (m) => resolve(m as { posts: Array<[string, number]>; rateLimited: number }));
+        child.send("report");
+      }),
+    close: async () => {
+      child.kill("SIGTERM");
+    },
+  };
+}
+
+async function serveFake() {
+  const fake = await startFakeSlackApi({ postMessagesPerSecond: RATE });
+  process.send!({ url: fake.url });
+  process.on("message", () => process.send!({ posts: [...postsPerRecipient(fake.callsTo("chat.postMessage"))], rateLimited: fake.rateLimited }));
+}
+
+if (process.env.FANOUT_FAKE_CHILD === "1") void serveFake();

@@ -67,6 +67,18 @@ export function createSlackSender(options: SlackSenderOptions): OutboxSender {
         return failure(error);
       }
     },
+    // The DM is opened before the worker takes a rate-limit slot, so the chat.postMessage
+    // calls leave evenly spaced. A failure here is not reported: send() repeats the call and
+    // classifies its error (permanent or not) properly.
+    async prepare(delivery: OutboxDelivery): Promise<void> {
+      const address = slackAddress.safeParse(delivery.address);
+      if (!address.success) return;
+      const cacheKey = `${address.data.tenantId}:${address.data.userId}`;
+      const token = await options.tokenForTeam(address.data.tenantId);
+      if (!token || dmChannels.has(cacheKey)) return;
+      const opened = await clientFor(token).conversations.open({ users: address.data.userId }).catch(() => undefined);
+      if (opened?.channel?.id) dmChannels.set(cacheKey, opened.channel.id);
+    },
     // Only for a message whose worker died mid-send (see src/delivery/worker.ts): the key in
     // the message metadata tells whether it arrived, so it is not sent twice.
     async wasDelivered(delivery: OutboxDelivery): Promise<string | null> {
