@@ -2,6 +2,7 @@
 const suites: Array<[string, () => Promise<void>]> = [
   ["fanout", async () => (await import("./fanout.bench.js")).run()],
   ["teams", async () => (await import("./teams.bench.js")).run()],
+  ["slack", async () => (await import("./slack.bench.js")).run()],
   ["database", async () => (await import("./database.bench.js")).run()],
   ["dashboard", async () => (await import("./dashboard.bench.js")).run()],
   ["directory", async () => (await import("./directory.bench.js")).run()],

@@ -28,6 +28,8 @@ export async function startSlackHarness(db: Database, extraUsers: Record<string,
   const users = Object.fromEntries(Object.entries(slackUser).map(([key, id]) => [id, demoEmails[key as DemoPersonKey]]));
   const fake = await startFakeSlackApi({ users: { ...users, ...extraUsers } });
   const config = loadConfig({
+    NODE_ENV: "test",
+    SCHEDULER: "off",
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",

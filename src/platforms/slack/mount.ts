@@ -15,6 +15,7 @@ import { registerHome } from "./listeners/home.js";
 import { registerLifecycle } from "./listeners/lifecycle.js";
 import type { SlackListenerDeps } from "./listeners/shared.js";
 import { registerViews } from "./listeners/views.js";
+import { createActorResolver } from "./identity.js";
 import { eventEnvelope } from "./payloads.js";
 import { createSlackSender } from "./sender.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
@@ -72,6 +73,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   const listenerDeps: SlackListenerDeps = {
     deps,
     logger: log,
+    resolveActor: createActorResolver(deps),
     announcements: createAnnouncementRefresher(deps.db, log, options.announcementSource ?? announcementMessage),
     defaultLocale: env.DEFAULT_LOCALE,
     timeZone: env.DEFAULT_TIME_ZONE,

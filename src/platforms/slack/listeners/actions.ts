@@ -4,7 +4,6 @@ import { handleAction, unknownPersonEffects } from "../../../chat/conversation.j
 import { actionFromId, URL_ACTION } from "../blocks.js";
 import { renderEffects, replyPrivately, type SlackSurface } from "../effects.js";
 import { answerSafely, apology, renderSafely, type Answer } from "../handled.js";
-import { resolveActor } from "../identity.js";
 import { blockActionPayload } from "../payloads.js";
 import type { SlackListenerDeps } from "./shared.js";
 import { publishHome } from "./home.js";
@@ -20,7 +19,7 @@ export function registerActions(app: App, d: SlackListenerDeps): void {
 
     const answer = await answerSafely(d.logger, "action", d.defaultLocale, async (): Promise<Answer> => {
       const p = blockActionPayload.parse(body);
-      const actor = await resolveActor(d.deps, client, teamOf(p), p.user.id);
+      const actor = await d.resolveActor(client, teamOf(p), p.user.id);
       if (!actor) return { effects: unknownPersonEffects(d.defaultLocale), locale: d.defaultLocale };
       const ctx = chatContext(d.deps, actor, "SLACK");
       const action = p.actions[0]!;

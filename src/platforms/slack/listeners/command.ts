@@ -6,7 +6,6 @@ import { commandLatency } from "../../../observability/metrics.js";
 import { messagePayload } from "../blocks.js";
 import { renderEffects, replyPrivately, type SlackSurface } from "../effects.js";
 import { answerSafely, apology, renderSafely, type Answer } from "../handled.js";
-import { resolveActor } from "../identity.js";
 import { slashCommandPayload } from "../payloads.js";
 import type { SlackListenerDeps } from "./shared.js";
 
@@ -21,7 +20,7 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
     const stopTimer = commandLatency.startTimer({ platform: "SLACK" });
     const work = answerSafely(d.logger, "command", d.defaultLocale, async (): Promise<Answer> => {
       const p = slashCommandPayload.parse(command);
-      const actor = await resolveActor(d.deps, client, p.team_id, p.user_id);
+      const actor = await d.resolveActor(client, p.team_id, p.user_id);
       if (!actor) return { effects: unknownPersonEffects(d.defaultLocale), locale: d.defaultLocale };
       const ctx = chatContext(d.deps, actor, "SLACK");
       return { ctx, locale: actor.locale, effects: await handleText(ctx, p.text) };

@@ -4,7 +4,6 @@ import { chatContext } from "../../../chat/context.js";
 import { homeMessage } from "../../../chat/home.js";
 import { translator } from "../../../i18n/index.js";
 import { answerSafely, apology } from "../handled.js";
-import { resolveActor } from "../identity.js";
 import { appHomeOpenedEvent, eventEnvelope } from "../payloads.js";
 import { homeView } from "../views.js";
 import type { SlackListenerDeps } from "./shared.js";
@@ -21,7 +20,7 @@ export function registerHome(app: App, d: SlackListenerDeps): void {
       const opened = appHomeOpenedEvent.parse(event);
       if (opened.tab && opened.tab !== "home") return { effects: [], locale: d.defaultLocale };
       const teamId = envelope.team_id ?? "";
-      const actor = await resolveActor(d.deps, client, teamId, opened.user);
+      const actor = await d.resolveActor(client, teamId, opened.user);
       if (actor) {
         await publishHome(client, chatContext(d.deps, actor, "SLACK"), opened.user);
         return { effects: [], locale: actor.locale };

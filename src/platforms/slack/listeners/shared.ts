@@ -2,12 +2,14 @@ import type { CoreDeps } from "../../../core/deps.js";
 import type { Locale } from "../../../i18n/index.js";
 import type { Logger } from "../../../logger.js";
 import type { AnnouncementRefresher } from "../announcements.js";
+import type { ActorResolver } from "../identity.js";
 
 /** What every Slack listener needs, built once in mount.ts. */
 export interface SlackListenerDeps {
   deps: CoreDeps;
   logger: Logger;
   announcements: AnnouncementRefresher;
+  resolveActor: ActorResolver;
   defaultLocale: Locale;
   timeZone: string;
 }

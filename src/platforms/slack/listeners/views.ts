@@ -5,7 +5,6 @@ import type { ChatEffect } from "../../../chat/message.js";
 import { LIMITS, plainText } from "../blocks.js";
 import { renderEffects, replyPrivately, type SlackSurface } from "../effects.js";
 import { answerSafely, apology, renderSafely, type Answer } from "../handled.js";
-import { resolveActor } from "../identity.js";
 import { formMetadata, viewSubmissionPayload } from "../payloads.js";
 import { submittedValues } from "../views.js";
 import type { SlackListenerDeps } from "./shared.js";
@@ -21,7 +20,7 @@ export function registerViews(app: App, d: SlackListenerDeps): void {
       const p = viewSubmissionPayload.parse(body);
       const meta = formMetadata.parse(JSON.parse(p.view.private_metadata || "{}"));
       const teamId = p.team?.id ?? p.user.team_id ?? "";
-      const actor = await resolveActor(d.deps, client, teamId, p.user.id);
+      const actor = await d.resolveActor(client, teamId, p.user.id);
       if (!actor) return { effects: unknownPersonEffects(meta.locale ?? d.defaultLocale), locale: meta.locale ?? d.defaultLocale };
       const ctx = chatContext(d.deps, actor, "SLACK");
       return { ctx, locale: actor.locale, effects: await handleFormSubmit(ctx, meta.formId, submittedValues(p.view), meta.context) };

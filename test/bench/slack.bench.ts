@@ -1,0 +1,115 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
+import autocannon from "autocannon";
+import express from "express";
+import { startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { createTestDatabase, type DatabaseKind } from "../support/databases.js";
+import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
+import { fixedNow, seedDemo } from "../support/fixtures.js";
+import { slackUser } from "../support/slack-app.js";
+import { FORM, postSlack, SIGNING_SECRET, signatureHeaders, slashBody } from "../support/slack-requests.js";
+import { demoEmails } from "../../src/demo/demo-data.js";
+import { ms, verdict } from "./stats.js";
+
+// Issue 3 target: a signed slash command through the full app (signature check, identity,
+// database, chat layer, Block Kit reply in the ack) at 50 concurrent requests has a p99 within
+// 1.5× of a minimal Bolt app answering a constant, measured in the same run, and far inside
+// Slack's 3 s ack window.
+const CONNECTIONS = 50;
+// Rounds alternate minimal and full app, so a burst of load on this shared machine hits both.
+const ROUNDS = 3;
+const SECONDS = 4;
+const COMMAND = "rapportages";
+
+export async function run(): Promise<void> {
+  const fake = await startFakeSlackApi({ users: { [slackUser.bakeryHr]: demoEmails.bakeryHr } });
+  try {
+    const minimal = await startMinimalBolt(fake.url);
+    for (const kind of ["pglite", "postgres"] as const) await compare(kind, fake, minimal.url);
+    minimal.server.close();
+  } finally {
+    await fake.close();
+  }
+}
+
+async function compare(kind: DatabaseKind, fake: FakeSlackApi, minimalUrl: string) {
+  const handle = await createTestDatabase(kind);
+  await seedDemo(handle.db);
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DEMO_DATA: "off",
+    LOG_LEVEL: "silent",
+    // Same work as the minimal app: no scheduler ticks or outbox polling during the measurement.
+    SCHEDULER: "off",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_API_URL: fake.url,
+  });
+  const app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: handle.db });
+  try {
+    const body = slashBody({ user: slackUser.bakeryHr, text: COMMAND, responseUrl: fake.responseUrl("bench") });
+    const first = await postSlack(app.url, body, FORM); // links the identity by e-mail once
+    if (first.status !== 200 || !first.text.includes("ephemeral")) throw new Error(`full app answered ${first.status}: ${first.text.slice(0, 200)}`);
+
+    await load(minimalUrl, body, 2); // warm-up both
+    await load(app.url, body, 2);
+    const bases: Run[] = [];
+    const fulls: Run[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bases.push(await load(minimalUrl, body, SECONDS));
+      fulls.push(await load(app.url, body, SECONDS));
+    }
+    const base = median(bases);
+    const full = median(fulls);
+    for (let round = 0; round < ROUNDS; round++) {
+      console.log(`${kind}: round ${round + 1}: minimal p99 ${ms(bases[round]!.p99)} ${bases[round]!.rps.toFixed(0)} req/s | full p99 ${ms(fulls[round]!.p99)} ${fulls[round]!.rps.toFixed(0)} req/s`);
+    }
+    const ratio = full.p99 / base.p99;
+    console.log(`${kind}: median of ${ROUNDS} rounds, ${CONNECTIONS} connections:`);
+    console.log(`${kind}: minimal Bolt app:         p50 ${ms(base.p50)}, p99 ${ms(base.p99)}, ${base.rps.toFixed(0)} req/s (${base.requests} requests, ${base.errors} errors)`);
+    console.log(`${kind}: full app "/netwerk ${COMMAND}": p50 ${ms(full.p50)}, p99 ${ms(full.p99)}, ${full.rps.toFixed(0)} req/s (${full.requests} requests, ${full.errors} errors)`);
+    console.log(`${kind}: p99 ratio full/minimal ${ratio.toFixed(2)}×  target ≤ 1.5×: ${verdict(ratio <= 1.5)}; p99 < 3 s ack window: ${verdict(full.p99 < 3000)}`);
+  } finally {
+    await app.close();
+    await handle.drop();
+  }
+}
+
+type Run = Awaited<ReturnType<typeof load>>;
+
+function median(runs: Run[]): Run {
+  const pick = (key: keyof Run) => [...runs].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  return { p50: pick("p50"), p99: pick("p99"), rps: pick("rps"), requests: pick("requests"), errors: Math.max(...runs.map((r) => r.errors)) };
+}
+
+async function load(baseUrl: string, body: string, seconds: number) {
+  // Signed once per run: the timestamp stays well inside Slack's 5-minute window.
+  const result = await autocannon({
+    url: `${baseUrl}/slack/events`,
+    method: "POST",
+    headers: { "content-type": FORM, ...signatureHeaders(body) },
+    body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  const errors = result.errors + result.non2xx;
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, requests: result.requests.total, errors };
+}
+
+/** The comparison: Bolt's own ExpressReceiver and signature check, acking a constant reply. */
+async function startMinimalBolt(apiUrl: string): Promise<{ url: string; server: Server }> {
+  const http = express();
+  const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, app: http, logLevel: LogLevel.ERROR });
+  const bolt = new App({ receiver, token: "xoxb-bench", clientOptions: { slackApiUrl: apiUrl }, logLevel: LogLevel.ERROR });
+  bolt.command("/netwerk", async ({ ack }) => {
+    await ack({ response_type: "ephemeral", text: "pong" });
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = http.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
