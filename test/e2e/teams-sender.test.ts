@@ -4,7 +4,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { saveConversation } from "../../src/platforms/teams/conversations.js";
 import { createTeamsSender } from "../../src/platforms/teams/sender.js";
 import { textMessage } from "../../src/chat/message.js";
+import { OutboxWorker } from "../../src/delivery/worker.js";
+import { enqueueNotifications } from "../../src/core/outbox/enqueue.js";
+import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
+import { seedDemo } from "../support/fixtures.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
 
 const tenantId = "tenant-1";
@@ -101,5 +105,26 @@ describeEachDatabase("Teams outbox sender", (use) => {
     expect(await sender().send(delivery("k7"))).toMatchObject({ ok: false, permanent: true });
     expect(await sender().send(delivery("k8", { personId: "x" }))).toMatchObject({ ok: false, permanent: true });
     expect(connector.calls.length).toBe(before);
+  });
+
+  it("delivers an outbox prompt through the outbox worker as a card in the person's Teams chat", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+    await db.prisma.platformIdentity.create({ data: { personId: joost.personId, platform: "TEAMS", tenantId, externalUserId: aad } });
+    await saveConversation(db.prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
+    const data = { networkName: "99vanDemo", label: "Q4 2026", employerName: "Bakkerij De Korenschoof", closesAt: "2027-01-01T00:00:00.000Z", timeZone: "Europe/Amsterdam" };
+    expect(await enqueueNotifications(db.prisma, [{ kind: "campaign.prompt", personId: joost.personId, idempotencyKey: "prompt-q4", data }])).toBe(1);
+    const before = connector.sent().length;
+
+    // Real clock: the row is due from the database's now(), not the fixture date.
+    const worker = new OutboxWorker({ db: db.prisma, now: () => new Date(), senders: [createTeamsSender({ adapter: new TeamsAdapter({}), db: db.prisma, botAppId: "" })] });
+    expect(await worker.drainOnce()).toBe(1);
+
+    const [call] = connector.sent().slice(before);
+    expect(call?.conversationId).toBe("a:joost");
+    const card = call?.body.attachments?.[0]?.content;
+    expect(JSON.stringify(card)).toContain(translator("nl")("reporting.button.report"));
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: "prompt-q4" } })).toMatchObject({ status: "SENT" });
   });
 });
