@@ -1,6 +1,7 @@
 import { listUpcomingEvents, type EventView } from "../core/events/index.js";
 import { findNetwork } from "../core/reporting/periods.js";
 import { myReports } from "../core/reporting/my-reports.js";
+import { listSubgroups } from "../core/subgroups/list-subgroups.js";
 import { formatDateTime, formatNumber } from "../i18n/format.js";
 import type { ChatContext } from "./context.js";
 import type { Block, ChatMessage } from "./message.js";
@@ -70,5 +71,19 @@ function eventLine(ctx: ChatContext, event: EventView): string {
   });
 }
 
+async function subgroupsSection(ctx: ChatContext): Promise<Block[]> {
+  const result = await listSubgroups(ctx.deps, ctx.actor);
+  const mine = result.ok ? result.value.subgroups.filter((s) => s.isMember) : [];
+  const header: Block = { type: "header", text: ctx.t("home.subgroups.title") };
+  if (mine.length === 0) return [header, { type: "text", text: ctx.t("home.subgroups.none") }];
+  const lines = mine.map((s) =>
+    ctx.t("home.subgroups.line", {
+      name: s.name,
+      contacts: s.contacts.length ? s.contacts.map((c) => (c.employer ? `${c.name} (${c.employer})` : c.name)).join(", ") : ctx.t("home.subgroups.noContacts"),
+    }),
+  );
+  return [header, { type: "text", text: lines.join("\n") }];
+}
+
 // Each domain contributes one section, in this order.
-const homeSections: HomeSection[] = [reportsSection, eventsSection];
+const homeSections: HomeSection[] = [reportsSection, eventsSection, subgroupsSection];

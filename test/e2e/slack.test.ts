@@ -194,6 +194,8 @@ describeEachDatabase("Slack end to end", (use) => {
     expect(home).toContain("Hallo Joost Bakker");
     expect(home).toContain("report.open#0");
     expect(home).toContain("Praktijktafel");
+    expect(home).toContain("Mijn subgroepen");
+    expect(home).toMatch(/kenniskring — contact: Joost Bakker/i);
 
     for (const retryNum of [1, 2, 3]) {
       const retry = await postSlack(h.app.url, event, JSON_TYPE, { retryNum });
