@@ -61,6 +61,7 @@ describeEachDatabase("chat: events", (use) => {
 
     const fleur = replies(await handleText(await ctx("careBuyer"), "evenementen"))[0];
     expect(fleur).toContain("#2 Masterclass inclusief inkopen");
+    expect(fleur).toContain("Masterclass · Subgroep Inclusief inkopen");
     const english = replies(await handleText(await ctx("englishSpeaker"), "agenda"))[0];
     expect(english).toContain("0 of 12 places taken, 0 on the waiting list");
     expect(english).toContain("[Yes, I'll come]");

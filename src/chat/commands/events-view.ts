@@ -53,7 +53,7 @@ export function agendaMessage(ctx: ChatContext, events: EventView[]): ChatMessag
     blocks.push(
       { type: "divider" },
       { type: "text", text: [ctx.t("events.list.line", { number: event.number, title: event.title, when: when(ctx.locale, event.startsAt, event) }), place(ctx.t, event), places(ctx.t, event, event.counts)].join("\n") },
-      { type: "context", text: [kindLabel(ctx.t, event), myAnswer(ctx.t, event)].filter(Boolean).join(" · ") },
+      { type: "context", text: [kindLabel(ctx.t, event), event.subgroup ? ctx.t("events.audience.subgroup", { name: event.subgroup.name }) : null, myAnswer(ctx.t, event)].filter(Boolean).join(" · ") },
       { type: "actions", buttons: [...rsvpButtons(ctx.t, event.id, "list"), calendarButton(ctx.t, event.id)] },
     );
   }
