@@ -43,7 +43,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
   const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger }) : undefined;
   // Demo mode: anonymous local endpoint, so the Bot Framework Emulator can talk to the bot.
-  const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, deps, logger, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
+  const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
   mountWebSurfaces(http, { config, deps, logger });
   const server = await listen(http, config.env.PORT, config.env.HOST);
   const { port } = server.address() as AddressInfo;

@@ -10,6 +10,7 @@ const id = z.string().min(1).max(1_000);
 
 export const turnActivity = z.object({
   type: z.string(),
+  channelId: z.string().max(50).optional(),
   text: z.string().optional(),
   locale: z.string().max(50).optional(),
   replyToId: z.string().max(1_000).optional(),

@@ -13,6 +13,8 @@ import type { TeamsTurn } from "./effects.js";
 
 export interface TeamsBotOptions {
   env: Config["env"];
+  /** No platform configured: anonymous endpoint, and the Emulator may act as a demo person. */
+  demoMode: boolean;
   deps: CoreDeps;
   logger: Logger;
   /** Where the bot is reachable, for download links (PUBLIC_URL, else the local address). */
@@ -68,7 +70,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     t: translator("nl"),
     logger: options.logger,
   });
-  const env = { deps: options.deps, logger: options.logger };
+  const env = { deps: options.deps, logger: options.logger, demoMode: options.demoMode };
 
   application.conversationUpdate("membersAdded", withTurn((turn) => handleInstall(env, turn)));
   application.conversationUpdate("membersRemoved", withTurn((turn) => handleUninstall(env, turn)));

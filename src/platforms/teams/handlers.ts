@@ -18,6 +18,8 @@ const HOME_WORDS = new Set(["home", "start", "thuis"]);
 export interface HandlerEnv {
   deps: CoreDeps;
   logger: Logger;
+  /** No platform configured: the Bot Framework Emulator may act as a demo person. */
+  demoMode: boolean;
 }
 
 /** A typed command ("rapporteer 3", "@Netwerkbot events"), or an old client's Action.Submit. */
@@ -95,7 +97,7 @@ async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (c
   let locale = localeOf(turn.activity);
   turn.t = translator(locale);
   try {
-    const actor = await resolveActor(turn.context, turn.activity, env.deps.db, env.logger);
+    const actor = await resolveActor(turn.context, turn.activity, env.deps.db, env.logger, env.demoMode);
     if (!actor) return await applyEffects(turn, unknownPersonEffects(locale), "text");
     locale = actor.locale;
     turn.t = translator(locale);

@@ -10,7 +10,8 @@ import { tenantOf, type TurnActivity } from "./activity.js";
  * address Teams' roster gives for them, which the coordinator has on file. Never by anything
  * the user typed.
  */
-export async function resolveActor(context: TurnContext, activity: TurnActivity, db: Db, logger: Logger): Promise<Actor | null> {
+export async function resolveActor(context: TurnContext, activity: TurnActivity, db: Db, logger: Logger, demoMode = false): Promise<Actor | null> {
+  if (demoMode && activity.channelId === "emulator") return emulatorActor(activity, db);
   const tenantId = tenantOf(activity);
   const aadObjectId = activity.from.aadObjectId;
   if (!tenantId || !aadObjectId) return null;
@@ -30,4 +31,15 @@ async function rosterEmail(context: TurnContext, userId: string, logger: Logger)
     logger.warn({ err: error, userId }, "Teams roster look-up failed");
     return undefined;
   }
+}
+
+/**
+ * Demo mode only: the Bot Framework Emulator has no tenant, roster or AAD id. Its user id
+ * (Emulator settings) set to a demo person's e-mail address acts as that person.
+ */
+async function emulatorActor(activity: TurnActivity, db: Db): Promise<Actor | null> {
+  const email = activity.from.id;
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) return null;
+  const identity: ChatIdentity = { platform: "TEAMS", tenantId: "emulator", externalUserId: email };
+  return (await actorForIdentity(db, identity)) ?? linkIdentityByEmail(db, identity, email);
 }
