@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { startApp, type RunningApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { demoEmails } from "../../src/demo/demo-data.js";
+import { createLogger } from "../../src/logger.js";
+import { prismaInstallationStore } from "../../src/platforms/slack/installation-store.js";
+import { BOT_SCOPES } from "../../src/platforms/slack/scopes.js";
+import { describeEachDatabase } from "../support/databases.js";
+import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
+import { fixedNow, seedDemo } from "../support/fixtures.js";
+import { FORM, postSlack, SIGNING_SECRET, slashBody } from "../support/slack-requests.js";
+
+const oauthAccess = (teamId: string, token: string) => ({
+  ok: true,
+  app_id: "A0001",
+  authed_user: { id: "UINSTALLER" },
+  scope: BOT_SCOPES.join(","),
+  token_type: "bot",
+  access_token: token,
+  bot_user_id: "UBOT",
+  team: { id: teamId, name: `Regio ${teamId}` },
+  enterprise: null,
+  is_enterprise_install: false,
+});
+
+describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
+  let fake: FakeSlackApi;
+  let app: RunningApp;
+  let nextToken = "xoxb-twente";
+  beforeEach(async () => {
+    fake = await startFakeSlackApi({
+      users: { UMO: demoEmails.logisticsHr },
+      handlers: { "oauth.v2.access": () => oauthAccess("T0TWENTE", nextToken) },
+    });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      SCHEDULER: "off",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      DEMO_DATA: "off",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_CLIENT_ID: "1234.5678",
+      SLACK_CLIENT_SECRET: "client-secret",
+      SLACK_STATE_SECRET: "state-secret-state-secret",
+      SLACK_API_URL: fake.url,
+    });
+    app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: use() });
+  });
+  afterEach(async () => {
+    await app.close();
+    await fake.close();
+  });
+
+  async function install(): Promise<Response> {
+    const start = await fetch(`${app.url}/slack/install`, { redirect: "manual" });
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get("location")!);
+    expect(authorize.pathname).toBe("/oauth/v2/authorize");
+    expect(authorize.searchParams.get("scope")!.split(",").sort()).toEqual([...BOT_SCOPES].sort());
+    const state = authorize.searchParams.get("state")!;
+    const cookie = start.headers.get("set-cookie")!.split(";")[0]!;
+    return fetch(`${app.url}/slack/oauth_redirect?code=temporary-code&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+  }
+
+  it("stores the installation, then serves that workspace with its own token", async () => {
+    const db = use();
+    await seedDemo(db);
+
+    const done = await install();
+
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("Netwerkbot is geïnstalleerd");
+    const row = await db.prisma.slackInstallation.findFirstOrThrow({ where: { teamId: "T0TWENTE" } });
+    expect((row.installation as { bot: { token: string } }).bot.token).toBe("xoxb-twente");
+
+    const res = await postSlack(app.url, slashBody({ team: "T0TWENTE", user: "UMO", text: "help", responseUrl: fake.responseUrl("o") }), FORM);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("Wat ik voor je kan doen");
+    expect(fake.callsTo("users.info").at(-1)!.token).toBe("xoxb-twente");
+
+    const sent = await app.slack!.sender.send({ outboxId: "o1", idempotencyKey: "k1", personId: null, address: { tenantId: "T0TWENTE", userId: "UMO" }, message: { summary: "Hoi", blocks: [] } });
+    expect(sent.ok).toBe(true);
+    expect(fake.callsTo("chat.postMessage").at(-1)!.token).toBe("xoxb-twente");
+  });
+
+  it("replaces the token on reinstall and forgets the workspace on app_uninstalled", async () => {
+    const db = use();
+    await install();
+    nextToken = "xoxb-twente-2";
+    await install();
+    expect(await db.prisma.slackInstallation.count()).toBe(1);
+    const store = prismaInstallationStore(db.prisma);
+    const found = await store.fetchInstallation({ teamId: "T0TWENTE", enterpriseId: undefined, isEnterpriseInstall: false });
+    expect(found.bot?.token).toBe("xoxb-twente-2");
+
+    const body = JSON.stringify({ team_id: "T0TWENTE", api_app_id: "A0001", type: "event_callback", event_id: "EvUNINSTALL", event_time: 1, event: { type: "app_uninstalled" } });
+    const res = await postSlack(app.url, body, "application/json");
+    expect(res.status).toBe(200);
+    await vi.waitFor(async () => expect(await db.prisma.slackInstallation.count()).toBe(0));
+  });
+
+  it("refuses a command from a workspace that never installed the app", async () => {
+    const db = use();
+    await seedDemo(db);
+    const res = await postSlack(app.url, slashBody({ team: "T0STRANGER", user: "UMO", text: "help", responseUrl: fake.responseUrl("s") }), FORM);
+    // Bolt's authorize finds no installation: nothing is looked up, linked or answered.
+    expect(res.text).not.toContain("Wat ik voor je kan doen");
+    expect(fake.callsTo("users.info")).toHaveLength(0);
+    expect(await db.prisma.platformIdentity.count()).toBe(0);
+  });
+});
