@@ -22,7 +22,7 @@ describe("playground and dashboard in a browser", () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     database = await createTestDatabase("pglite");
-    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "on", LOG_LEVEL: "silent" });
+    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "on", LOG_LEVEL: "silent", SCHEDULER: "off" });
     app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: database.db });
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "nl-NL" });
@@ -102,7 +102,7 @@ describe("playground and dashboard in a browser", () => {
     await expect.poll(() => database.db.prisma.outboxMessage.count({ where: { platform: "WEB", kind: "campaign.reminder" } })).toBeGreaterThan(0);
     // Rows become due at the database's clock, which runs ahead of this test's fixed "now".
     await database.db.prisma.outboxMessage.updateMany({ where: { status: "PENDING" }, data: { nextAttemptAt: fixedNow } });
-    // The background worker is off under test; one drain is what it would do on its next tick.
+    // The background worker is off (SCHEDULER=off); one drain is what it would do on its next tick.
     const worker = new OutboxWorker({ db: database.db.prisma, now: () => fixedNow, senders: [webSender] });
     expect(await worker.drain()).toBeGreaterThan(0);
 

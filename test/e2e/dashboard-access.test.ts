@@ -39,7 +39,7 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
   let now = fixedNow;
 
   beforeAll(async () => {
-    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", ADMIN_TOKEN: adminToken });
+    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", ADMIN_TOKEN: adminToken, SCHEDULER: "off" });
     app = await startApp(config, { logger: createLogger("silent", false), now: () => now, database: use() });
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ describeEachDatabase("playground over HTTP", (use) => {
   let app: RunningApp;
 
   beforeAll(async () => {
-    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent" });
+    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", SCHEDULER: "off" });
     app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: use() });
   });
   afterAll(async () => {
