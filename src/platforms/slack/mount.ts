@@ -10,7 +10,7 @@ import { slackClientOptions } from "./client-options.js";
 import { isFirstDelivery } from "./event-receipts.js";
 import { botTokenForTeam, prismaInstallationStore } from "./installation-store.js";
 import { registerActions } from "./listeners/actions.js";
-import { registerCommand } from "./listeners/command.js";
+import { ACK_BUDGET_MS, registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerLifecycle } from "./listeners/lifecycle.js";
 import type { SlackListenerDeps } from "./listeners/shared.js";
@@ -29,6 +29,8 @@ export interface SlackMountOptions {
   logger: Logger;
   /** Current announcement of an event, to refresh other copies; default: the events chat module's. */
   announcementSource?: AnnouncementSource;
+  /** Tests shorten it to exercise the deferred answer; default ACK_BUDGET_MS. */
+  ackBudgetMs?: number;
 }
 
 export interface MountedSlack {
@@ -77,6 +79,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     announcements: createAnnouncementRefresher(deps.db, log, options.announcementSource ?? announcementMessage),
     defaultLocale: env.DEFAULT_LOCALE,
     timeZone: env.DEFAULT_TIME_ZONE,
+    ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
   };
   // Work continues after the ack; shutdown waits for it so no answer is cut off half-way.
   const inFlight = new Set<Promise<void>>();

@@ -12,8 +12,9 @@ import type { SlackListenerDeps } from "./shared.js";
 export const SLASH_COMMAND = "/netwerk";
 
 // Slack wants the ack within 3 s. Most answers are ready in milliseconds and go back in the ack
-// itself (one round trip, no response_url); a slow one is acked empty here and sent afterwards.
-const ACK_BUDGET_MS = 2_000;
+// itself (one round trip, no response_url); a slow one is acked empty after this budget and sent
+// afterwards through response_url.
+export const ACK_BUDGET_MS = 2_000;
 
 export function registerCommand(app: App, d: SlackListenerDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
@@ -25,7 +26,7 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
       const ctx = chatContext(d.deps, actor, "SLACK");
       return { ctx, locale: actor.locale, effects: await handleText(ctx, p.text) };
     });
-    const early = await Promise.race([work, delay(ACK_BUDGET_MS)]);
+    const early = await Promise.race([work, delay(d.ackBudgetMs)]);
     stopTimer();
     if (early && early.effects.every((e) => e.type === "reply")) {
       await ack(ephemeral(combine(early.effects)));

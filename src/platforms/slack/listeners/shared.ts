@@ -12,4 +12,6 @@ export interface SlackListenerDeps {
   resolveActor: ActorResolver;
   defaultLocale: Locale;
   timeZone: string;
+  /** How long a slash command may take to answer inside its ack (below Slack's 3 s). */
+  ackBudgetMs: number;
 }
