@@ -16,6 +16,29 @@ describe("configuration", () => {
     expect(config.demoMode).toBe(false);
   });
 
+  it("accepts every variable of .env.example left empty", async () => {
+    const { readFileSync } = await import("node:fs");
+    const env = Object.fromEntries(
+      readFileSync(".env.example", "utf8")
+        .split("\n")
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), ""]),
+    );
+    expect(Object.keys(env).length).toBeGreaterThan(15);
+    expect(loadConfig(env).demoMode).toBe(true);
+  });
+
+  it("accepts .env.example as it is", async () => {
+    const { readFileSync } = await import("node:fs");
+    const env = Object.fromEntries(
+      readFileSync(".env.example", "utf8")
+        .split("\n")
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    expect(() => loadConfig(env)).not.toThrow();
+  });
+
   it.each([
     [{ PORT: "abc" }, "PORT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
