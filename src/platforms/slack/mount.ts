@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, type Receiver } from "@slack/bolt";
+import { App, ExpressReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Express } from "express";
 import type { Config } from "../../config.js";
 import type { CoreDeps } from "../../core/deps.js";
@@ -51,8 +51,14 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   const installationStore = prismaInstallationStore(deps.db);
   const socket = env.SLACK_MODE === "socket";
 
-  let receiver: Receiver | undefined;
-  if (!socket) {
+  let receiver: Receiver;
+  if (socket) {
+    // Socket Mode is for a deployment without a public URL, hence without OAuth install pages:
+    // it serves the one workspace of SLACK_BOT_TOKEN.
+    if (!env.SLACK_APP_TOKEN) throw new Error("Slack: SLACK_APP_TOKEN (xapp-…) is nodig in socket-modus");
+    if (!env.SLACK_BOT_TOKEN) throw new Error("Slack: socket-modus werkt met één werkruimte; zet SLACK_BOT_TOKEN");
+    receiver = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN, logger: boltLogger(log), installerOptions: { clientOptions } });
+  } else {
     if (!env.SLACK_SIGNING_SECRET) throw new Error("Slack: SLACK_SIGNING_SECRET is nodig in HTTP-modus");
     receiver = new ExpressReceiver({
       signingSecret: env.SLACK_SIGNING_SECRET,
@@ -61,13 +67,12 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
       logger: boltLogger(log),
       ...(oauth ? oauthOptions(env, installationStore, clientOptions) : {}),
     });
-  } else if (!env.SLACK_APP_TOKEN) {
-    throw new Error("Slack: SLACK_APP_TOKEN (xapp-…) is nodig in socket-modus");
   }
 
+  const useOauth = oauth && !socket;
   const app = new App({
-    ...(receiver ? { receiver } : { socketMode: true, appToken: env.SLACK_APP_TOKEN, ...(oauth ? oauthOptions(env, installationStore, clientOptions) : {}) }),
-    ...(oauth ? {} : { token: env.SLACK_BOT_TOKEN }),
+    receiver,
+    ...(useOauth ? {} : { token: env.SLACK_BOT_TOKEN }),
     clientOptions,
     logger: boltLogger(log),
   });
@@ -114,7 +119,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     app,
     sender: createSlackSender({
       apiUrl: env.SLACK_API_URL,
-      tokenForTeam: async (teamId) => (oauth ? botTokenForTeam(deps.db, teamId) : singleToken),
+      tokenForTeam: async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken),
     }),
     stop: async () => {
       if (socket) await app.stop();
