@@ -4,7 +4,7 @@ import { enqueueNotifications, type Notification } from "../outbox/enqueue.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { findVisibleEvent, lockEvent, lockingTransaction, type EventRow } from "./repository.js";
 import { rsvpInput, type RsvpResponseValue } from "./schema.js";
-import { nextWaitlistMoment, promoteFromWaitlist, waitlistPosition } from "./waitlist.js";
+import { countAttending, nextWaitlistMoment, positionAt, promoteFromWaitlist } from "./waitlist.js";
 
 export interface RsvpOutcome {
   eventId: string;
@@ -35,7 +35,9 @@ export async function respondToEvent(deps: CoreDeps, actor: Actor, raw: unknown)
     if (closed) return closed;
     // A place freed outside this module (a person erased, a row removed by hand) must go to the
     // line first, not to whoever presses next.
-    const healed = await promoteFromWaitlist(tx, event, now);
+    const attending = await countAttending(tx, event.id);
+    const healed = await promoteFromWaitlist(tx, event, now, attending);
+    const seated = attending + healed.length;
 
     const existing = await tx.rsvp.findUnique({
       where: { eventId_personId: { eventId: event.id, personId: actor.personId } },
@@ -48,12 +50,9 @@ export async function respondToEvent(deps: CoreDeps, actor: Actor, raw: unknown)
       // Saying yes again keeps the place, or the place in line.
       waitlisted = existing.waitlisted;
       waitlistedAt = existing.waitlistedAt;
-    } else if (response === "YES" && event.capacity !== null) {
-      const attending = await tx.rsvp.count({ where: { eventId: event.id, response: "YES", waitlisted: false } });
-      if (attending >= event.capacity) {
-        waitlisted = true;
-        waitlistedAt = await nextWaitlistMoment(tx, event.id, now);
-      }
+    } else if (response === "YES" && event.capacity !== null && seated >= event.capacity) {
+      waitlisted = true;
+      waitlistedAt = await nextWaitlistMoment(tx, event.id, now);
     }
 
     await tx.rsvp.upsert({
@@ -63,10 +62,10 @@ export async function respondToEvent(deps: CoreDeps, actor: Actor, raw: unknown)
     });
     await tx.rsvpHistory.create({ data: { eventId: event.id, personId: actor.personId, response, waitlisted, at: now } });
 
-    const released = hadPlace && response !== "YES" ? await promoteFromWaitlist(tx, event, now) : [];
+    const released = hadPlace && response !== "YES" ? await promoteFromWaitlist(tx, event, now, seated - 1) : [];
     const notices: Notification[] = [...healed, ...released];
     await enqueueNotifications(tx, notices);
-    const position = waitlisted ? await waitlistPosition(tx, event.id, actor.personId) : null;
+    const position = waitlisted && waitlistedAt ? await positionAt(tx, event.id, waitlistedAt) : null;
     return ok({ eventId: event.id, number: event.number, title: event.title, response, waitlisted, position, promoted: released.length });
   }, lockingTransaction);
 }

@@ -7,8 +7,8 @@ import type { EventRow } from "./repository.js";
  * Gives free places to the waiting list in order. Call with the event locked (lockEvent).
  * Lowering the capacity never removes anyone who already has a place: they were promised one.
  */
-export async function promoteFromWaitlist(tx: DbClient, event: EventRow, now: Date): Promise<Notification[]> {
-  const attending = await tx.rsvp.count({ where: { eventId: event.id, response: "YES", waitlisted: false } });
+export async function promoteFromWaitlist(tx: DbClient, event: EventRow, now: Date, knownAttending?: number): Promise<Notification[]> {
+  const attending = knownAttending ?? (await countAttending(tx, event.id));
   const free = event.capacity === null ? undefined : event.capacity - attending;
   if (free !== undefined && free <= 0) return [];
   const next = await tx.rsvp.findMany({
@@ -41,13 +41,21 @@ export async function nextWaitlistMoment(tx: DbClient, eventId: string, now: Dat
   return new Date(Math.max(now.getTime(), after));
 }
 
+export function countAttending(db: DbClient, eventId: string): Promise<number> {
+  return db.rsvp.count({ where: { eventId, response: "YES", waitlisted: false } });
+}
+
 export async function waitlistPosition(db: DbClient, eventId: string, personId: string): Promise<number | null> {
   const mine = await db.rsvp.findUnique({
     where: { eventId_personId: { eventId, personId } },
     select: { response: true, waitlisted: true, waitlistedAt: true },
   });
   if (!mine?.waitlisted || mine.response !== "YES" || !mine.waitlistedAt) return null;
-  // nextWaitlistMoment keeps waitlistedAt unique per event, so counting those before is the place.
-  const ahead = await db.rsvp.count({ where: { eventId, response: "YES", waitlisted: true, waitlistedAt: { lt: mine.waitlistedAt } } });
+  return positionAt(db, eventId, mine.waitlistedAt);
+}
+
+/** nextWaitlistMoment keeps waitlistedAt unique per event, so counting those before is the place. */
+export async function positionAt(db: DbClient, eventId: string, waitlistedAt: Date): Promise<number> {
+  const ahead = await db.rsvp.count({ where: { eventId, response: "YES", waitlisted: true, waitlistedAt: { lt: waitlistedAt } } });
   return ahead + 1;
 }
