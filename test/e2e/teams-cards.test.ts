@@ -35,7 +35,7 @@ describe("Teams Adaptive Card renderer", () => {
 
   it("round-trips date and time inputs as local Amsterdam time", () => {
     const form: Form = { id: "event", title: "Nieuw", submitLabel: "Opslaan", fields: [{ id: "startsAt", kind: "datetime", label: "Begin", required: true, initial: "2026-12-15T14:00:00.000Z" }] };
-    const card = formCard(form);
+    const card = formCard(form, "Vul dit veld in.");
     expect(card.body.filter((e) => e.type === "Input.Date" || e.type === "Input.Time").map((e) => e.value)).toEqual(["2026-12-15", "15:00"]);
     expect(formValues(form, { in_startsAt_date: "2026-12-15", in_startsAt_time: "15:00" })).toEqual({ startsAt: "2026-12-15T15:00" });
     expect(formValues(form, { in_startsAt_date: { $gt: "" } })).toEqual({ startsAt: "" });

@@ -56,6 +56,7 @@ describeEachDatabase("Teams bot end to end", (use) => {
       ["Input.Text", "in_remark", false],
     ]);
     expect(card.actions[0]).toMatchObject({ type: "Action.Execute", verb: "form.submit", fallback: { type: "Action.Submit" } });
+    expect(inputs[0].errorMessage).toBe(nl("field.required"));
     const identity = await use().prisma.platformIdentity.findFirstOrThrow({ where: { platform: "TEAMS", externalUserId: joost.aadObjectId } });
     expect(identity.tenantId).toBe("tenant-99vandemo");
     const conversation = await use().prisma.teamsConversation.findFirstOrThrow({ where: { aadObjectId: joost.aadObjectId } });

@@ -48,10 +48,11 @@ export function messageCard(message: ChatMessage): AdaptiveCard {
   return fitToBudget(card(body.length ? body : [richText(message.summary)], message.summary));
 }
 
-export function formCard(form: Form, errors: Record<string, string> = {}, values: Record<string, unknown> = {}): AdaptiveCard {
+/** `requiredText` is what Teams shows itself when a required input is left empty. */
+export function formCard(form: Form, requiredText: string, errors: Record<string, string> = {}, values: Record<string, unknown> = {}): AdaptiveCard {
   const body: CardElement[] = [richText(form.title, { size: "Large", weight: "Bolder" })];
   for (const field of form.fields) {
-    body.push(...formInputs(field, values));
+    body.push(...formInputs(field, values, requiredText));
     if (field.hint) body.push(richText(field.hint, { size: "Small", isSubtle: true }));
     const error = errors[field.id];
     if (error) body.push(richText(error, { color: "Attention", weight: "Bolder" }));

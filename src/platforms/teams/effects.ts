@@ -57,10 +57,10 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         break;
       case "openForm":
         // Opened where it was asked for, so what the form announces (an event) lands there too.
-        await turn.context.sendActivity(cardActivity(formCard(effect.form), effect.form.title));
+        await turn.context.sendActivity(cardActivity(formCard(effect.form, turn.t("field.required")), effect.form.title));
         break;
       case "formErrors":
-        answer = turn.form ? formCard(turn.form.form, effect.errors, turn.form.values) : undefined;
+        answer = turn.form ? formCard(turn.form.form, turn.t("field.required"), effect.errors, turn.form.values) : undefined;
         if (!answer) await sendPrivately(turn, messageCard({ summary: Object.values(effect.errors).join(" "), blocks: [{ type: "text", text: Object.values(effect.errors).join("\n") }] }), "");
         break;
       case "file":

@@ -13,8 +13,8 @@ const ZONE = "Europe/Amsterdam";
 
 export const inputId = (fieldId: string, part = "") => `${PREFIX}${fieldId}${part}`;
 
-export function formInputs(field: FormField, values: Record<string, unknown>): CardElement[] {
-  const base = { label: field.label, isRequired: field.required, errorMessage: field.label, ...(field.placeholder ? { placeholder: field.placeholder } : {}) };
+export function formInputs(field: FormField, values: Record<string, unknown>, requiredText: string): CardElement[] {
+  const base = { label: field.label, isRequired: field.required, errorMessage: requiredText, ...(field.placeholder ? { placeholder: field.placeholder } : {}) };
   const typed = values[field.id];
   switch (field.kind) {
     case "number": {
@@ -44,7 +44,7 @@ export function formInputs(field: FormField, values: Record<string, unknown>): C
       const [date, time] = splitLocal(typeof typed === "string" ? typed : field.initial);
       return [
         { type: "Input.Date", id: inputId(field.id, "_date"), ...base, ...(date ? { value: date } : {}) },
-        { type: "Input.Time", id: inputId(field.id, "_time"), label: "", isRequired: field.required, errorMessage: field.label, ...(time ? { value: time } : {}) },
+        { type: "Input.Time", id: inputId(field.id, "_time"), label: "", isRequired: field.required, errorMessage: requiredText, ...(time ? { value: time } : {}) },
       ];
     }
   }
