@@ -48,6 +48,7 @@ export class OutboxWorker {
   private readonly senders = new Map<string, OutboxSender>();
   private readonly recorder: SentRecorder;
   private running = false;
+  private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
@@ -81,7 +82,9 @@ export class OutboxWorker {
     const lane = async () => {
       while (next < rows.length) {
         const row = rows[next++]!;
-        await this.handle(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl", claimedAt);
+        // Stopping: hand unsent rows back at once instead of waiting for rate slots.
+        if (this.stopping) await this.reschedule(row, this.config.now(), null, false);
+        else await this.handle(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl", claimedAt);
       }
     };
     try {
@@ -102,12 +105,14 @@ export class OutboxWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     // Two loops share the rate limiter: one sends while the other claims its next batch.
     this.loop = Promise.all([this.run(), this.run()]).then(() => undefined);
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     this.wake?.();
     await this.loop;
   }
@@ -157,8 +162,9 @@ export class OutboxWorker {
     }
     await sender.prepare?.(delivery);
     await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
-    // Past half the lease another worker may soon take the row: hand it back unsent.
-    if (performance.now() - claimedAt > this.options.leaseMs / 2) return this.reschedule(row, this.config.now(), null, false);
+    // Past half the lease another worker may soon take the row, or this one is stopping:
+    // hand it back unsent.
+    if (this.stopping || performance.now() - claimedAt > this.options.leaseMs / 2) return this.reschedule(row, this.config.now(), null, false);
 
     let result: SendResult;
     try {

@@ -109,3 +109,27 @@ describeEachDatabase("outbox worker", (use) => {
     expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: "k" } })).toMatchObject({ status: "SENT", platformMessageId: "P1", sentAt: fixedNow });
   });
 });
+
+describeEachDatabase("outbox worker: stopping", (use) => {
+  it("hands claimed but unsent rows back when it stops, so another instance sends them at once", async () => {
+    const db = use();
+    await seedDemo(db);
+    const people = await queueSummaries(db, 5);
+    let sends = 0;
+    let firstSent: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => (firstSent = resolve));
+    const sender: OutboxSender = { platform: "WEB", send: async () => (sends++, firstSent(), { ok: true, platformMessageId: `s${sends}` }) };
+    // One message a second: the other four are still waiting for their slot when it stops.
+    const worker = new OutboxWorker({ db: db.prisma, now: () => fixedNow, senders: [sender], ratePerSecond: { WEB: 1 } });
+    worker.start();
+    await sent;
+    await worker.stop();
+
+    const rows = await db.prisma.outboxMessage.findMany({ where: { personId: { in: people } }, select: { status: true, attempts: true, lockedUntil: true } });
+    const pending = rows.filter((r) => r.status === "PENDING");
+    expect(rows.filter((r) => r.status === "SENT")).toHaveLength(sends);
+    expect(pending.length).toBe(5 - sends);
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((r) => r.attempts === 0 && r.lockedUntil === null)).toBe(true);
+  });
+});
