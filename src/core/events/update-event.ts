@@ -51,7 +51,7 @@ export async function updateEvent(deps: CoreDeps, actor: Actor, raw: unknown): P
     const promoted = await promoteFromWaitlist(tx, event, deps.now());
     const changed = timeOrPlaceChanged ? await noticesToInterested(tx, event, "event.changed") : [];
     await enqueueNotifications(tx, [...promoted, ...changed]);
-    await audit(tx, actor, "event.update", event.id, { revision: event.revision, fields: Object.keys(input).filter((k) => k !== "eventId" && k !== "number") });
+    await audit(tx, actor, "event.update", event.id, { revision: event.revision, fields: eventFieldNames.filter((name) => name in input) });
     return ok({ event, timeOrPlaceChanged, notified: changed.length });
   }, lockingTransaction);
 }
