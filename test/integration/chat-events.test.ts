@@ -4,6 +4,7 @@ import { chatContext } from "../../src/chat/context.js";
 import { handleAction, handleFormSubmit, handleText } from "../../src/chat/conversation.js";
 import type { ChatEffect, ChatMessage } from "../../src/chat/message.js";
 import { renderNotification } from "../../src/chat/notifications/index.js";
+import { translator } from "../../src/i18n/index.js";
 import { updateEvent } from "../../src/core/events/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
@@ -301,6 +302,18 @@ describeEachDatabase("chat: events", (use) => {
     expect(renderNotification("event.changed", "en", data(cancelled)).summary).toContain("New: ");
     expect(renderNotification("event.reminder", "nl", data(cancelled)).summary).toContain("Herinnering: Praktijktafel");
     expect(() => renderNotification("event.promoted", "nl", { title: "zonder datum" })).toThrow();
+  });
+
+  it("understands the English words for managing events and answers in English", async () => {
+    const { ctx } = await setup();
+    const sanne = await ctx("coordinator");
+    const english = { ...sanne, locale: "en" as const, t: translator("en") };
+    const form = only(await handleText(english, "event new"), "openForm").form;
+    expect(form.title).toBe("New event");
+    expect(form.fields.find((f) => f.id === "startsAt")?.hint).toBe("Date and time in Dutch time, for example 2026-12-15T15:00");
+    expect(replies(await handleText(english, "attendees 1"))[0]).toContain("Attending (0)");
+    expect(replies(await handleText(english, "event cancel 1"))).toEqual(["Event #1 Praktijktafel met de wethouder Werk en Inkomen has been cancelled. Registered people notified: 0."]);
+    expect(replies(await handleText(english, "event edit 1"))).toEqual(["Praktijktafel met de wethouder Werk en Inkomen has been cancelled and can no longer be changed."]);
   });
 
   it("lists the event commands in help, the managing ones only for coordinators", async () => {
