@@ -133,3 +133,27 @@ describeEachDatabase("outbox worker: stopping", (use) => {
     expect(pending.every((r) => r.attempts === 0 && r.lockedUntil === null)).toBe(true);
   });
 });
+
+describeEachDatabase("outbox: large fan-outs", (use) => {
+  it("stores a large batch in one statement with the same meaning: addresses, times, and once per key", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+    await db.prisma.platformIdentity.create({ data: { personId: joost.personId, platform: "SLACK", tenantId: "T1", externalUserId: "UJOOST" } });
+    const later = new Date("2026-12-01T08:00:00Z");
+    const batch = Array.from({ length: 600 }, (_, i) => ({
+      kind: "campaign.summary",
+      personId: joost.personId,
+      idempotencyKey: `bulk:${i}`,
+      data: { ...summaryData, i },
+      notBefore: i % 2 ? later : undefined,
+    }));
+
+    expect(await enqueueNotifications(db.prisma, batch)).toBe(600);
+    expect(await enqueueNotifications(db.prisma, batch)).toBe(0);
+    const odd = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: "bulk:1" } });
+    expect(odd).toMatchObject({ platform: "SLACK", address: { tenantId: "T1", userId: "UJOOST" }, payload: { i: 1, label: "Q4 2026" }, nextAttemptAt: later, status: "PENDING", attempts: 0 });
+    const even = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: "bulk:0" } });
+    expect(Math.abs(even.nextAttemptAt.getTime() - Date.now())).toBeLessThan(600_000);
+  });
+});
