@@ -30,7 +30,11 @@ export interface StartOptions {
 /** Composition root: database → core → platforms → HTTP. */
 export async function startApp(config: Config, options: StartOptions): Promise<RunningApp> {
   const { logger } = options;
-  const db = options.database ?? (await openDatabase(config.database));
+  const db =
+    options.database ??
+    (await openDatabase(config.database, {
+      onConnectionError: (error) => logger.warn({ err: error }, "PostgreSQL-verbinding verbroken; de pool maakt een nieuwe"),
+    }));
   const deps: CoreDeps = { db: db.prisma, now: options.now ?? systemClock };
 
   const seedDemo = config.env.DEMO_DATA === "on" || (config.env.DEMO_DATA === "auto" && config.demoMode);

@@ -23,9 +23,19 @@ export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | undefined } // undefined: in memory (tests)
   | { kind: "postgres"; url: string; poolSize?: number };
 
+export interface OpenOptions {
+  /**
+   * A pooled connection that is idle can still fail (server restart, admin terminating it).
+   * node-postgres emits that as an "error" event, which crashes the process when nobody
+   * listens; the pool replaces the connection, so reporting it is enough.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
 /** Opens the database, applies pending migrations and returns a ready Prisma client. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, target.poolSize);
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  if (target.kind === "pglite") return openPglite(target.dataDir);
+  return openPostgres(target.url, target.poolSize, options.onConnectionError ?? ((error) => console.warn("PostgreSQL connection lost:", error.message)));
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -56,8 +66,9 @@ function pgliteSession(pglite: PGlite): SqlSession {
   };
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+async function openPostgres(url: string, poolSize = 10, onConnectionError: (error: Error) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on("error", onConnectionError);
   const client = await pool.connect();
   try {
     await applyMigrations(pgSession(client), { advisoryLock: true });

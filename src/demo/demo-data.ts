@@ -1,4 +1,5 @@
-import { addDays, setHours, startOfHour } from "date-fns";
+import { TZDate } from "@date-fns/tz";
+import { addDays } from "date-fns";
 import type { Db } from "../db/database.js";
 import { ensurePeriod } from "../core/reporting/periods.js";
 import { previousQuarter, quarterOf, type QuarterRef } from "../core/reporting/quarters.js";
@@ -88,7 +89,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ ne
         ],
       });
 
-      const praktijktafelStart = setHours(startOfHour(addDays(now, 21)), 15);
+      const praktijktafelStart = amsterdamAt(addDays(now, 21), 15);
       await tx.event.create({
         data: {
           networkId: network.id,
@@ -105,7 +106,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ ne
           createdById: coordinator.id,
         },
       });
-      const masterclassStart = setHours(startOfHour(addDays(now, 35)), 10);
+      const masterclassStart = amsterdamAt(addDays(now, 35), 10);
       await tx.event.create({
         data: {
           networkId: network.id,
@@ -143,4 +144,10 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ ne
     },
     { timeout: 30_000 },
   );
+}
+
+/** The given day at hh:00 Amsterdam time, whatever the process's own time zone is. */
+function amsterdamAt(day: Date, hour: number): Date {
+  const local = new TZDate(day.getTime(), "Europe/Amsterdam");
+  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), hour, 0, "Europe/Amsterdam").getTime());
 }

@@ -18,7 +18,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<{ db: Data
   const name = `netwerkbot_test_${randomBytes(6).toString("hex")}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
   const url = withDatabaseName(postgresServerUrl, name);
-  const db = await openDatabase({ kind: "postgres", url, poolSize: 5 });
+  // DROP DATABASE … WITH (FORCE) below may end connections the pool is still closing.
+  const db = await openDatabase({ kind: "postgres", url, poolSize: 5 }, { onConnectionError: () => {} });
   return {
     db,
     url,
