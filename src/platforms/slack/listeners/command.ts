@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { chatContext } from "../../../chat/context.js";
 import { handleText, unknownPersonEffects } from "../../../chat/conversation.js";
 import type { ChatEffect, ChatMessage } from "../../../chat/message.js";
@@ -15,9 +15,29 @@ export const SLASH_COMMAND = "/netwerk";
 // itself (one round trip, no response_url); a slow one is acked empty after this budget and sent
 // afterwards through response_url.
 export const ACK_BUDGET_MS = 2_000;
+// When this many commands are already being worked on, timers and the database queue up behind
+// each other (the embedded database shares our event loop), so waiting for an inline answer
+// would risk the 3 s ack: new commands are then acked at once and answered via response_url.
+export const INLINE_CONCURRENCY = 8;
 
 export function registerCommand(app: App, d: SlackListenerDeps): void {
+  let inProgress = 0;
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    inProgress++;
+    try {
+      await answerCommand(command, ack, respond, client, inProgress > INLINE_CONCURRENCY);
+    } finally {
+      inProgress--;
+    }
+  });
+
+  async function answerCommand(
+    command: SlackCommandMiddlewareArgs["command"],
+    ack: SlackCommandMiddlewareArgs["ack"],
+    respond: SlackCommandMiddlewareArgs["respond"],
+    client: AllMiddlewareArgs["client"],
+    busy: boolean,
+  ): Promise<void> {
     const stopTimer = commandLatency.startTimer({ platform: "SLACK" });
     const work = answerSafely(d.logger, "command", d.defaultLocale, async (): Promise<Answer> => {
       const p = slashCommandPayload.parse(command);
@@ -26,7 +46,7 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
       const ctx = chatContext(d.deps, actor, "SLACK");
       return { ctx, locale: actor.locale, effects: await handleText(ctx, p.text) };
     });
-    const early = await Promise.race([work, delay(d.ackBudgetMs)]);
+    const early = busy ? undefined : await Promise.race([work, delay(d.ackBudgetMs)]);
     stopTimer();
     if (early && early.effects.every((e) => e.type === "reply")) {
       await ack(ephemeral(combine(early.effects)));
@@ -50,7 +70,7 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
       () => renderEffects(surface, answer.effects, { announcements: d.announcements, ctx: answer.ctx }),
       () => replyPrivately(surface, apology(answer.locale)),
     );
-  });
+  }
 }
 
 function ephemeral(message: ChatMessage) {
