@@ -5,7 +5,7 @@ import { ADMIN_PERSON_ID, endSession, redeemSignInLink, startAdminSession } from
 import type { CoreDeps } from "../core/deps.js";
 import { employerFigures } from "../core/insights/employer-figures.js";
 import { attendeeList } from "../core/events/attendees.js";
-import { reportRows } from "../core/insights/exports.js";
+import { exportReports, REPORT_COLUMNS } from "../core/reporting/export-reports.js";
 import { dashboardOverview } from "../core/insights/overview.js";
 import { publicFigures } from "../core/insights/public-figures.js";
 import { employerIdParam, quarterParam } from "../core/insights/schema.js";
@@ -14,7 +14,7 @@ import { translator, type Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { adminTokenMatches, clearSessionCookie, readCookie, rememberNetwork, SESSION_COOKIE, setSessionCookie, viewerOf } from "./auth.js";
 import { publicChartPng, trendChartPng } from "./charts.js";
-import { toCsv } from "./csv.js";
+import { toCsv } from "../chat/csv.js";
 import { webErrorHandler } from "./errors.js";
 import { employerPage } from "./pages/employer.js";
 import { messagePage, signInPage, signInRequiredPage } from "./pages/layout.js";
@@ -110,10 +110,9 @@ export function dashboardRouter(options: DashboardOptions): Router {
   });
 
   router.get("/dashboard/reports.csv", async (_req, res) => {
-    const result = await reportRows(deps, viewer(res));
+    const result = await exportReports(deps, viewer(res));
     if (!answered(res, result)) return;
-    sendCsv(res, `rapportages-${deps.now().toISOString().slice(0, 10)}.csv`,
-      toCsv(result.value, ["quarter", "employer", "branche", "region", "ambition", "realised", "version", "submittedAt", "remark"]));
+    sendCsv(res, `rapportages-${deps.now().toISOString().slice(0, 10)}.csv`, toCsv(result.value.rows, [...REPORT_COLUMNS]));
   });
 
   router.get("/dashboard/events/:number/attendees.csv", async (req, res) => {

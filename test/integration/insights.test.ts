@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { createSignInLink, redeemSignInLink, sessionHolder, LINK_LIFETIME_MS, SESSION_LIFETIME_MS } from "../../src/core/dashboard/sign-in.js";
 import { employerFigures } from "../../src/core/insights/employer-figures.js";
-import { reportRows } from "../../src/core/insights/exports.js";
+import { exportReports } from "../../src/core/reporting/export-reports.js";
 import { dashboardOverview } from "../../src/core/insights/overview.js";
 import { publicFigures } from "../../src/core/insights/public-figures.js";
 import { mergeSmallGroups } from "../../src/core/insights/suppression.js";
@@ -75,10 +75,10 @@ describeEachDatabase("insights", (use) => {
     expect(overview).toMatchObject({ ok: true, value: { scope: "employer", employerName: "Bakkerij De Korenschoof" } });
     expect(JSON.stringify(overview)).not.toContain("Hengelo Logistiek");
 
-    const rows = await reportRows(depsFor(db), joost);
-    if (!rows.ok) throw new Error("expected rows");
-    expect(rows.value.length).toBeGreaterThan(0);
-    expect(new Set(rows.value.map((r) => r.employer))).toEqual(new Set(["Bakkerij De Korenschoof"]));
+    const exported = await exportReports(depsFor(db), joost);
+    if (!exported.ok) throw new Error("expected rows");
+    expect(exported.value.rows.length).toBeGreaterThan(0);
+    expect(new Set(exported.value.rows.map((r) => r.employer))).toEqual(new Set(["Bakkerij De Korenschoof"]));
   });
 
   it("answers a member asking for another employer exactly as for an unknown employer", async () => {

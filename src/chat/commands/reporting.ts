@@ -1,6 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
-import { exportReports } from "../../core/reporting/export-reports.js";
+import { exportReports, REPORT_COLUMNS } from "../../core/reporting/export-reports.js";
 import { reportHistory } from "../../core/reporting/history.js";
 import { myReports } from "../../core/reporting/my-reports.js";
 import { periodStatus } from "../../core/reporting/period-status.js";
@@ -10,6 +9,7 @@ import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
 import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
 import { formatNumber, formatPercent } from "../../i18n/format.js";
 import type { ChatContext } from "../context.js";
+import { toCsv } from "../csv.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage, type Form } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
@@ -205,10 +205,7 @@ const exportCommand: Command = {
   async run(ctx) {
     const result = await exportReports(ctx.deps, ctx.actor);
     if (!result.ok) return failureReply(ctx, result.error);
-    const csv = stringify(
-      result.value.rows.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString(), remark: r.remark ?? "" })),
-      { header: true, columns: ["quarter", "employer", "branche", "region", "ambition", "realised", "version", "submittedAt", "remark"] },
-    );
+    const csv = toCsv(result.value.rows, [...REPORT_COLUMNS]);
     return [
       reply(textMessage(ctx.t("reporting.export.done", { count: result.value.rows.length }))),
       {

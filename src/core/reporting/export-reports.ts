@@ -1,7 +1,7 @@
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
-import { notAllowed, ok, type Result } from "../result.js";
+import { fail, ok, type Result } from "../result.js";
 
 export interface ReportRow {
   quarter: string;
@@ -15,12 +15,15 @@ export interface ReportRow {
   remark: string | null;
 }
 
-/** Coordinators: every current report of the network, for a spreadsheet. */
+export const REPORT_COLUMNS = ["quarter", "employer", "branche", "region", "ambition", "realised", "version", "submittedAt", "remark"] as const;
+
+/** Every current report for a spreadsheet: the network for coordinators, the own employer for members. */
 export async function exportReports(deps: CoreDeps, actor: Actor): Promise<Result<{ networkName: string; rows: ReportRow[] }>> {
-  if (!isCoordinator(actor)) return notAllowed();
+  if (!isCoordinator(actor) && !actor.employerId) return fail("notAllowed", "error.noEmployer");
+  const scope = isCoordinator(actor) ? { networkId: actor.networkId } : { networkId: actor.networkId, id: actor.employerId! };
   const network = await deps.db.network.findUniqueOrThrow({ where: { id: actor.networkId }, select: { name: true } });
   const reports = await deps.db.placementReport.findMany({
-    where: { employer: { networkId: actor.networkId } },
+    where: { employer: scope },
     select: {
       ambition: true,
       realised: true,
