@@ -2,23 +2,32 @@ import type { Locale } from "./catalogue.js";
 
 const tags: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
 
+// Building an Intl formatter costs far more than using one, and replies format many numbers
+// and dates: keep one per locale, style and time zone.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) cache.set(key, (formatter = create()));
+  return formatter;
+}
+
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(tags[locale]).format(value);
+  return cached(`n:${locale}`, () => new Intl.NumberFormat(tags[locale])).format(value);
 }
 
 export function formatPercent(locale: Locale, fraction: number): string {
-  return new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 0 }).format(fraction);
+  return cached(`p:${locale}`, () => new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 0 })).format(fraction);
 }
 
 export function formatDateTime(locale: Locale, date: Date, timeZone = "Europe/Amsterdam"): string {
-  return new Intl.DateTimeFormat(tags[locale], { dateStyle: "full", timeStyle: "short", timeZone }).format(date);
+  return cached(`dt:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(tags[locale], { dateStyle: "full", timeStyle: "short", timeZone })).format(date);
 }
 
 export function formatDate(locale: Locale, date: Date, timeZone = "Europe/Amsterdam"): string {
-  return new Intl.DateTimeFormat(tags[locale], { dateStyle: "long", timeZone }).format(date);
+  return cached(`d:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(tags[locale], { dateStyle: "long", timeZone })).format(date);
 }
 
-/** "Q3 2026" reads the same in Dutch and English. */
-export function formatQuarter(year: number, quarter: number): string {
-  return `Q${quarter} ${year}`;
+export function formatTime(locale: Locale, date: Date, timeZone = "Europe/Amsterdam"): string {
+  return cached(`t:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(tags[locale], { timeStyle: "short", timeZone })).format(date);
 }

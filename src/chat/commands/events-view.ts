@@ -1,6 +1,6 @@
 import { viewEvent, type EventRow, type EventView, type RsvpCounts } from "../../core/events/index.js";
 import type { AttendeeList, Attendee } from "../../core/events/index.js";
-import { formatDateTime } from "../../i18n/format.js";
+import { formatDateTime, formatTime } from "../../i18n/format.js";
 import { translator, type Locale, type Translate } from "../../i18n/index.js";
 import type { ChatContext } from "../context.js";
 import type { Block, Button, ChatMessage } from "../message.js";
@@ -102,7 +102,7 @@ export function when(locale: Locale, date: Date, event: { network: { timeZone: s
 }
 
 function time(locale: Locale, date: Date, event: { network: { timeZone: string } }): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { timeStyle: "short", timeZone: event.network.timeZone }).format(date);
+  return formatTime(locale, date, event.network.timeZone);
 }
 
 export function place(t: Translate, event: Pick<EventRow, "location" | "onlineUrl">): string {
