@@ -1,7 +1,6 @@
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { fail, ok, type Result } from "../result.js";
-import { findNetwork } from "./periods.js";
 import { quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 
 export interface MyReports {
@@ -14,13 +13,12 @@ export interface MyReports {
 /** The actor's own employer: what has been reported and whether this quarter is still due. */
 export async function myReports(deps: CoreDeps, actor: Actor): Promise<Result<MyReports>> {
   if (!actor.employerId) return fail("notAllowed", "error.noEmployer");
-  const network = await findNetwork(deps.db, actor.networkId);
-  const current = quarterOf(deps.now(), network.timeZone);
   const employer = await deps.db.employer.findUniqueOrThrow({
     where: { id: actor.employerId },
     select: {
       id: true,
       name: true,
+      network: { select: { timeZone: true } },
       reports: {
         select: {
           ambition: true,
@@ -43,6 +41,7 @@ export async function myReports(deps: CoreDeps, actor: Actor): Promise<Result<My
     version: r.version,
     submittedAt: r.submittedAt,
   }));
+  const current = quarterOf(deps.now(), employer.network.timeZone);
   const reported = reports.some((r) => r.year === current.year && r.quarter === current.quarter);
   return ok({
     employerId: employer.id,
