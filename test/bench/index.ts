@@ -5,8 +5,8 @@ const suites: Array<[string, () => Promise<void>]> = [
   ["slack", async () => (await import("./slack.bench.js")).run()],
   ["database", async () => (await import("./database.bench.js")).run()],
   ["dashboard", async () => (await import("./dashboard.bench.js")).run()],
-  ["directory", async () => (await import("./directory.bench.js")).run()],
   ["events", async () => (await import("./events.bench.js")).run()],
+  ["directory", async () => (await import("./directory.bench.js")).run()],
 ];
 
 const only = process.argv[2];
