@@ -2,6 +2,7 @@ import { z } from "zod";
 import { searchDirectory, type DirectoryEmployer, type DirectoryPage } from "../../core/directory/search-directory.js";
 import type { DirectoryInput } from "../../core/directory/schema.js";
 import type { MessageKey } from "../../i18n/index.js";
+import { parseButtonValue } from "../button-value.js";
 import type { ChatContext } from "../context.js";
 import { failureReply } from "../failures.js";
 import { reply, textMessage, type Block, type Button, type ChatEffect, type ChatMessage } from "../message.js";
@@ -118,21 +119,11 @@ const pageValue = z.record(z.union([z.string().max(200), z.number(), z.array(z.s
 const pageAction: ActionHandler = {
   action: "directory.page",
   async run(ctx, value) {
-    const parsed = pageValue.safeParse(safeJson(value));
-    if (!parsed.success) return [reply(textMessage(ctx.t("chat.unknownAction")))];
-    return runSearch(ctx, parsed.data as DirectoryInput);
+    const page = parseButtonValue(pageValue, value);
+    if (!page) return [reply(textMessage(ctx.t("chat.unknownAction")))];
+    return runSearch(ctx, page as DirectoryInput);
   },
 };
-
-function safeJson(text: string): unknown {
-  if (text.length > 2_000) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Not JSON: a forged or truncated button value; the caller answers "this button no longer works".
-    return undefined;
-  }
-}
 
 export const directoryCommands: Command[] = [search];
 export const directoryActions: ActionHandler[] = [pageAction];

@@ -10,6 +10,7 @@ import {
   type AttendeeList,
   type RsvpOutcome,
 } from "../../core/events/index.js";
+import { parseButtonValue } from "../button-value.js";
 import type { ChatContext } from "../context.js";
 import { failureReply } from "../failures.js";
 import { eventForm, eventFormHandler } from "../forms/event-form.js";
@@ -145,22 +146,10 @@ const rsvpButton = z.object({
 });
 const icsButton = z.object({ eventId: z.string().min(1).max(64) });
 
-function parseButton<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: string): T | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(value);
-  } catch {
-    // Not JSON: a tampered or outdated button, answered like any unknown button below.
-    return null;
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success ? parsed.data : null;
-}
-
 const rsvpAction: ActionHandler = {
   action: RSVP_ACTION,
   async run(ctx, value) {
-    const button = parseButton(rsvpButton, value);
+    const button = parseButtonValue(rsvpButton, value);
     if (!button) return [reply(textMessage(ctx.t("chat.unknownAction")))];
     const result = await respondToEvent(ctx.deps, ctx.actor, { eventId: button.eventId, response: button.response });
     if (!result.ok) return failureReply(ctx, result.error);
@@ -177,7 +166,7 @@ async function refreshedAnnouncement(ctx: ChatContext, eventId: string): Promise
 const icsAction: ActionHandler = {
   action: ICS_ACTION,
   async run(ctx, value) {
-    const button = parseButton(icsButton, value);
+    const button = parseButtonValue(icsButton, value);
     if (!button) return [reply(textMessage(ctx.t("chat.unknownAction")))];
     return calendarEffects(ctx, { eventId: button.eventId });
   },
