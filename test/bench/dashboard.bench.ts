@@ -1,7 +1,6 @@
-import type { Actor } from "../../src/core/actor.js";
+import { seedLargeNetwork } from "./large-network.js";
 import { dashboardOverview } from "../../src/core/insights/overview.js";
 import { publicFigures } from "../../src/core/insights/public-figures.js";
-import { quarterEnd, quarterStart, previousQuarter, type QuarterRef } from "../../src/core/reporting/quarters.js";
 import { trendChartPng } from "../../src/dashboard/charts.js";
 import { networkOverviewPage } from "../../src/dashboard/pages/overview.js";
 import type { Database } from "../../src/db/database.js";
@@ -40,7 +39,7 @@ async function timed(label: string, target: number, work: () => Promise<unknown>
 }
 
 async function measure(kind: string, db: Database) {
-  const coordinator = await seed(db);
+  const coordinator = await seedLargeNetwork(db, EMPLOYERS, QUARTERS);
   const deps = { db: db.prisma, now: () => new Date("2026-11-25T10:00:00Z") };
   const t = translator("nl");
   await timed(`${kind}: dashboard overview (queries + HTML), ${EMPLOYERS} employers × ${QUARTERS} quarters`, 150, async () => {
@@ -55,32 +54,3 @@ async function measure(kind: string, db: Database) {
   await timed(`${kind}: chart SVG → PNG (resvg, ${trend.length} quarters)`, 150, () => trendChartPng(t, trend));
 }
 
-async function seed(db: Database): Promise<Actor> {
-  const p = db.prisma;
-  const network = await p.network.create({ data: { slug: "bench", name: "Benchnetwerk" } });
-  await p.employer.createMany({
-    data: Array.from({ length: EMPLOYERS }, (_, i) => ({
-      networkId: network.id,
-      name: `Werkgever ${String(i).padStart(3, "0")}`,
-      branche: ["Zorg", "Logistiek", "ICT", "Industrie", "Horeca", "Bouw", "Overheid"][i % 7]!,
-      sizeBand: "MEDIUM" as const,
-      location: "Enschede",
-      region: "Twente",
-      ambition: 10 + (i % 50),
-    })),
-  });
-  const employers = await p.employer.findMany({ where: { networkId: network.id }, select: { id: true, ambition: true } });
-  let ref: QuarterRef = { year: 2026, quarter: 4 };
-  for (let q = 0; q < QUARTERS; q++, ref = previousQuarter(ref)) {
-    const period = await p.reportingPeriod.create({
-      data: { networkId: network.id, year: ref.year, quarter: ref.quarter, opensAt: quarterStart(ref, "Europe/Amsterdam"), closesAt: quarterEnd(ref, "Europe/Amsterdam") },
-    });
-    await p.placementReport.createMany({
-      data: employers
-        .filter((_, i) => (i + q) % 10 !== 0)
-        .map((e, i) => ({ employerId: e.id, periodId: period.id, ambition: e.ambition, realised: (i + q) % 7, submittedVia: "WEB" as const })),
-    });
-  }
-  const coordinator = await p.person.create({ data: { networkId: network.id, name: "Coördinator", role: "COORDINATOR" } });
-  return { personId: coordinator.id, networkId: network.id, employerId: null, role: "COORDINATOR", locale: "nl", name: coordinator.name };
-}

@@ -1,10 +1,9 @@
+import { seedLargeNetwork } from "./large-network.js";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Actor } from "../../src/core/actor.js";
 import { periodStatus } from "../../src/core/reporting/period-status.js";
-import { quarterEnd, quarterStart, previousQuarter, type QuarterRef } from "../../src/core/reporting/quarters.js";
 import type { Database } from "../../src/db/database.js";
 import { createTestDatabase } from "../support/databases.js";
 import { ms, summarise, verdict } from "./stats.js";
@@ -52,7 +51,7 @@ function pgliteStartTimes() {
 
 async function statusLatency(kind: "pglite" | "postgres", db: Database) {
   const seedStarted = performance.now();
-  const coordinator = await seedLargeNetwork(db);
+  const coordinator = await seedLargeNetwork(db, EMPLOYERS, QUARTERS);
   const seedMs = performance.now() - seedStarted;
   const deps = { db: db.prisma, now: () => new Date("2026-11-25T10:00:00Z") };
   for (let i = 0; i < 20; i++) await periodStatus(deps, coordinator); // warm-up
@@ -71,33 +70,3 @@ async function statusLatency(kind: "pglite" | "postgres", db: Database) {
   );
 }
 
-async function seedLargeNetwork(db: Database): Promise<Actor> {
-  const p = db.prisma;
-  const network = await p.network.create({ data: { slug: "bench", name: "Benchnetwerk" } });
-  await p.employer.createMany({
-    data: Array.from({ length: EMPLOYERS }, (_, i) => ({
-      networkId: network.id,
-      name: `Werkgever ${String(i).padStart(3, "0")}`,
-      branche: ["Zorg", "Logistiek", "ICT", "Industrie"][i % 4]!,
-      sizeBand: "MEDIUM" as const,
-      location: "Enschede",
-      region: "Twente",
-      ambition: 10 + (i % 50),
-    })),
-  });
-  const employers = await p.employer.findMany({ where: { networkId: network.id }, select: { id: true, ambition: true } });
-  let ref: QuarterRef = { year: 2026, quarter: 4 };
-  for (let q = 0; q < QUARTERS; q++, ref = previousQuarter(ref)) {
-    const period = await p.reportingPeriod.create({
-      data: { networkId: network.id, year: ref.year, quarter: ref.quarter, opensAt: quarterStart(ref, "Europe/Amsterdam"), closesAt: quarterEnd(ref, "Europe/Amsterdam") },
-    });
-    // Nine in ten employers report each quarter.
-    await p.placementReport.createMany({
-      data: employers
-        .filter((_, i) => (i + q) % 10 !== 0)
-        .map((e, i) => ({ employerId: e.id, periodId: period.id, ambition: e.ambition, realised: (i + q) % 7, submittedVia: "WEB" as const })),
-    });
-  }
-  const coordinator = await p.person.create({ data: { networkId: network.id, name: "Coördinator", role: "COORDINATOR" } });
-  return { personId: coordinator.id, networkId: network.id, employerId: null, role: "COORDINATOR", locale: "nl", name: coordinator.name };
-}

@@ -9,26 +9,8 @@ import { updateEvent } from "../../src/core/events/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
 import { newEventInput } from "./events-helpers.js";
+import { visibleText as visible } from "../support/chat-text.js";
 
-/** Everything a person would read in a message: block texts, field labels and values, button labels. */
-function visible(message: ChatMessage): string {
-  return message.blocks
-    .map((b) => {
-      switch (b.type) {
-        case "header":
-        case "text":
-        case "context":
-          return b.text;
-        case "fields":
-          return b.fields.map((f) => `${f.label}: ${f.value}`).join("\n");
-        case "actions":
-          return b.buttons.map((x) => `[${x.label}]`).join(" ");
-        default:
-          return "";
-      }
-    })
-    .join("\n");
-}
 
 const replies = (effects: ChatEffect[]) => effects.flatMap((e) => (e.type === "reply" ? [visible(e.message)] : []));
 const buttons = (message: ChatMessage) => message.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : []));

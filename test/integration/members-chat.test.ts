@@ -1,9 +1,10 @@
 import { expect, it } from "vitest";
 import { chatContext } from "../../src/chat/context.js";
 import { handleAction, handleFormSubmit, handleText } from "../../src/chat/conversation.js";
-import type { Button, ChatEffect, ChatMessage } from "../../src/chat/message.js";
+import type { Button, ChatEffect } from "../../src/chat/message.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, type DemoPersonKey } from "../support/fixtures.js";
+import { visibleText } from "../support/chat-text.js";
 import { snapshotAll } from "../support/members-fixtures.js";
 
 /** Everything a person would read in an effect's message, one string. */
@@ -12,27 +13,9 @@ function visible(effect: ChatEffect | undefined): string {
   if (effect.type === "file") return effect.file.title;
   if (effect.type === "formErrors") return Object.values(effect.errors).join("\n");
   if (effect.type === "openForm") return [effect.form.title, ...effect.form.fields.map((f) => f.label)].join("\n");
-  return messageText(effect.message);
+  return visibleText(effect.message);
 }
 
-function messageText(message: ChatMessage): string {
-  return message.blocks
-    .map((b) => {
-      switch (b.type) {
-        case "header":
-        case "text":
-        case "context":
-          return b.text;
-        case "fields":
-          return b.fields.map((f) => `${f.label}: ${f.value}`).join("\n");
-        case "actions":
-          return b.buttons.map((x) => `[${x.label}]`).join(" ");
-        default:
-          return "";
-      }
-    })
-    .join("\n");
-}
 
 function buttons(effect: ChatEffect | undefined): Button[] {
   if (!effect || !("message" in effect)) return [];
