@@ -36,7 +36,8 @@ export async function run(): Promise<void> {
 async function compare(kind: DatabaseKind, connector: FakeBotConnector, minimalUrl: string) {
   const handle = await createTestDatabase(kind);
   await seedDemo(handle.db);
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent" });
+  // Same work as the minimal app: no scheduler ticks or outbox polling during the measurement.
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", SCHEDULER: "off" });
   const app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: handle.db });
   try {
     for (const command of COMMANDS) {
