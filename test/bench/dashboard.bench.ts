@@ -6,7 +6,7 @@ import { networkOverviewPage } from "../../src/dashboard/pages/overview.js";
 import type { Database } from "../../src/db/database.js";
 import { translator } from "../../src/i18n/index.js";
 import { createTestDatabase } from "../support/databases.js";
-import { ms, summarise, verdict } from "./stats.js";
+import { timed } from "./stats.js";
 
 // Issue 6: the dashboard page is built per request. Targets (ours): the overview's queries and
 // HTML p99 < 150 ms and a chart PNG p99 < 150 ms for a 500-employer network with 8 quarters,
@@ -26,31 +26,20 @@ export async function run(): Promise<void> {
   }
 }
 
-async function timed(label: string, target: number, work: () => Promise<unknown> | unknown) {
-  for (let i = 0; i < 10; i++) await work(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await work();
-    samples.push(performance.now() - t);
-  }
-  const s = summarise(samples);
-  console.log(`${label}: p50 ${ms(s.p50)}, p99 ${ms(s.p99)}  target p99 < ${target} ms: ${verdict(s.p99 < target)}`);
-}
 
 async function measure(kind: string, db: Database) {
   const coordinator = await seedLargeNetwork(db, EMPLOYERS, QUARTERS);
   const deps = { db: db.prisma, now: () => new Date("2026-11-25T10:00:00Z") };
   const t = translator("nl");
-  await timed(`${kind}: dashboard overview (queries + HTML), ${EMPLOYERS} employers × ${QUARTERS} quarters`, 150, async () => {
+  await timed(`${kind}: dashboard overview (queries + HTML), ${EMPLOYERS} employers × ${QUARTERS} quarters`, 150, RUNS, async () => {
     const o = await dashboardOverview(deps, coordinator);
     if (!o.ok || o.value.scope !== "network") throw new Error("overview failed");
     return networkOverviewPage(t, "nl", o.value);
   });
-  await timed(`${kind}: public figures (k-anonymous aggregates)`, 150, () => publicFigures(deps, coordinator));
+  await timed(`${kind}: public figures (k-anonymous aggregates)`, 150, RUNS, () => publicFigures(deps, coordinator));
   const overview = await dashboardOverview(deps, coordinator);
   if (!overview.ok || overview.value.scope !== "network") throw new Error("overview failed");
   const trend = overview.value.trend;
-  await timed(`${kind}: chart SVG → PNG (resvg, ${trend.length} quarters)`, 150, () => trendChartPng(t, trend));
+  await timed(`${kind}: chart SVG → PNG (resvg, ${trend.length} quarters)`, 150, RUNS, () => trendChartPng(t, trend));
 }
 

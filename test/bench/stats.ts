@@ -16,3 +16,16 @@ export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export function verdict(ok: boolean): string {
   return ok ? "OK" : "MISSED";
 }
+
+/** Warms up, runs `work` `runs` times and prints p50/p99 against a p99 target in ms. */
+export async function timed(label: string, targetMs: number, runs: number, work: () => Promise<unknown> | unknown): Promise<void> {
+  for (let i = 0; i < 10; i++) await work(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await work();
+    samples.push(performance.now() - t);
+  }
+  const s = summarise(samples);
+  console.log(`${label}: p50 ${ms(s.p50)}, p99 ${ms(s.p99)}  target p99 < ${targetMs} ms: ${verdict(s.p99 < targetMs)}`);
+}
