@@ -1,11 +1,10 @@
+import { startTestApp } from "../support/test-app.js";
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import type { RunningApp } from "../../src/app.js";
 import { webSender } from "../../src/delivery/web-inbox.js";
 import { OutboxWorker } from "../../src/delivery/worker.js";
-import { createLogger } from "../../src/logger.js";
 import { createTestDatabase } from "../support/databases.js";
 import { fixedNow } from "../support/fixtures.js";
 
@@ -22,8 +21,7 @@ describe("playground and dashboard in a browser", () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     database = await createTestDatabase("pglite");
-    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "on", LOG_LEVEL: "silent", SCHEDULER: "off" });
-    app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: database.db });
+    app = await startTestApp(database.db, { DEMO_DATA: "on" });
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "nl-NL" });
   }, 120_000);

@@ -1,12 +1,11 @@
+import { startTestApp } from "../support/test-app.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
+import type { RunningApp } from "../../src/app.js";
 import { chatContext } from "../../src/chat/context.js";
 import { handleText } from "../../src/chat/conversation.js";
 import type { ChatEffect } from "../../src/chat/message.js";
-import { loadConfig } from "../../src/config.js";
 import { respondToEvent } from "../../src/core/events/rsvp.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
-import { createLogger } from "../../src/logger.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, fixedNow, seedDemo, type DemoPersonKey } from "../support/fixtures.js";
 
@@ -39,8 +38,7 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
   let now = fixedNow;
 
   beforeAll(async () => {
-    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", ADMIN_TOKEN: adminToken, SCHEDULER: "off" });
-    app = await startApp(config, { logger: createLogger("silent", false), now: () => now, database: use() });
+    app = await startTestApp(use(), { ADMIN_TOKEN: adminToken }, () => now);
   });
   afterAll(async () => {
     await app?.close();

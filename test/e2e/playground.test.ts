@@ -1,7 +1,8 @@
+import { startTestApp } from "../support/test-app.js";
 import express from "express";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
+import type { RunningApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { metricsRegistry } from "../../src/observability/metrics.js";
@@ -15,8 +16,7 @@ describeEachDatabase("playground over HTTP", (use) => {
   let app: RunningApp;
 
   beforeAll(async () => {
-    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", SCHEDULER: "off" });
-    app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: use() });
+    app = await startTestApp(use());
   });
   afterAll(async () => {
     await app?.close();

@@ -1,13 +1,12 @@
+import { startTestApp } from "../support/test-app.js";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import type { RunningApp } from "../../src/app.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
-import { createLogger } from "../../src/logger.js";
 import { prismaInstallationStore } from "../../src/platforms/slack/installation-store.js";
 import { BOT_SCOPES } from "../../src/platforms/slack/scopes.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
-import { fixedNow, seedDemo } from "../support/fixtures.js";
+import { seedDemo } from "../support/fixtures.js";
 import { FORM, postSlack, SIGNING_SECRET, slashBody } from "../support/slack-requests.js";
 
 const oauthAccess = (teamId: string, token: string) => ({
@@ -32,20 +31,13 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
       users: { UMO: demoEmails.logisticsHr },
       handlers: { "oauth.v2.access": () => oauthAccess("T0TWENTE", nextToken) },
     });
-    const config = loadConfig({
-      NODE_ENV: "test",
-      SCHEDULER: "off",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-      DEMO_DATA: "off",
+    app = await startTestApp(use(), {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_CLIENT_ID: "1234.5678",
       SLACK_CLIENT_SECRET: "client-secret",
       SLACK_STATE_SECRET: "state-secret-state-secret",
       SLACK_API_URL: fake.url,
     });
-    app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: use() });
   });
   afterEach(async () => {
     await app.close();

@@ -1,11 +1,10 @@
+import { startTestApp } from "../support/test-app.js";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import type { RunningApp } from "../../src/app.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
-import { createLogger } from "../../src/logger.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
-import { fixedNow, seedDemo } from "../support/fixtures.js";
+import { seedDemo } from "../support/fixtures.js";
 import { startFakeSocketMode, type FakeSocketMode } from "../support/slack-socket.js";
 
 describeEachDatabase("Slack Socket Mode (no public URL)", (use) => {
@@ -18,19 +17,12 @@ describeEachDatabase("Slack Socket Mode (no public URL)", (use) => {
       users: { UJOOST: demoEmails.bakeryHr },
       handlers: { "apps.connections.open": () => ({ ok: true, url: socket.url }) },
     });
-    const config = loadConfig({
-      NODE_ENV: "test",
-      SCHEDULER: "off",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-      DEMO_DATA: "off",
+    app = await startTestApp(use(), {
       SLACK_MODE: "socket",
       SLACK_APP_TOKEN: "xapp-test",
       SLACK_BOT_TOKEN: "xoxb-test",
       SLACK_API_URL: fake.url,
     });
-    app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: use() });
   });
   afterEach(async () => {
     await app.close();

@@ -1,11 +1,10 @@
+import { startTestApp } from "../support/test-app.js";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import type { RunningApp } from "../../src/app.js";
 import { translator } from "../../src/i18n/index.js";
-import { createLogger } from "../../src/logger.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
-import { fixedNow, seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { seedDemo, snapshotCounts } from "../support/fixtures.js";
 import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser } from "../support/teams-activities.js";
 
 const nl = translator("nl");
@@ -22,8 +21,7 @@ describeEachDatabase("Teams bot end to end", (use) => {
   let app: RunningApp;
   beforeEach(async () => {
     await seedDemo(use());
-    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", PUBLIC_URL: "http://bot.example" });
-    app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: use() });
+    app = await startTestApp(use(), { PUBLIC_URL: "http://bot.example" });
     connector.calls.length = 0;
   });
   afterEach(() => app.close());
@@ -286,8 +284,7 @@ describeEachDatabase("Teams bot end to end", (use) => {
 describeEachDatabase("Teams endpoint with an app id", (use) => {
   it("rejects activities without a valid token with 401 and changes nothing", async () => {
     await seedDemo(use());
-    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", MICROSOFT_APP_ID: "00000000-0000-0000-0000-000000000001", MICROSOFT_APP_PASSWORD: "geheim" });
-    const app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: use() });
+    const app = await startTestApp(use(), { MICROSOFT_APP_ID: "00000000-0000-0000-0000-000000000001", MICROSOFT_APP_PASSWORD: "geheim" });
     try {
       const before = await snapshotCounts(use());
       connector.calls.length = 0;

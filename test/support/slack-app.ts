@@ -1,10 +1,9 @@
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import { startTestApp } from "./test-app.js";
+import type { RunningApp } from "../../src/app.js";
 import type { Database } from "../../src/db/database.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
-import { createLogger } from "../../src/logger.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
-import { fixedNow, type DemoPersonKey } from "./fixtures.js";
+import type { DemoPersonKey } from "./fixtures.js";
 import { SIGNING_SECRET } from "./slack-requests.js";
 
 /** Slack user ids of the demo people (the fake Slack knows their e-mail addresses). */
@@ -27,18 +26,7 @@ export interface SlackHarness {
 export async function startSlackHarness(db: Database, extraUsers: Record<string, string> = {}): Promise<SlackHarness> {
   const users = Object.fromEntries(Object.entries(slackUser).map(([key, id]) => [id, demoEmails[key as DemoPersonKey]]));
   const fake = await startFakeSlackApi({ users: { ...users, ...extraUsers } });
-  const config = loadConfig({
-    NODE_ENV: "test",
-    SCHEDULER: "off",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    DEMO_DATA: "off",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_API_URL: fake.url,
-  });
-  const app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: db });
+  const app = await startTestApp(db, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.url });
   return {
     app,
     fake,
