@@ -1,5 +1,6 @@
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
+import { audit } from "../shared/audit.js";
 import type { CoreDeps } from "../deps.js";
 import { notAllowed, ok, type Result } from "../result.js";
 import { ensurePeriod, findPeriod } from "../reporting/periods.js";
@@ -54,7 +55,7 @@ export async function triggerReminders(deps: CoreDeps, actor: Actor): Promise<Re
     },
     { timeout: 120_000 },
   );
-  await audit(deps, actor, "campaign.trigger", { quarter: quarterLabel(ref), people });
+  await audit(deps.db, actor, "campaign.trigger", networkSubject(actor), { quarter: quarterLabel(ref), people }, deps.now());
   return ok({ label: quarterLabel(ref), people });
 }
 
@@ -65,11 +66,8 @@ export async function triggerReminders(deps: CoreDeps, actor: Actor): Promise<Re
 export async function setCampaignPaused(deps: CoreDeps, actor: Actor, paused: boolean): Promise<Result<{ networkName: string }>> {
   if (!isCoordinator(actor)) return notAllowed();
   const network = await deps.db.network.update({ where: { id: actor.networkId }, data: { campaignsPaused: paused }, select: { name: true } });
-  await audit(deps, actor, paused ? "campaign.pause" : "campaign.resume", {});
+  await audit(deps.db, actor, paused ? "campaign.pause" : "campaign.resume", networkSubject(actor), {}, deps.now());
   return ok({ networkName: network.name });
 }
 
-async function audit(deps: CoreDeps, actor: Actor, action: string, details: Record<string, string | number>) {
-  await deps.db.auditLog.create({ data: { actorId: actor.personId, action, subjectType: "Network", subjectId: actor.networkId, details, at: deps.now() } });
-}
-
+const networkSubject = (actor: Actor) => ({ type: "Network", id: actor.networkId });

@@ -1,11 +1,12 @@
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
+import { audit } from "../shared/audit.js";
 import type { CoreDeps } from "../deps.js";
 import { enqueueNotifications } from "../outbox/enqueue.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { noticesToInterested } from "./notices.js";
 import { eventSelect, findVisibleEvent, lockEvent, lockingTransaction, type EventRow } from "./repository.js";
-import { audit, notACoordinator } from "./save-event.js";
+import { notACoordinator } from "./save-event.js";
 import { eventRef } from "./schema.js";
 
 /** Coordinators cancel an event; everyone who said yes, maybe or waits in line is told. */
@@ -27,7 +28,7 @@ export async function cancelEvent(deps: CoreDeps, actor: Actor, raw: unknown): P
     });
     const notices = await noticesToInterested(tx, event, "event.cancelled");
     await enqueueNotifications(tx, notices);
-    await audit(tx, actor, "event.cancel", event.id, { revision: event.revision, notified: notices.length });
+    await audit(tx, actor, "event.cancel", { type: "Event", id: event.id }, { revision: event.revision, notified: notices.length });
     return ok({ event, notified: notices.length });
   }, lockingTransaction);
 }

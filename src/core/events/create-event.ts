@@ -1,9 +1,10 @@
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
+import { audit } from "../shared/audit.js";
 import type { CoreDeps } from "../deps.js";
 import { ok, type Result } from "../result.js";
 import { eventSelect, type EventRow } from "./repository.js";
-import { audit, eventData, notACoordinator, retryOnNumberConflict, validateEventFields } from "./save-event.js";
+import { eventData, notACoordinator, retryOnNumberConflict, validateEventFields } from "./save-event.js";
 
 /** Coordinators announce a new event in their own network; it gets the next short number. */
 export async function createEvent(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<EventRow>> {
@@ -18,7 +19,7 @@ export async function createEvent(deps: CoreDeps, actor: Actor, raw: unknown): P
         data: { ...eventData(fields.value), networkId: actor.networkId, number: (last._max.number ?? 0) + 1, createdById: actor.personId },
         select: eventSelect,
       });
-      await audit(tx, actor, "event.create", created.id, { number: created.number, title: created.title });
+      await audit(tx, actor, "event.create", { type: "Event", id: created.id }, { number: created.number, title: created.title });
       return created;
     }),
   );

@@ -2,12 +2,13 @@ import { z } from "zod";
 import type { DbClient } from "../../db/database.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
+import { audit } from "../shared/audit.js";
 import type { CoreDeps } from "../deps.js";
 import { enqueueNotifications, type Notification } from "../outbox/enqueue.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { idField } from "../shared/fields.js";
 import { findVisibleEvent, lockEvent, lockingTransaction } from "./repository.js";
-import { audit, notACoordinator } from "./save-event.js";
+import { notACoordinator } from "./save-event.js";
 import { eventRef } from "./schema.js";
 import { promoteFromWaitlist } from "./waitlist.js";
 
@@ -35,7 +36,7 @@ export async function removeAttendee(deps: CoreDeps, actor: Actor, raw: unknown)
     const hadPlace = rsvp.response === "YES" && !rsvp.waitlisted;
     const notices = hadPlace && event.status === "SCHEDULED" && event.startsAt > now ? await promoteFromWaitlist(tx, event, now) : [];
     await enqueueNotifications(tx, notices);
-    await audit(tx, actor, "event.removeAttendee", event.id, { personId, previous: rsvp.response, waitlisted: rsvp.waitlisted });
+    await audit(tx, actor, "event.removeAttendee", { type: "Event", id: event.id }, { personId, previous: rsvp.response, waitlisted: rsvp.waitlisted });
     return ok({ promoted: notices.length });
   }, lockingTransaction);
 }

@@ -1,4 +1,3 @@
-import type { DbClient } from "../../db/database.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
@@ -40,9 +39,6 @@ export function eventData(fields: EventFields) {
   };
 }
 
-export async function audit(db: DbClient, actor: Actor, action: string, eventId: string, details: Prisma.InputJsonObject) {
-  await db.auditLog.create({ data: { actorId: actor.personId, action, subjectType: "Event", subjectId: eventId, details } });
-}
 
 /** Runs `work` again when a concurrent create took the same per-network number (P2002). */
 export async function retryOnNumberConflict<T>(work: () => Promise<T>, attempts = 5): Promise<T> {

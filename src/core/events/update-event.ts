@@ -1,11 +1,12 @@
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
+import { audit } from "../shared/audit.js";
 import type { CoreDeps } from "../deps.js";
 import { enqueueNotifications } from "../outbox/enqueue.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { noticesToInterested } from "./notices.js";
 import { eventSelect, findVisibleEvent, lockEvent, lockingTransaction, type EventRow } from "./repository.js";
-import { audit, eventData, notACoordinator, validateEventFields } from "./save-event.js";
+import { eventData, notACoordinator, validateEventFields } from "./save-event.js";
 import { eventFieldNames, eventRef } from "./schema.js";
 import { promoteFromWaitlist } from "./waitlist.js";
 import { toLocalInput } from "./datetime.js";
@@ -51,7 +52,7 @@ export async function updateEvent(deps: CoreDeps, actor: Actor, raw: unknown): P
     const promoted = await promoteFromWaitlist(tx, event, deps.now());
     const changed = timeOrPlaceChanged ? await noticesToInterested(tx, event, "event.changed") : [];
     await enqueueNotifications(tx, [...promoted, ...changed]);
-    await audit(tx, actor, "event.update", event.id, { revision: event.revision, fields: eventFieldNames.filter((name) => name in input) });
+    await audit(tx, actor, "event.update", { type: "Event", id: event.id }, { revision: event.revision, fields: eventFieldNames.filter((name) => name in input) });
     return ok({ event, timeOrPlaceChanged, notified: changed.length });
   }, lockingTransaction);
 }

@@ -3,7 +3,7 @@ import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { fail, invalidInput, notFound, ok, type Result } from "../result.js";
-import { audit } from "./audit.js";
+import { audit } from "../shared/audit.js";
 import { employerRefInput, updateEmployerInput } from "./schema.js";
 
 export interface EmployerProfile {

@@ -3,7 +3,7 @@ import type { CoreDeps } from "../deps.js";
 import { releasePlacesOf } from "../events/remove-attendee.js";
 import { lockingTransaction } from "../events/repository.js";
 import { ok, type Result } from "../result.js";
-import { audit } from "./audit.js";
+import { audit } from "../shared/audit.js";
 import { privacySubject } from "./subject.js";
 
 /** What an erased person is called from then on; the row stays so counts and history add up. */

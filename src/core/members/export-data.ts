@@ -1,7 +1,7 @@
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { ok, type Result } from "../result.js";
-import { audit } from "./audit.js";
+import { audit } from "../shared/audit.js";
 import { privacySubject } from "./subject.js";
 
 /**

@@ -3,6 +3,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
+import { audit } from "../shared/audit.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { ensurePeriod, findNetwork } from "./periods.js";
 import { compareQuarters, quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
@@ -54,15 +55,7 @@ export async function submitReport(
     submittedVia: via,
   };
   const saved = await saveWithRevision(deps.db, employerId.value, period.id, figures, deps.now());
-  await deps.db.auditLog.create({
-    data: {
-      actorId: actor.personId,
-      action: saved.version === 1 ? "report.submit" : "report.correct",
-      subjectType: "PlacementReport",
-      subjectId: saved.id,
-      details: { version: saved.version, via },
-    },
-  });
+  await audit(deps.db, actor, saved.version === 1 ? "report.submit" : "report.correct", { type: "PlacementReport", id: saved.id }, { version: saved.version, via });
   return ok({
     reportId: saved.id,
     employerId: employerId.value,

@@ -2,7 +2,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
-import { audit } from "../members/audit.js";
+import { audit } from "../shared/audit.js";
 import { findPerson, type PersonRef } from "../members/find-person.js";
 import { fail, invalidInput, notAllowed, ok, type Result } from "../result.js";
 import { findSubgroup, type SubgroupRef } from "./find-subgroup.js";

@@ -6,14 +6,15 @@ import type { Actor } from "../actor.js";
  * One audit row per coordinator (or privacy) action. Details hold ids and field names only,
  * never names or e-mail addresses, so erasing a person leaves no personal data behind here.
  */
-export function audit(
+export async function audit(
   db: DbClient,
   actor: Actor,
   action: string,
   subject: { type: string; id: string },
   details?: Prisma.InputJsonValue,
-) {
-  return db.auditLog.create({
-    data: { actorId: actor.personId, action, subjectType: subject.type, subjectId: subject.id, details },
+  at?: Date,
+): Promise<void> {
+  await db.auditLog.create({
+    data: { actorId: actor.personId, action, subjectType: subject.type, subjectId: subject.id, details, at },
   });
 }
