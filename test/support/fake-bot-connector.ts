@@ -31,6 +31,8 @@ export interface FakeBotConnectorOptions {
 export interface FakeBotConnector {
   url: string;
   calls: ConnectorCall[];
+  /** Sends and updates answered with a failure status instead (failNext, failConversation), in order. */
+  refused: Array<ConnectorCall & { status: number }>;
   /** Activities the bot sent (POST) or replaced (PUT), in order. */
   sent(): ConnectorCall[];
   members: RosterMember[];
@@ -38,6 +40,10 @@ export interface FakeBotConnector {
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   /** The next `count` attempts to open a conversation (POST /v3/conversations) answer with this status. */
   failCreate(count: number, status: number): void;
+  /** Every later send or update in this conversation answers with this status (404: chat deleted, 403: bot removed). */
+  failConversation(conversationId: string, status: number): void;
+  /** Forgets recorded calls and refusals and drops every failure still planned (between tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,8 @@ const memberPath = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 
 export async function startFakeBotConnector(options: FakeBotConnectorOptions = {}): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
+  const refused: FakeBotConnector["refused"] = [];
+  const failingConversations = new Map<string, number>();
   const members = [...(options.members ?? [])];
   const failures: Array<{ status: number; retryAfter?: number }> = [];
   const createFailures: number[] = [];
@@ -64,17 +72,19 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
     const isCreate = method === "POST" && path === "/v3/conversations";
     const isSend = (method === "POST" || method === "PUT") && (activityPath.test(path) || isCreate);
     const createFailure = isCreate ? createFailures.shift() : undefined;
-    const failure = createFailure ? { status: createFailure } : isSend ? failures.shift() : undefined;
+    const activity = activityPath.exec(path);
+    const conversationId = activity ? decodeURIComponent(activity[1]!) : "";
+    const activityId = activity?.[2] ? decodeURIComponent(activity[2]) : undefined;
+    const conversationFailure = isSend && failingConversations.has(conversationId) ? { status: failingConversations.get(conversationId)! } : undefined;
+    const failure: { status: number; retryAfter?: number } | undefined = createFailure ? { status: createFailure } : isSend ? (conversationFailure ?? failures.shift()) : undefined;
     if (failure) {
+      refused.push({ method, path, conversationId, activityId, body, authorization: req.headers.authorization, status: failure.status });
       const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { "retry-after": String(failure.retryAfter) };
       answer(failure.status, { error: { code: "Failure", message: `fake status ${failure.status}` } }, headers);
       return;
     }
 
-    const activity = activityPath.exec(path);
     if (activity && (method === "POST" || method === "PUT")) {
-      const conversationId = decodeURIComponent(activity[1]!);
-      const activityId = activity[2] ? decodeURIComponent(activity[2]) : undefined;
       calls.push({ method, path, conversationId, activityId, body, authorization: req.headers.authorization });
       answer(200, { id: method === "PUT" && activityId ? activityId : `sent-${++counter}` });
       return;
@@ -102,6 +112,7 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    refused,
     sent: () => calls.filter((c) => c.method !== "GET"),
     members,
     failNext(count, status, retryAfterSeconds) {
@@ -109,6 +120,16 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
     },
     failCreate(count, status) {
       for (let i = 0; i < count; i++) createFailures.push(status);
+    },
+    failConversation(conversationId, status) {
+      failingConversations.set(conversationId, status);
+    },
+    reset() {
+      calls.length = 0;
+      refused.length = 0;
+      failures.length = 0;
+      createFailures.length = 0;
+      failingConversations.clear();
     },
     close: () =>
       new Promise((resolve) => {

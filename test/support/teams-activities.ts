@@ -19,13 +19,14 @@ export function teamsRoster(): RosterMember[] {
 }
 
 export interface Where {
-  kind: "personal" | "channel";
-  /** The conversation id; defaults to the user's personal chat or the general channel. */
+  kind: "personal" | "channel" | "groupChat";
+  /** The conversation id; defaults to the user's personal chat, the general channel or one group chat. */
   id?: string;
 }
 
 function conversationFor(user: RosterMember, where: Where) {
   if (where.kind === "personal") return { id: where.id ?? `a:personal-${user.aadObjectId}`, conversationType: "personal", tenantId };
+  if (where.kind === "groupChat") return { id: where.id ?? "19:groupchat@thread.v2", conversationType: "groupChat", tenantId, isGroup: true };
   return { id: where.id ?? "19:general@thread.tacv2;messageid=1700000000000", conversationType: "channel", tenantId, isGroup: true };
 }
 
@@ -48,7 +49,7 @@ function base(connector: FakeBotConnector, user: RosterMember, where: Where, loc
 
 export function message(connector: FakeBotConnector, user: RosterMember, text: string, where: Where = { kind: "personal" }, locale?: string) {
   if (where.kind === "personal") return { ...base(connector, user, where, locale), type: "message", text };
-  // In a channel the bot only hears messages that @mention it; Teams puts the mention in the text.
+  // In a channel or group chat the bot only hears messages that @mention it; Teams puts the mention in the text.
   const mention = `<at>${bot.name}</at>`;
   return {
     ...base(connector, user, where, locale),
