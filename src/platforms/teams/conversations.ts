@@ -43,6 +43,15 @@ export async function personalConversation(db: Db, tenantId: string, aadObjectId
   return row ? toStored(row) : null;
 }
 
+/** The reference of one conversation, if the bot is (still) in it. */
+export async function conversationById(db: Db, conversationId: string): Promise<StoredConversation | null> {
+  const row = await db.teamsConversation.findUnique({
+    where: { conversationId },
+    select: { conversationId: true, tenantId: true, aadObjectId: true, kind: true, reference: true },
+  });
+  return row ? toStored(row) : null;
+}
+
 /** Any reference in the tenant: its serviceUrl lets the bot open a personal chat. */
 export async function anyConversationInTenant(db: Db, tenantId: string): Promise<StoredConversation | null> {
   const row = await db.teamsConversation.findFirst({

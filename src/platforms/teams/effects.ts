@@ -1,8 +1,10 @@
 import { CardFactory, MessageFactory, TurnContext, type Activity, type CloudAdapter } from "botbuilder";
+import type { ChatContext } from "../../chat/context.js";
 import { textMessage, type ChatEffect, type ChatFile, type Form } from "../../chat/message.js";
 import type { Db } from "../../db/database.js";
 import type { Translate } from "../../i18n/index.js";
 import { tenantOf, conversationKind, type TurnActivity } from "./activity.js";
+import { refreshOtherAnnouncements, rememberTeamsAnnouncement } from "./announcements.js";
 import { formCard, messageCard, type AdaptiveCard } from "./cards.js";
 import { inPersonalChat } from "./personal-chat.js";
 import { sendFailure } from "./send-errors.js";
@@ -29,7 +31,8 @@ export type Origin = "text" | "button" | "form";
 /**
  * Renders chat effects to Teams. Returns the card that should replace the card the person
  * acted on (the invoke answer for Universal Actions), if any:
- * - update: the refreshed card, also replaced for everyone in the conversation;
+ * - update: the refreshed card, also replaced for everyone in the conversation (and, for an
+ *   event announcement, its other copies in the tenant: that needs the person's `ctx`);
  * - formErrors: the same form again, with the typed values and the errors next to the fields;
  * - the first reply to a submitted form: the confirmation in place of the form.
  * Everything else is sent as a new message. Replies and files are private: in a channel they
@@ -37,7 +40,7 @@ export type Origin = "text" | "button" | "form";
  * that does a reply go into the channel thread (Teams has no ephemeral messages), and a file
  * never does. Forms open in the conversation they were asked for in.
  */
-export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origin: Origin): Promise<AdaptiveCard | undefined> {
+export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origin: Origin, ctx?: ChatContext): Promise<AdaptiveCard | undefined> {
   let answer: AdaptiveCard | undefined;
   for (const effect of effects) {
     switch (effect.type) {
@@ -47,13 +50,16 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         break;
       case "post": {
         const sent = await turn.context.sendActivity(cardActivity(messageCard(effect.message), effect.message.summary));
-        if (effect.announces && sent?.id) await storeAnnouncement(turn, effect.announces.eventId, sent.id);
+        if (effect.announces && sent?.id) await rememberTeamsAnnouncement(turn, effect.announces.eventId, sent.id);
         break;
       }
       case "update":
         answer = messageCard(effect.message);
-        if (turn.activity.replyToId) await replaceCard(turn, answer);
-        else await turn.context.sendActivity(cardActivity(answer, effect.message.summary));
+        if (!turn.activity.replyToId) await turn.context.sendActivity(cardActivity(answer, effect.message.summary));
+        else {
+          await replaceCard(turn, answer);
+          if (ctx) await refreshOtherAnnouncements(turn, ctx, turn.activity.replyToId);
+        }
         break;
       case "openForm":
         // Opened where it was asked for, so what the form announces (an event) lands there too.
@@ -117,12 +123,5 @@ function fileCard(turn: TeamsTurn, file: ChatFile): AdaptiveCard {
       { type: "context", text: `${file.filename} · ${turn.t("teams.file.expires", { minutes: FILE_TTL_MINUTES })}` },
       { type: "actions", buttons: [{ action: "file.download", label: turn.t("teams.file.download"), value: "", url }] },
     ],
-  });
-}
-
-async function storeAnnouncement(turn: TeamsTurn, eventId: string, messageId: string): Promise<void> {
-  await turn.db.eventAnnouncement.createMany({
-    data: [{ eventId, platform: "TEAMS", tenantId: tenantOf(turn.activity) ?? "", channelId: turn.activity.conversation.id, platformMessageId: messageId }],
-    skipDuplicates: true,
   });
 }

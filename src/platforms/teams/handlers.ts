@@ -101,7 +101,8 @@ async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (c
     if (!actor) return await applyEffects(turn, unknownPersonEffects(locale), "text");
     locale = actor.locale;
     turn.t = translator(locale);
-    return await applyEffects(turn, await work(chatContext(env.deps, actor, "TEAMS")), origin);
+    const ctx = chatContext(env.deps, actor, "TEAMS");
+    return await applyEffects(turn, await work(ctx), origin, ctx);
   } catch (error) {
     env.logger.error({ err: error, activityType: turn.activity.type, origin }, "Teams request failed");
     return applyEffects(turn, unexpectedErrorEffects(locale), "text");

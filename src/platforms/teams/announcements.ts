@@ -1,0 +1,45 @@
+import { CardFactory } from "botbuilder";
+import { refreshOtherCopies, type CopyWriter } from "../../chat/announcement-copies.js";
+import type { ChatContext } from "../../chat/context.js";
+import { rememberAnnouncement, type AnnouncementCopy } from "../../core/events/index.js";
+import { tenantOf } from "./activity.js";
+import { messageCard } from "./cards.js";
+import { conversationById } from "./conversations.js";
+import type { TeamsTurn } from "./effects.js";
+
+/** The announcement card just posted in this turn's conversation, so it can be kept up to date. */
+export async function rememberTeamsAnnouncement(turn: TeamsTurn, eventId: string, activityId: string): Promise<void> {
+  await rememberAnnouncement(turn.db, eventId, copyInThisConversation(turn, activityId));
+}
+
+/**
+ * After an RSVP on the card `pressedId` of this conversation: the event's other announcement
+ * cards in the tenant get the current counts. Best effort: a copy that cannot be written is
+ * logged, and nothing here may fail the person's RSVP, which is stored already.
+ */
+export async function refreshOtherAnnouncements(turn: TeamsTurn, ctx: ChatContext, pressedId: string): Promise<void> {
+  try {
+    const failures = await refreshOtherCopies(ctx, copyInThisConversation(turn, pressedId), copyWriter(turn));
+    for (const { copy, error } of failures) {
+      turn.logger.warn({ err: error, conversationId: copy.conversationId, activityId: copy.messageId }, "Teams: kon een eventaankondiging niet bijwerken");
+    }
+  } catch (error) {
+    turn.logger.warn({ err: error }, "Teams: kon de andere eventaankondigingen niet bijwerken");
+  }
+}
+
+function copyInThisConversation(turn: TeamsTurn, activityId: string): AnnouncementCopy {
+  return { platform: "TEAMS", tenantId: tenantOf(turn.activity) ?? "", conversationId: turn.activity.conversation.id, messageId: activityId };
+}
+
+/** Writes through the stored reference of the copy's conversation, as proactive sends do. */
+function copyWriter(turn: TeamsTurn): CopyWriter {
+  return async (copy, message) => {
+    const conversation = await conversationById(turn.db, copy.conversationId);
+    if (!conversation) throw new Error("no stored conversation reference: the bot was removed from this conversation");
+    const attachments = [CardFactory.adaptiveCard(messageCard(message))];
+    await turn.adapter.continueConversationAsync(turn.botAppId, conversation.reference, async (context) => {
+      await context.updateActivity({ id: copy.messageId, type: "message", attachments, summary: message.summary.slice(0, 200) });
+    });
+  };
+}

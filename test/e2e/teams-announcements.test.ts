@@ -1,0 +1,125 @@
+import { startTestApp } from "../support/test-app.js";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import type { RunningApp } from "../../src/app.js";
+import { translator } from "../../src/i18n/index.js";
+import { describeEachDatabase } from "../support/databases.js";
+import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
+import { seedDemo } from "../support/fixtures.js";
+import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser, tenantId, type Where } from "../support/teams-activities.js";
+
+const nl = translator("nl");
+const channel: Where = { kind: "channel" };
+const channelThread = "19:general@thread.tacv2;messageid=1700000000000";
+const places = (attending: number, waitlisted: number) => nl("events.places.capacity", { attending, capacity: 1, waitlisted });
+
+let connector: FakeBotConnector;
+beforeAll(async () => {
+  connector = await startFakeBotConnector({ members: teamsRoster() });
+});
+afterAll(() => connector.close());
+
+describeEachDatabase("Teams events: every copy of an announcement shows the current counts", (use) => {
+  let app: RunningApp;
+  beforeEach(async () => {
+    await seedDemo(use());
+    app = await startTestApp(use(), { PUBLIC_URL: "http://bot.example" });
+    connector.reset();
+  });
+  afterEach(() => app.close());
+
+  const post = (activity: unknown) => postActivity(app.url, activity);
+  const coordinator = teamsUser("coordinator");
+
+  /** The coordinator creates an event for one person through the form in the channel; returns its announcement. */
+  async function announceInChannel(title: string) {
+    await post(message(connector, coordinator, "event nieuw", channel));
+    const form = cardOf(connector.sent().at(-1));
+    const inputs = {
+      in_kind: "PRAKTIJKTAFEL",
+      in_title: title,
+      in_location: "Enschede",
+      in_startsAt_date: "2026-12-15",
+      in_startsAt_time: "15:00",
+      in_endsAt_date: "2026-12-15",
+      in_endsAt_time: "17:00",
+      in_capacity: "1",
+      in_subgroupId: "network",
+    };
+    await post(cardAction(connector, coordinator, { ...form.actions[0].data, ...inputs }, "form-card", channel));
+    const posted = connector.sent().find((c) => c.method === "POST" && c.conversationId === channelThread && cardText(cardOf(c)).includes(title))!;
+    const stored = await use().prisma.eventAnnouncement.findFirstOrThrow({ where: { event: { title } } });
+    expect(stored).toMatchObject({ platform: "TEAMS", tenantId, channelId: channelThread });
+    const yes = cardOf(posted)
+      .body.flatMap((e: any) => e.actions ?? [])
+      .find((a: any) => a.title === nl("events.button.yes"));
+    return { eventId: stored.eventId, messageId: stored.platformMessageId, yes: yes.data as Record<string, unknown> };
+  }
+
+  /**
+   * A copy of the announcement in another conversation the bot is in. No command announces an
+   * existing event a second time yet, so the copy is stored as the bot stores a posted one.
+   */
+  async function copyIn(where: Where & { id: string }, eventId: string, messageId: string, tenant = tenantId) {
+    await post(installed(connector, coordinator, where));
+    await use().prisma.eventAnnouncement.create({ data: { eventId, platform: "TEAMS", tenantId: tenant, channelId: where.id, platformMessageId: messageId } });
+  }
+
+  const updatesOf = (conversationId: string, activityId: string) =>
+    connector.sent().filter((c) => c.method === "PUT" && c.conversationId === conversationId && c.activityId === activityId);
+
+  it("updates the copy in a group chat after a yes on the channel copy, and the channel copy after a yes in the group chat", async () => {
+    const groupChat = { kind: "groupChat" as const, id: "19:coordinatoren@thread.v2" };
+    const announcement = await announceInChannel("Praktijktafel met de wethouder");
+    await copyIn(groupChat, announcement.eventId, "groupchat-copy-1");
+    connector.calls.length = 0;
+
+    const joost = await post(cardAction(connector, teamsUser("bakeryHr"), announcement.yes, announcement.messageId, channel));
+
+    // The pressed copy is refreshed in place, as before.
+    expect(joost.body.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(cardText(joost.body.value)).toContain(places(1, 0));
+    expect(updatesOf(channelThread, announcement.messageId)).toHaveLength(1);
+    // The group chat's copy shows the same card, with the new count.
+    const [groupUpdate] = updatesOf(groupChat.id, "groupchat-copy-1");
+    expect(cardText(cardOf(groupUpdate))).toContain(places(1, 0));
+    expect(cardText(cardOf(groupUpdate))).toBe(cardText(joost.body.value));
+
+    // The second yes, pressed in the group chat, goes on the waiting list: the channel copy shows it.
+    connector.calls.length = 0;
+    const mo = await post(cardAction(connector, teamsUser("logisticsHr"), announcement.yes, "groupchat-copy-1", groupChat));
+    expect(cardText(mo.body.value)).toContain(places(1, 1));
+    const [channelUpdate] = updatesOf(channelThread, announcement.messageId);
+    expect(cardText(cardOf(channelUpdate))).toContain(places(1, 1));
+    expect(await use().prisma.rsvp.count({ where: { eventId: announcement.eventId, response: "YES" } })).toBe(2);
+  });
+
+  it("skips a copy the connector refuses (404) or the bot was removed from, leaves other tenants alone, and still updates the rest and stores the RSVP", async () => {
+    const deletedChat = { kind: "groupChat" as const, id: "19:verwijderd@thread.v2" };
+    const otherChannel = { kind: "channel" as const, id: "19:twente@thread.tacv2;messageid=1700000000001" };
+    const announcement = await announceInChannel("Masterclass inclusief werven");
+    // Oldest first, so the failures come before the copy that works.
+    await copyIn(deletedChat, announcement.eventId, "deleted-copy");
+    await use().prisma.eventAnnouncement.create({
+      data: { eventId: announcement.eventId, platform: "TEAMS", tenantId, channelId: "19:bot-verwijderd@thread.v2", platformMessageId: "orphan-copy" },
+    });
+    await copyIn(otherChannel, announcement.eventId, "twente-copy");
+    // Stored for another tenant: not this RSVP's to write to.
+    await copyIn({ kind: "groupChat", id: "19:andere-tenant@thread.v2" }, announcement.eventId, "foreign-copy", "tenant-elders");
+    connector.failConversation(deletedChat.id, 404);
+    connector.calls.length = 0;
+
+    const response = await post(cardAction(connector, teamsUser("bakeryHr"), announcement.yes, announcement.messageId, channel));
+
+    expect(response.status).toBe(200);
+    expect(response.body.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(cardText(response.body.value)).toContain(places(1, 0));
+    expect(connector.refused).toEqual([expect.objectContaining({ method: "PUT", conversationId: deletedChat.id, activityId: "deleted-copy", status: 404 })]);
+    const [twente] = updatesOf(otherChannel.id, "twente-copy");
+    expect(cardText(cardOf(twente))).toContain(places(1, 0));
+    expect(connector.sent().filter((c) => c.method === "PUT").map((c) => c.conversationId).sort()).toEqual([channelThread, otherChannel.id].sort());
+    // The person still gets their private confirmation, and the RSVP is stored.
+    const confirmation = nl("events.reply.yes", { title: "Masterclass inclusief werven" });
+    expect(connector.sent().some((c) => c.method === "POST" && cardText(cardOf(c)) === confirmation)).toBe(true);
+    expect(await use().prisma.rsvp.count({ where: { eventId: announcement.eventId, response: "YES" } })).toBe(1);
+  });
+});
