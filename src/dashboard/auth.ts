@@ -17,9 +17,13 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** HttpOnly keeps scripts away from it; Lax still sends it after the redirect from a chat link. */
-export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
+/**
+ * HttpOnly keeps scripts away from it; Lax still sends it after the redirect from a chat link.
+ * Its lifetime goes as Max-Age, which the browser counts from its own clock: a server clock
+ * that differs from the browser's cannot make it arrive already expired.
+ */
+export function setSessionCookie(res: Response, token: string, lifetimeMs: number, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: Math.max(0, lifetimeMs) });
 }
 
 export function clearSessionCookie(res: Response, secure: boolean): void {

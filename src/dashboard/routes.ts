@@ -61,7 +61,7 @@ export function dashboardRouter(options: DashboardOptions): Router {
       res.status(401).type("html").send(signInPage(guest, defaultLocale, { error: true, adminLogin: Boolean(options.adminToken) }));
       return;
     }
-    setSessionCookie(res, started.value.sessionToken, started.value.expiresAt, options.secureCookies);
+    setSessionCookie(res, started.value.sessionToken, started.value.expiresAt.getTime() - deps.now().getTime(), options.secureCookies);
     res.redirect(303, "/dashboard");
   });
 
