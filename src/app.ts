@@ -35,7 +35,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     (await openDatabase(config.database, {
       onConnectionError: (error) => logger.warn({ err: error }, "PostgreSQL-verbinding verbroken; de pool maakt een nieuwe"),
     }));
-  const deps: CoreDeps = { db: db.prisma, now: options.now ?? systemClock };
+  const deps: CoreDeps = { db: db.prisma, cache: db.cache, now: options.now ?? systemClock };
 
   const seedDemo = config.env.DEMO_DATA === "on" || (config.env.DEMO_DATA === "auto" && config.demoMode);
   if (seedDemo) {

@@ -4,8 +4,10 @@ import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "../generated/prisma/client.js";
+import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from "./change-feed.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import { applyMigrations, type SqlSession } from "./migrate.js";
+import { TaggedReadCache } from "./read-cache.js";
 
 export type Db = PrismaClient;
 /** The client or an open transaction: repositories accept either. */
@@ -14,6 +16,10 @@ export type DbClient = PrismaClient | Prisma.TransactionClient;
 export interface Database {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /** Which rows changed, announced by the database to every instance after each commit. */
+  changes: ChangeFeed;
+  /** This process's cache of hot reads, kept exact by `changes`. */
+  cache: TaggedReadCache;
   /** Runs a raw query on the underlying driver (health checks, locks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -46,11 +52,15 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   // same runtime contract; 0.7 would need Prisma 7 (see DESIGN.md).
   const adapter = new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory;
   const prisma = new PrismaClient({ adapter });
+  const changes = await pgliteChangeFeed(pglite);
   return {
     prisma,
     kind: "pglite",
+    changes,
+    cache: new TaggedReadCache(changes),
     ping: async () => void (await pglite.query("SELECT 1")),
     async close() {
+      await changes.close();
       await prisma.$disconnect();
       // $disconnect leaves PGlite open, which keeps the process alive and the dir locked.
       if (!pglite.closed) await pglite.close();
@@ -76,11 +86,15 @@ async function openPostgres(url: string, poolSize = 10, onConnectionError: (erro
     client.release();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const changes = await postgresChangeFeed(url, { onConnectionError });
   return {
     prisma,
     kind: "postgres",
+    changes,
+    cache: new TaggedReadCache(changes),
     ping: async () => void (await pool.query("SELECT 1")),
     async close() {
+      await changes.close();
       await prisma.$disconnect();
       if (!pool.ended) await pool.end();
     },

@@ -1,4 +1,5 @@
 import { seedLargeNetwork } from "./large-network.js";
+import { readThrough } from "../../src/db/read-cache.js";
 import { dashboardOverview } from "../../src/core/insights/overview.js";
 import { publicFigures } from "../../src/core/insights/public-figures.js";
 import { trendChartPng } from "../../src/dashboard/charts.js";
@@ -29,7 +30,7 @@ export async function run(): Promise<void> {
 
 async function measure(kind: string, db: Database) {
   const coordinator = await seedLargeNetwork(db, EMPLOYERS, QUARTERS);
-  const deps = { db: db.prisma, now: () => new Date("2026-11-25T10:00:00Z") };
+  const deps = { db: db.prisma, cache: readThrough, now: () => new Date("2026-11-25T10:00:00Z") };
   const t = translator("nl");
   await timed(`${kind}: dashboard overview (queries + HTML), ${EMPLOYERS} employers × ${QUARTERS} quarters`, 150, RUNS, async () => {
     const o = await dashboardOverview(deps, coordinator);

@@ -1,4 +1,5 @@
 import type { Actor } from "../../src/core/actor.js";
+import { readThrough } from "../../src/db/read-cache.js";
 import { searchDirectory } from "../../src/core/directory/search-directory.js";
 import { listSubgroups, showSubgroup } from "../../src/core/subgroups/list-subgroups.js";
 import type { Database } from "../../src/db/database.js";
@@ -30,7 +31,7 @@ export async function run(): Promise<void> {
 async function measure(kind: string, db: Database) {
   const member = await seedNetwork(db, "bench");
   await seedNetwork(db, "bench-other");
-  const deps = { db: db.prisma, now: () => new Date("2026-11-25T10:00:00Z") };
+  const deps = { db: db.prisma, cache: readThrough, now: () => new Date("2026-11-25T10:00:00Z") };
   const expectOk = async <T>(promise: Promise<{ ok: boolean } & T>) => {
     const result = await promise;
     if (!result.ok) throw new Error(`benchmark query failed: ${JSON.stringify(result)}`);

@@ -1,4 +1,5 @@
 import type { Actor } from "../../src/core/actor.js";
+import { readThrough } from "../../src/db/read-cache.js";
 import { createEvent, listUpcomingEvents, respondToEvent } from "../../src/core/events/index.js";
 import { actorForPerson } from "../../src/core/members/actor-lookup.js";
 import type { Database } from "../../src/db/database.js";
@@ -26,7 +27,7 @@ export async function run(): Promise<void> {
 
 async function rsvpLatency(kind: string, db: Database) {
   const { networkId } = await seedDemoData(db.prisma, now);
-  const deps = { db: db.prisma, now: () => now };
+  const deps = { db: db.prisma, cache: readThrough, now: () => now };
   const coordinator = (await actorForPerson(db.prisma, (await db.prisma.person.findFirstOrThrow({ where: { role: "COORDINATOR", networkId } })).id))!;
   const members = await createMembers(db, networkId, MEMBERS);
   const event = await createEvent(deps, coordinator, {

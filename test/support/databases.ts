@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
+import { CHANGES_CHANNEL } from "../../src/db/change-feed.js";
 import { openDatabase, type Database } from "../../src/db/database.js";
 
 /** The PostgreSQL server the integration suites use; each test file gets its own database. */
@@ -44,6 +45,23 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Waits until this instance has heard every change committed so far: PostgreSQL delivers a
+ * server's notifications in commit order, so a marker sent now arrives after all of them.
+ */
+export async function changesDelivered(db: Database): Promise<void> {
+  const marker = `test-marker:${randomBytes(6).toString("hex")}`;
+  const arrived = new Promise<void>((resolve) => {
+    const stop = db.changes.subscribe((tag) => {
+      if (tag !== marker) return;
+      stop();
+      resolve();
+    });
+  });
+  await db.prisma.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${marker})`;
+  await arrived;
 }
 
 /** Empties every table (keeping the migrations) so each test starts from a known state. */

@@ -8,7 +8,7 @@ import { demoEmails, seedDemoData } from "../../src/demo/demo-data.js";
 export const fixedNow = new Date("2026-11-25T10:00:00Z");
 
 export function depsFor(db: Database, now: Date = fixedNow): CoreDeps {
-  return { db: db.prisma, now: () => now };
+  return { db: db.prisma, cache: db.cache, now: () => now };
 }
 
 export type DemoPersonKey = keyof typeof demoEmails;

@@ -1,4 +1,5 @@
 import type { DbClient } from "../../db/database.js";
+import { readThrough } from "../../db/read-cache.js";
 import type { CoreDeps } from "../deps.js";
 import { periodStatus } from "../reporting/period-status.js";
 import { ensurePeriod } from "../reporting/periods.js";
@@ -35,7 +36,7 @@ export async function closeAndSummarise(db: DbClient, network: CampaignNetwork, 
   if (!first) return 0;
   const actor = toActor({ ...first, networkId: network.id, employerId: null, role: "COORDINATOR", locale: null, erasedAt: null, network: { defaultLocale: "nl" } });
   // periodStatus only reads, which works the same inside the step's transaction.
-  const status = await periodStatus({ db: db as CoreDeps["db"], now: () => at }, actor, ref);
+  const status = await periodStatus({ db: db as CoreDeps["db"], cache: readThrough, now: () => at }, actor, ref);
   if (!status.ok) throw new Error(`period summary failed: ${status.error.key}`);
   const s = status.value;
   const morning = workingDayAt(at, 0, network.timeZone);
