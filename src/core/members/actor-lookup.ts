@@ -1,5 +1,7 @@
+import { changeTag } from "../../db/change-feed.js";
 import type { Db } from "../../db/database.js";
 import type { Actor } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
 import type { Locale } from "../../i18n/index.js";
 
 export type ChatPlatform = "SLACK" | "TEAMS" | "WEB";
@@ -40,19 +42,39 @@ export async function actorForPerson(db: Db, personId: string): Promise<Actor | 
   return person && !person.erasedAt ? toActor(person) : null;
 }
 
-/** The person behind a chat identity, if that identity has been linked. */
-export async function actorForIdentity(db: Db, identity: ChatIdentity): Promise<Actor | null> {
-  const link = await db.platformIdentity.findUnique({
-    where: {
-      platform_tenantId_externalUserId: {
-        platform: identity.platform,
-        tenantId: identity.tenantId,
-        externalUserId: identity.externalUserId,
+/**
+ * The member behind a chat user: the linked identity, or on first use the e-mail address the
+ * platform has for them (Slack users.info, Teams roster; never one the user typed), matched
+ * against the addresses coordinators have on file.
+ */
+export async function resolveChatActor(deps: CoreDeps, identity: ChatIdentity, platformEmail: () => Promise<string | undefined>): Promise<Actor | null> {
+  const known = await actorForIdentity(deps, identity);
+  if (known) return known;
+  const email = await platformEmail();
+  return email ? linkIdentityByEmail(deps.db, identity, email) : null;
+}
+
+/**
+ * The person behind a chat identity, if that identity has been linked. Every chat request asks
+ * this, so it is cached until the identity, the person or their network changes.
+ */
+export async function actorForIdentity(deps: Pick<CoreDeps, "db" | "cache">, identity: ChatIdentity): Promise<Actor | null> {
+  const key = changeTag.identity(identity.platform, identity.tenantId, identity.externalUserId);
+  return deps.cache.get(key, async () => {
+    const link = await deps.db.platformIdentity.findUnique({
+      where: {
+        platform_tenantId_externalUserId: {
+          platform: identity.platform,
+          tenantId: identity.tenantId,
+          externalUserId: identity.externalUserId,
+        },
       },
-    },
-    select: { person: { select: actorSelect } },
+      select: { person: { select: actorSelect } },
+    });
+    const actor = link && !link.person.erasedAt ? toActor(link.person) : null;
+    // Unknown people are not kept: they are recognised as soon as a coordinator adds them.
+    return { value: actor, tags: actor ? [key, changeTag.person(actor.personId), changeTag.network(actor.networkId)] : null };
   });
-  return link && !link.person.erasedAt ? toActor(link.person) : null;
 }
 
 /**

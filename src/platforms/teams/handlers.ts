@@ -97,7 +97,7 @@ async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (c
   let locale = localeOf(turn.activity);
   turn.t = translator(locale);
   try {
-    const actor = await resolveActor(turn.context, turn.activity, env.deps.db, env.logger, env.demoMode);
+    const actor = await resolveActor(turn.context, turn.activity, env.deps, env.logger, env.demoMode);
     if (!actor) return await applyEffects(turn, unknownPersonEffects(locale), "text");
     locale = actor.locale;
     turn.t = translator(locale);

@@ -1,7 +1,7 @@
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { Actor } from "../../core/actor.js";
-import { actorForIdentity, linkIdentityByEmail, type ChatIdentity } from "../../core/members/actor-lookup.js";
-import type { Db } from "../../db/database.js";
+import type { CoreDeps } from "../../core/deps.js";
+import { resolveChatActor, type ChatIdentity } from "../../core/members/actor-lookup.js";
 import type { Logger } from "../../logger.js";
 import { tenantOf, type TurnActivity } from "./activity.js";
 
@@ -10,16 +10,13 @@ import { tenantOf, type TurnActivity } from "./activity.js";
  * address Teams' roster gives for them, which the coordinator has on file. Never by anything
  * the user typed.
  */
-export async function resolveActor(context: TurnContext, activity: TurnActivity, db: Db, logger: Logger, demoMode = false): Promise<Actor | null> {
-  if (demoMode && activity.channelId === "emulator") return emulatorActor(activity, db);
+export async function resolveActor(context: TurnContext, activity: TurnActivity, deps: CoreDeps, logger: Logger, demoMode = false): Promise<Actor | null> {
+  if (demoMode && activity.channelId === "emulator") return emulatorActor(activity, deps);
   const tenantId = tenantOf(activity);
   const aadObjectId = activity.from.aadObjectId;
   if (!tenantId || !aadObjectId) return null;
   const identity: ChatIdentity = { platform: "TEAMS", tenantId, externalUserId: aadObjectId };
-  const linked = await actorForIdentity(db, identity);
-  if (linked) return linked;
-  const email = await rosterEmail(context, activity.from.id, logger);
-  return email ? linkIdentityByEmail(db, identity, email) : null;
+  return resolveChatActor(deps, identity, () => rosterEmail(context, activity.from.id, logger));
 }
 
 async function rosterEmail(context: TurnContext, userId: string, logger: Logger): Promise<string | undefined> {
@@ -37,9 +34,9 @@ async function rosterEmail(context: TurnContext, userId: string, logger: Logger)
  * Demo mode only: the Bot Framework Emulator has no tenant, roster or AAD id. Its user id
  * (Emulator settings) set to a demo person's e-mail address acts as that person.
  */
-async function emulatorActor(activity: TurnActivity, db: Db): Promise<Actor | null> {
+async function emulatorActor(activity: TurnActivity, deps: CoreDeps): Promise<Actor | null> {
   const email = activity.from.id;
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) return null;
   const identity: ChatIdentity = { platform: "TEAMS", tenantId: "emulator", externalUserId: email };
-  return (await actorForIdentity(db, identity)) ?? linkIdentityByEmail(db, identity, email);
+  return resolveChatActor(deps, identity, async () => email);
 }
