@@ -22,11 +22,20 @@ export function translate(locale: Locale, message: Message): string {
   return translator(locale)(message.key, message.params);
 }
 
+// Replies interpolate dozens of messages each: split every template once into its literal
+// parts (even indexes) and placeholder names (odd indexes).
+const compiled = new Map<string, string[]>();
+
 function interpolate(template: string, params: MessageParams | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 export function isLocale(value: unknown): value is Locale {

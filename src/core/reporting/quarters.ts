@@ -7,9 +7,18 @@ export interface QuarterRef {
   quarter: number;
 }
 
+// Every chat request asks which quarter it is; resolving a time zone costs far more than
+// comparing against the last answer's bounds, which hold for three months.
+const lastQuarter = new Map<string, { ref: QuarterRef; from: number; until: number }>();
+
 export function quarterOf(date: Date, timeZone: string): QuarterRef {
-  const local = new TZDate(date.getTime(), timeZone);
-  return { year: local.getFullYear(), quarter: Math.floor(local.getMonth() / 3) + 1 };
+  const at = date.getTime();
+  const last = lastQuarter.get(timeZone);
+  if (last && at >= last.from && at < last.until) return { ...last.ref };
+  const local = new TZDate(at, timeZone);
+  const ref = { year: local.getFullYear(), quarter: Math.floor(local.getMonth() / 3) + 1 };
+  lastQuarter.set(timeZone, { ref, from: quarterStart(ref, timeZone).getTime(), until: quarterEnd(ref, timeZone).getTime() });
+  return { ...ref };
 }
 
 export function previousQuarter({ year, quarter }: QuarterRef): QuarterRef {
