@@ -90,8 +90,9 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   const inFlight = new Set<Promise<void>>();
   app.use(async ({ body, next }) => {
     const work = (async () => {
-      const envelope = eventEnvelope.safeParse(body);
-      if (envelope.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
+      // Only Events API deliveries are retried by Slack; commands and actions skip the check.
+      const envelope = (body as { type?: unknown }).type === "event_callback" ? eventEnvelope.safeParse(body) : undefined;
+      if (envelope?.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
         log.info({ eventId: envelope.data.event_id }, "Slack: herhaalde event-levering genegeerd");
         return;
       }

@@ -46,7 +46,7 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
       const ctx = chatContext(d.deps, actor, "SLACK");
       return { ctx, locale: actor.locale, effects: await handleText(ctx, p.text) };
     });
-    const early = busy ? undefined : await Promise.race([work, delay(d.ackBudgetMs)]);
+    const early = busy ? undefined : await withinBudget(work, d.ackBudgetMs);
     stopTimer();
     if (early && early.effects.every((e) => e.type === "reply")) {
       await ack(ephemeral(combine(early.effects)));
@@ -82,6 +82,14 @@ function combine(replies: ChatEffect[]): ChatMessage {
   return { summary: messages.map((m) => m.summary).join("\n"), blocks: messages.flatMap((m) => m.blocks) };
 }
 
-function delay(ms: number): Promise<undefined> {
-  return new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+async function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
