@@ -12,8 +12,13 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return formatter;
 }
 
+const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
+
 export function formatNumber(locale: Locale, value: number): string {
-  return cached(`n:${locale}`, () => new Intl.NumberFormat(tags[locale])).format(value);
+  // Placement counts are nearly always whole numbers below 1000, which both locales write as
+  // plain digits (no grouping): String() gives the same text without Intl's cost per number.
+  if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
+  return (numberFormats[locale] ??= new Intl.NumberFormat(tags[locale])).format(value);
 }
 
 export function formatPercent(locale: Locale, fraction: number): string {

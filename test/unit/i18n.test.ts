@@ -27,6 +27,11 @@ describe("message catalogues", () => {
   it("formats numbers and dates for the locale in Amsterdam time", () => {
     expect(formatNumber("nl", 12345)).toBe("12.345");
     expect(formatNumber("en", 12345)).toBe("12,345");
+    expect(formatNumber("nl", 2.5)).toBe("2,5");
+    for (const locale of ["nl", "en"] as const) {
+      const intl = new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB");
+      for (let n = -1; n <= 1000; n++) expect(formatNumber(locale, n)).toBe(intl.format(n));
+    }
     const date = new Date("2026-12-15T14:00:00Z");
     expect(formatDateTime("nl", date)).toMatch(/dinsdag 15 december 2026.*15:00/);
     expect(formatDateTime("en", date)).toMatch(/Tuesday.*15 December 2026.*15:00/);
