@@ -3,29 +3,34 @@ import type { AddressInfo } from "node:net";
 import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
 import autocannon from "autocannon";
 import express from "express";
-import { startApp } from "../../src/app.js";
+import { startApp, type RunningApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import type { Database } from "../../src/db/database.js";
 import { createTestDatabase, type DatabaseKind } from "../support/databases.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
 import { fixedNow, seedDemo } from "../support/fixtures.js";
 import { slackUser } from "../support/slack-app.js";
-import { FORM, postSlack, SIGNING_SECRET, signatureHeaders, slashBody } from "../support/slack-requests.js";
+import { FORM, postSlack, SIGNING_SECRET, signatureHeaders, slashBody, TEAM } from "../support/slack-requests.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
-import { ms, verdict } from "./stats.js";
+import { seedLargeNetwork } from "./large-network.js";
+import { ms, summarise, verdict } from "./stats.js";
 
 // Issue 3 target: a signed slash command through the full app (signature check, identity,
 // database, chat layer, Block Kit reply) at 50 concurrent requests has a p99 within 1.5× of a
 // minimal Bolt app answering a constant, measured in the same run, and far inside Slack's 3 s
-// ack window. Latency is the HTTP answer (the ack); when more than INLINE_CONCURRENCY commands
-// are in progress the ack is empty and the reply follows via response_url, counted separately.
+// ack window. Latency is the HTTP answer, which carries the reply; when more than
+// INLINE_CONCURRENCY commands are in progress the ack is empty and the reply follows via
+// response_url: those are counted, and the target only holds when there are none.
 const CONNECTIONS = 50;
 // Rounds alternate minimal and full app, so a burst of load on this shared machine hits both.
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SECONDS = 4;
-// "rapportages" is the target (identity, four queries, a Block Kit reply); "help" needs no
-// database after the cached identity, so the two together separate adapter cost from core cost.
+// "rapportages" is the target (identity and the employer's reports, both from the read cache once
+// read, and a Block Kit reply); "help" reads only the identity, which separates adapter from core.
+// Reads the cache does not hold yet are measured apart: COLD_PEOPLE people, one command each.
 const COMMANDS = ["rapportages", "help"];
+const COLD_PEOPLE = 1_000;
 
 export async function run(): Promise<void> {
   const fake = await startFakeSlackApi({ users: { [slackUser.bakeryHr]: demoEmails.bakeryHr } });
@@ -58,32 +63,80 @@ async function compare(kind: DatabaseKind, fake: FakeSlackApi, minimalUrl: strin
       const body = slashBody({ user: slackUser.bakeryHr, text: command, responseUrl: fake.responseUrl("bench") });
       const first = await firstInlineAnswer(app.url, body); // links the identity by e-mail once
       if (first.status !== 200 || !first.text.includes("ephemeral")) throw new Error(`full app answered ${first.status}: ${first.text.slice(0, 200)}`);
-      await measure(`${kind}, "/netwerk ${command}"`, minimalUrl, app.url, body, async () => {
-        // Commands acked at once under load are answered through response_url afterwards.
+      await measure(`${kind}, "/netwerk ${command}"`, minimalUrl, app.url, body, async (load) => {
+        // Commands acked at once under load are answered through response_url afterwards: their
+        // answer is not in the ack latency, so they are counted and must be none.
         const before = fake.responses().length;
+        const run = await load();
         const started = performance.now();
         await app.slack!.stop();
-        return { deferred: fake.responses().length - before, drainMs: performance.now() - started };
+        return { ...run, deferred: fake.responses().length - before, drainMs: performance.now() - started };
       });
     }
+    await measureCold(kind, handle.db, fake, app, minimalUrl);
   } finally {
     await app.close();
     await handle.drop();
   }
 }
 
-type Drain = () => Promise<{ deferred: number; drainMs: number }>;
+/**
+ * Each person's first command of the day: the identity and the employer's reports come from the
+ * database (the read cache does not hold them yet). 50 at a time, every request a new person.
+ */
+async function measureCold(kind: DatabaseKind, db: Database, fake: FakeSlackApi, app: RunningApp, minimalUrl: string) {
+  const users = await seedLinkedPeople(db, COLD_PEOPLE);
+  const bodies = users.map((user) => slashBody({ user, text: "rapportages", responseUrl: fake.responseUrl("cold") }));
+  const before = fake.responses().length;
+  const full = await closedLoop(app.url, bodies);
+  await app.slack!.stop(); // deferred answers are still on their way
+  const deferred = fake.responses().length - before;
+  const base = await closedLoop(minimalUrl, bodies);
+  console.log(`${kind}, "/netwerk rapportages", first command of ${COLD_PEOPLE} people (read cache empty), ${CONNECTIONS} at a time:`);
+  console.log(`  minimal Bolt app p50 ${ms(base.p50)}, p99 ${ms(base.p99)} | full app p50 ${ms(full.p50)}, p99 ${ms(full.p99)}, ${deferred} answers deferred (${(full.p99 / base.p99).toFixed(2)}×, for information)`);
+}
 
-async function measure(label: string, minimalUrl: string, appUrl: string, body: string, drain: Drain) {
+async function seedLinkedPeople(db: Database, count: number): Promise<string[]> {
+  const coordinator = await seedLargeNetwork(db, count, 12);
+  const employers = await db.prisma.employer.findMany({ where: { networkId: coordinator.networkId }, select: { id: true } });
+  const users = employers.map((_, i) => `UCOLD${i}`);
+  await db.prisma.person.createMany({
+    data: employers.map((e, i) => ({ id: `cold-${i}`, networkId: coordinator.networkId, employerId: e.id, name: `Contact ${i}` })),
+  });
+  await db.prisma.platformIdentity.createMany({
+    data: users.map((user, i) => ({ personId: `cold-${i}`, platform: "SLACK" as const, tenantId: TEAM, externalUserId: user })),
+  });
+  return users;
+}
+
+/** Sends every body once, CONNECTIONS at a time, each signed when sent; returns latency percentiles. */
+async function closedLoop(baseUrl: string, bodies: string[]) {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        const started = performance.now();
+        const answer = await postSlack(baseUrl, body, FORM);
+        if (answer.status !== 200) throw new Error(`answered ${answer.status}`);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return summarise(latencies);
+}
+
+type Counted = (load: () => Promise<Run>) => Promise<Run>;
+
+async function measure(label: string, minimalUrl: string, appUrl: string, body: string, counted: Counted) {
   await load(minimalUrl, body, 2); // warm-up both
-  await load(appUrl, body, 2);
-  await drain();
+  await counted(() => load(appUrl, body, 2));
   const bases: Run[] = [];
   const fulls: Run[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     bases.push(await load(minimalUrl, body, SECONDS));
-    const run = await load(appUrl, body, SECONDS);
-    fulls.push({ ...run, ...(await drain()) });
+    fulls.push(await counted(() => load(appUrl, body, SECONDS)));
   }
   for (let round = 0; round < ROUNDS; round++) {
     console.log(`${label}: round ${round + 1}: minimal p99 ${ms(bases[round]!.p99)} ${bases[round]!.rps.toFixed(0)} req/s | full p99 ${ms(fulls[round]!.p99)} ${fulls[round]!.rps.toFixed(0)} req/s, of which answered later via response_url: ${fulls[round]!.deferred} (all delivered ${ms(fulls[round]!.drainMs ?? 0)} after the load stopped)`);
@@ -91,10 +144,13 @@ async function measure(label: string, minimalUrl: string, appUrl: string, body: 
   const base = median(bases);
   const full = median(fulls);
   const ratio = full.p99 / base.p99;
+  const deferred = fulls.reduce((n, r) => n + (r.deferred ?? 0), 0);
   console.log(`${label}: median of ${ROUNDS} rounds at ${CONNECTIONS} connections`);
   console.log(`  minimal Bolt app: p50 ${ms(base.p50)}, p99 ${ms(base.p99)}, ${base.rps.toFixed(0)} req/s (${base.errors} errors)`);
-  console.log(`  full app:         p50 ${ms(full.p50)}, p99 ${ms(full.p99)}, ${full.rps.toFixed(0)} req/s (${full.errors} errors)`);
-  console.log(`  p99 ratio full/minimal ${ratio.toFixed(2)}×  target ≤ 1.5×: ${verdict(ratio <= 1.5)}; p99 < 3 s ack window: ${verdict(full.p99 < 3000)}`);
+  console.log(`  full app:         p50 ${ms(full.p50)}, p99 ${ms(full.p99)}, ${full.rps.toFixed(0)} req/s (${full.errors} errors, ${deferred} answers deferred)`);
+  // A deferred answer reaches the person later than its ack: the p99 only counts when there are none.
+  const met = ratio <= 1.5 && deferred === 0 && full.errors === 0;
+  console.log(`  p99 ratio full/minimal ${ratio.toFixed(2)}×  target ≤ 1.5× with every answer in the ack: ${verdict(met)}; p99 < 3 s ack window: ${verdict(full.p99 < 3000)}`);
 }
 
 type Run = Awaited<ReturnType<typeof load>> & { deferred?: number; drainMs?: number };

@@ -1,3 +1,4 @@
+import { fork, type ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Application, TeamsAdapter } from "@microsoft/teams-ai";
@@ -7,9 +8,8 @@ import { startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, type DatabaseKind } from "../support/databases.js";
-import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
 import { fixedNow, seedDemo } from "../support/fixtures.js";
-import { message, postActivity, teamsRoster, teamsUser } from "../support/teams-activities.js";
+import { message, postActivity, teamsUser } from "../support/teams-activities.js";
 import { ms, verdict } from "./stats.js";
 
 // Issue 4 target: a command message through the full app (identity, database, chat layer,
@@ -18,22 +18,29 @@ import { ms, verdict } from "./stats.js";
 const CONNECTIONS = 50;
 const SECONDS = 5;
 // Alternating rounds, median taken: a busy shared machine hits both apps alike.
-const ROUNDS = 3;
+const ROUNDS = 5;
 // "help" measures the adapter and chat layer alone; "rapportages" adds the person's database reads.
 const COMMANDS = ["help", "rapportages"];
 
 export async function run(): Promise<void> {
-  const connector = await startFakeBotConnector({ members: teamsRoster() });
+  const connector = await startConnectorProcess();
   try {
     const minimal = await startMinimalBot();
     for (const kind of ["pglite", "postgres"] as const) await compare(kind, connector, minimal.url);
     minimal.server.close();
   } finally {
-    await connector.close();
+    connector.process.disconnect();
   }
 }
 
-async function compare(kind: DatabaseKind, connector: FakeBotConnector, minimalUrl: string) {
+interface ConnectorProcess {
+  url: string;
+  process: ChildProcess;
+  /** Drops the replies it recorded, so its memory stays flat over the rounds. */
+  reset(): Promise<void>;
+}
+
+async function compare(kind: DatabaseKind, connector: ConnectorProcess, minimalUrl: string) {
   const handle = await createTestDatabase(kind);
   await seedDemo(handle.db);
   // Same work as the minimal app: no scheduler ticks or outbox polling during the measurement.
@@ -53,6 +60,7 @@ async function compare(kind: DatabaseKind, connector: FakeBotConnector, minimalU
       for (let round = 0; round < ROUNDS; round++) {
         bases.push(await load(minimalUrl, body, SECONDS));
         fulls.push(await load(app.url, body, SECONDS));
+        await connector.reset();
       }
       const [base, full] = [medianRun(bases), medianRun(fulls)];
       const ratio = full.p99 / base.p99;
@@ -87,6 +95,20 @@ async function load(baseUrl: string, body: string, seconds: number) {
   });
   const errors = result.errors + result.non2xx;
   return { p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, errors };
+}
+
+async function startConnectorProcess(): Promise<ConnectorProcess> {
+  const child = fork(new URL("./connector-process.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("message", (message) => resolve((message as { url: string }).url));
+    child.once("exit", (code) => reject(new Error(`fake Bot Connector process exited with ${code}`)));
+  });
+  const reset = () =>
+    new Promise<void>((resolve) => {
+      child.once("message", () => resolve());
+      child.send("reset");
+    });
+  return { url, process: child, reset };
 }
 
 /** The comparison: the same adapter and Application, answering a constant text. */

@@ -6,6 +6,9 @@ import type { FakeBotConnector, RosterMember } from "./fake-bot-connector.js";
 export const tenantId = "tenant-99vandemo";
 export const bot = { id: "28:netwerkbot", name: "Netwerkbot" };
 
+/** Activities only need to know where the (fake) Bot Connector listens. */
+type ServiceUrl = Pick<FakeBotConnector, "url">;
+
 export type TeamsUserKey = keyof typeof demoEmails | "stranger";
 
 export function teamsUser(key: TeamsUserKey): RosterMember {
@@ -30,7 +33,7 @@ function conversationFor(user: RosterMember, where: Where) {
   return { id: where.id ?? "19:general@thread.tacv2;messageid=1700000000000", conversationType: "channel", tenantId, isGroup: true };
 }
 
-function base(connector: FakeBotConnector, user: RosterMember, where: Where, locale = "nl-NL") {
+function base(connector: ServiceUrl, user: RosterMember, where: Where, locale = "nl-NL") {
   return {
     id: randomUUID(),
     channelId: "msteams",
@@ -47,7 +50,7 @@ function base(connector: FakeBotConnector, user: RosterMember, where: Where, loc
   };
 }
 
-export function message(connector: FakeBotConnector, user: RosterMember, text: string, where: Where = { kind: "personal" }, locale?: string) {
+export function message(connector: ServiceUrl, user: RosterMember, text: string, where: Where = { kind: "personal" }, locale?: string) {
   if (where.kind === "personal") return { ...base(connector, user, where, locale), type: "message", text };
   // In a channel or group chat the bot only hears messages that @mention it; Teams puts the mention in the text.
   const mention = `<at>${bot.name}</at>`;
@@ -60,7 +63,7 @@ export function message(connector: FakeBotConnector, user: RosterMember, text: s
 }
 
 /** A Universal Actions invoke, as Teams sends it when an Action.Execute is pressed. */
-export function cardAction(connector: FakeBotConnector, user: RosterMember, data: Record<string, unknown>, replyToId: string, where: Where = { kind: "personal" }) {
+export function cardAction(connector: ServiceUrl, user: RosterMember, data: Record<string, unknown>, replyToId: string, where: Where = { kind: "personal" }) {
   return {
     ...base(connector, user, where),
     type: "invoke",
@@ -71,7 +74,7 @@ export function cardAction(connector: FakeBotConnector, user: RosterMember, data
 }
 
 /** The bot being installed: conversationUpdate with the bot among membersAdded. */
-export function installed(connector: FakeBotConnector, user: RosterMember, where: Where) {
+export function installed(connector: ServiceUrl, user: RosterMember, where: Where) {
   return { ...base(connector, user, where), type: "conversationUpdate", membersAdded: [{ id: bot.id }] };
 }
 
