@@ -3,9 +3,6 @@ import { announcementMessage } from "./commands/events-view.js";
 import type { ChatContext } from "./context.js";
 import type { ChatMessage } from "./message.js";
 
-/** The current announcement of an event (counts, waiting list); the events module's by default. */
-export type AnnouncementSource = (ctx: ChatContext, eventId: string) => Promise<ChatMessage | null>;
-
 /** Replaces one stored copy with the given announcement, the platform's way. */
 export type CopyWriter = (copy: AnnouncementCopy, message: ChatMessage) => Promise<void>;
 
@@ -20,10 +17,10 @@ export interface CopyFailure {
  * fail on its own (deleted message, bot removed): the failures are returned for the adapter to
  * log, and never stop the other copies or the person's RSVP.
  */
-export async function refreshOtherCopies(ctx: ChatContext, pressed: AnnouncementCopy, write: CopyWriter, source: AnnouncementSource = announcementMessage): Promise<CopyFailure[]> {
+export async function refreshOtherCopies(ctx: ChatContext, pressed: AnnouncementCopy, write: CopyWriter): Promise<CopyFailure[]> {
   const found = await otherAnnouncementCopies(ctx.deps.db, pressed);
   if (!found || found.others.length === 0) return [];
-  const message = await source(ctx, found.eventId);
+  const message = await announcementMessage(ctx, found.eventId);
   if (!message) return [];
   const results = await Promise.allSettled(found.others.map((copy) => write(copy, message)));
   return results.flatMap((result, i) => (result.status === "rejected" ? [{ copy: found.others[i]!, error: result.reason }] : []));

@@ -4,7 +4,7 @@ import type { Config } from "../../config.js";
 import type { CoreDeps } from "../../core/deps.js";
 import type { OutboxSender } from "../../delivery/sender.js";
 import type { Logger } from "../../logger.js";
-import { createAnnouncementRefresher, type AnnouncementSource } from "./announcements.js";
+import { createAnnouncementRefresher } from "./announcements.js";
 import { boltLogger } from "./bolt-logger.js";
 import { slackClientOptions } from "./client-options.js";
 import { isFirstDelivery } from "./event-receipts.js";
@@ -20,15 +20,12 @@ import { eventEnvelope } from "./payloads.js";
 import { createSlackSender } from "./sender.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
-import { announcementMessage } from "../../chat/commands/events.js";
 
 export interface SlackMountOptions {
   config: Config;
   http: Express;
   deps: CoreDeps;
   logger: Logger;
-  /** Current announcement of an event, to refresh other copies; default: the events chat module's. */
-  announcementSource?: AnnouncementSource;
   /** Tests shorten it to exercise the deferred answer; default ACK_BUDGET_MS. */
   ackBudgetMs?: number;
 }
@@ -81,7 +78,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     deps,
     logger: log,
     resolveActor: createActorResolver(deps),
-    announcements: createAnnouncementRefresher(deps.db, log, options.announcementSource ?? announcementMessage),
+    announcements: createAnnouncementRefresher(deps.db, log),
     defaultLocale: env.DEFAULT_LOCALE,
     timeZone: env.DEFAULT_TIME_ZONE,
     ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
