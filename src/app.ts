@@ -63,6 +63,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     async close() {
       await background.stop();
       await slack?.stop();
+      await teams?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.database) await db.close();
     },

@@ -20,6 +20,7 @@ import { eventEnvelope } from "./payloads.js";
 import { createSlackSender } from "./sender.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
+import { WorkInFlight } from "../work-in-flight.js";
 
 export interface SlackMountOptions {
   config: Config;
@@ -84,23 +85,19 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
   };
   // Work continues after the ack; shutdown waits for it so no answer is cut off half-way.
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new WorkInFlight();
   app.use(async ({ body, next }) => {
-    const work = (async () => {
-      // Only Events API deliveries are retried by Slack; commands and actions skip the check.
-      const envelope = (body as { type?: unknown }).type === "event_callback" ? eventEnvelope.safeParse(body) : undefined;
-      if (envelope?.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
-        log.info({ eventId: envelope.data.event_id }, "Slack: herhaalde event-levering genegeerd");
-        return;
-      }
-      await next();
-    })();
-    inFlight.add(work);
-    try {
-      await work;
-    } finally {
-      inFlight.delete(work);
-    }
+    await inFlight.track(
+      (async () => {
+        // Only Events API deliveries are retried by Slack; commands and actions skip the check.
+        const envelope = (body as { type?: unknown }).type === "event_callback" ? eventEnvelope.safeParse(body) : undefined;
+        if (envelope?.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
+          log.info({ eventId: envelope.data.event_id }, "Slack: herhaalde event-levering genegeerd");
+          return;
+        }
+        await next();
+      })(),
+    );
   });
   registerCommand(app, listenerDeps);
   registerActions(app, listenerDeps);
@@ -121,7 +118,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     }),
     stop: async () => {
       if (socket) await app.stop();
-      await Promise.allSettled([...inFlight]);
+      await inFlight.settled();
     },
   };
 }

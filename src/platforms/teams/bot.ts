@@ -10,6 +10,7 @@ import { handleCardAction, handleInstall, handleMessage, handleUninstall } from 
 import { createFileStore, type FileStore } from "./files.js";
 import { rememberConversation } from "./remember.js";
 import type { TeamsTurn } from "./effects.js";
+import { WorkInFlight } from "../work-in-flight.js";
 
 export interface TeamsBotOptions {
   env: Config["env"];
@@ -26,6 +27,8 @@ export interface TeamsBot {
   application: Application;
   files: FileStore;
   botAppId: string;
+  /** What turns left running after answering; shutdown waits for it. */
+  afterwards: WorkInFlight;
 }
 
 /**
@@ -44,6 +47,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     longRunningMessages: false,
   });
   const known = new Set<string>();
+  const afterwards = new WorkInFlight();
 
   const withTurn = (work: (turn: TeamsTurn) => Promise<void>) => async (context: TurnContext) => {
     const parsed = turnActivity.safeParse(context.activity);
@@ -69,6 +73,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     files,
     t: translator("nl"),
     logger: options.logger,
+    afterwards,
   });
   const env = { deps: options.deps, logger: options.logger, demoMode: options.demoMode };
 
@@ -86,5 +91,5 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     options.logger.error({ err: error, activityType: context.activity.type }, "Teams turn failed");
   });
 
-  return { adapter, application, files, botAppId };
+  return { adapter, application, files, botAppId, afterwards };
 }

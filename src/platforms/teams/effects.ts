@@ -10,6 +10,7 @@ import { inPersonalChat } from "./personal-chat.js";
 import { sendFailure } from "./send-errors.js";
 import type { Logger } from "../../logger.js";
 import { FILE_TTL_MINUTES, type FileStore } from "./files.js";
+import type { WorkInFlight } from "../work-in-flight.js";
 
 /** One incoming Teams activity, with what rendering its answer needs. */
 export interface TeamsTurn {
@@ -21,6 +22,8 @@ export interface TeamsTurn {
   files: FileStore;
   t: Translate;
   logger: Logger;
+  /** Work that goes on after the turn has answered (updating other announcement copies). */
+  afterwards: WorkInFlight;
   /** The form whose submission this turn carries, to show errors on the same card. */
   form?: { form: Form; values: Record<string, unknown> };
 }
@@ -58,7 +61,8 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         if (!turn.activity.replyToId) await turn.context.sendActivity(cardActivity(answer, effect.message.summary));
         else {
           await replaceCard(turn, answer);
-          if (ctx) await refreshOtherAnnouncements(turn, ctx, turn.activity.replyToId);
+          // After the invoke response: the person's 5 s must not wait for other conversations.
+          if (ctx) void turn.afterwards.track(refreshOtherAnnouncements(turn, ctx, turn.activity.replyToId));
         }
         break;
       case "openForm":

@@ -6,6 +6,8 @@ import { createTeamsSender } from "./sender.js";
 export interface MountedTeams {
   /** For the outbox worker: proactive delivery through the same adapter and credentials. */
   sender: OutboxSender;
+  /** Waits for work turns left running after answering. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -22,5 +24,8 @@ export function mountTeams(app: Express, options: TeamsBotOptions): MountedTeams
     });
   });
   bot.files.mount(app);
-  return { sender: createTeamsSender({ adapter: bot.adapter, db: options.deps.db, botAppId: bot.botAppId }) };
+  return {
+    sender: createTeamsSender({ adapter: bot.adapter, db: options.deps.db, botAppId: bot.botAppId }),
+    stop: () => bot.afterwards.settled(),
+  };
 }
