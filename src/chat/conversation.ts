@@ -46,7 +46,17 @@ export async function handleFormSubmit(
   return handler.submit(ctx, values, context);
 }
 
+// The help only depends on the language and the role: built once per pair, shared read-only.
+const helpByAudience = new Map<string, ChatMessage>();
+
 export function helpMessage(ctx: ChatContext): ChatMessage {
+  const audience = `${ctx.locale}:${ctx.actor.role}`;
+  let help = helpByAudience.get(audience);
+  if (!help) helpByAudience.set(audience, (help = buildHelp(ctx)));
+  return help;
+}
+
+function buildHelp(ctx: ChatContext): ChatMessage {
   const line = (c: Command) => `• ${ctx.t(c.help)}`;
   const forEveryone = commands.filter((c) => !c.coordinatorOnly).map(line);
   const forCoordinators = commands.filter((c) => c.coordinatorOnly).map(line);

@@ -92,6 +92,25 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
     await vi.waitFor(async () => expect(await db.prisma.slackInstallation.count()).toBe(0));
   });
 
+  const tokensRevoked = (eventId: string, tokens: Record<string, string[]>) =>
+    JSON.stringify({ team_id: "T0TWENTE", api_app_id: "A0001", type: "event_callback", event_id: eventId, event_time: 1, event: { type: "tokens_revoked", tokens } });
+
+  it("forgets the workspace when its bot token is revoked", async () => {
+    const db = use();
+    await install();
+    expect((await postSlack(app.url, tokensRevoked("EvBOT", { bot: ["UBOT"] }), "application/json")).status).toBe(200);
+    await vi.waitFor(async () => expect(await db.prisma.slackInstallation.count()).toBe(0));
+  });
+
+  it("keeps the workspace when only a user's token is revoked", async () => {
+    const db = use();
+    await install();
+    expect((await postSlack(app.url, tokensRevoked("EvUSER", { oauth: ["UINSTALLER"] }), "application/json")).status).toBe(200);
+    await app.close(); // waits for the event's listener to finish
+    expect(await db.prisma.slackEventReceipt.count({ where: { eventId: "EvUSER" } })).toBe(1);
+    expect(await db.prisma.slackInstallation.count()).toBe(1);
+  });
+
   it("refuses a command from a workspace that never installed the app", async () => {
     const db = use();
     await seedDemo(db);

@@ -73,6 +73,8 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     ...(useOauth ? {} : { token: env.SLACK_BOT_TOKEN }),
     clientOptions,
     logger: boltLogger(log),
+    // Bolt's conversation store (context.conversation) is unused: our state lives in the database.
+    convoStore: false,
   });
 
   const listenerDeps: SlackListenerDeps = {
