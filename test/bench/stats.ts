@@ -29,3 +29,20 @@ export async function timed(label: string, targetMs: number, runs: number, work:
   const s = summarise(samples);
   console.log(`${label}: p50 ${ms(s.p50)}, p99 ${ms(s.p99)}  target p99 < ${targetMs} ms: ${verdict(s.p99 < targetMs)}`);
 }
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * The p99 ratio of an app to its minimal counterpart: the median of the rounds' own ratios. Each
+ * round runs both apps back to back, so a burst of load on this shared machine hits both alike;
+ * comparing medians taken across rounds would pair a quiet round of one with a noisy one of the other.
+ */
+export function pairedP99Ratio(bases: Array<{ p99: number }>, fulls: Array<{ p99: number }>): { ratio: number; rounds: number[] } {
+  const rounds = fulls.map((full, i) => full.p99 / bases[i]!.p99);
+  return { ratio: median(rounds), rounds };
+}
+
+export const ratios = (values: number[]) => values.map((r) => `${r.toFixed(2)}×`).join(", ");
