@@ -37,3 +37,19 @@ export async function seedLargeNetwork(db: Database, employers: number, quarters
   const coordinator = await p.person.create({ data: { networkId: network.id, name: "Coördinator", role: "COORDINATOR" } });
   return { personId: coordinator.id, networkId: network.id, employerId: null, role: "COORDINATOR", locale: "nl", name: coordinator.name };
 }
+
+/**
+ * A large network whose every employer has one contact with a linked chat identity (`userIds`,
+ * on `platform` in `tenantId`), for measuring first requests of many different people.
+ */
+export async function seedLinkedContacts(db: Database, count: number, platform: "SLACK" | "TEAMS", tenantId: string, userId: (i: number) => string) {
+  const coordinator = await seedLargeNetwork(db, count, 12);
+  const employers = await db.prisma.employer.findMany({ where: { networkId: coordinator.networkId }, select: { id: true }, orderBy: { name: "asc" } });
+  await db.prisma.person.createMany({
+    data: employers.map((e, i) => ({ id: `contact-${i}`, networkId: coordinator.networkId, employerId: e.id, name: `Contact ${i}` })),
+  });
+  await db.prisma.platformIdentity.createMany({
+    data: employers.map((_, i) => ({ personId: `contact-${i}`, platform, tenantId, externalUserId: userId(i) })),
+  });
+  return employers.map((_, i) => userId(i));
+}

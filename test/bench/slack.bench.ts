@@ -13,8 +13,8 @@ import { fixedNow, seedDemo } from "../support/fixtures.js";
 import { slackUser } from "../support/slack-app.js";
 import { FORM, postSlack, SIGNING_SECRET, signatureHeaders, slashBody, TEAM } from "../support/slack-requests.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
-import { seedLargeNetwork } from "./large-network.js";
-import { median, ms, pairedP99Ratio, ratios, summarise, verdict } from "./stats.js";
+import { seedLinkedContacts } from "./large-network.js";
+import { closedLoop, median, ms, pairedP99Ratio, ratios, verdict } from "./stats.js";
 
 // Issue 3 target: a signed slash command through the full app (signature check, identity,
 // database, chat layer, Block Kit reply) at 50 concurrent requests has a p99 within 1.5× of a
@@ -85,46 +85,20 @@ async function compare(kind: DatabaseKind, fake: FakeSlackApi, minimalUrl: strin
  * database (the read cache does not hold them yet). 50 at a time, every request a new person.
  */
 async function measureCold(kind: DatabaseKind, db: Database, fake: FakeSlackApi, app: RunningApp, minimalUrl: string) {
-  const users = await seedLinkedPeople(db, COLD_PEOPLE);
+  const users = await seedLinkedContacts(db, COLD_PEOPLE, "SLACK", TEAM, (i) => `UCONTACT${i}`);
   const bodies = users.map((user) => slashBody({ user, text: "rapportages", responseUrl: fake.responseUrl("cold") }));
+  // Each signed when sent, as Slack does.
+  const send = (url: string) => async (i: number) => {
+    const answer = await postSlack(url, bodies[i]!, FORM);
+    if (answer.status !== 200) throw new Error(`answered ${answer.status}`);
+  };
   const before = fake.responses().length;
-  const full = await closedLoop(app.url, bodies);
+  const full = await closedLoop(bodies.length, CONNECTIONS, send(app.url));
   await app.slack!.stop(); // deferred answers are still on their way
   const deferred = fake.responses().length - before;
-  const base = await closedLoop(minimalUrl, bodies);
+  const base = await closedLoop(bodies.length, CONNECTIONS, send(minimalUrl));
   console.log(`${kind}, "/netwerk rapportages", first command of ${COLD_PEOPLE} people (read cache empty), ${CONNECTIONS} at a time:`);
   console.log(`  minimal Bolt app p50 ${ms(base.p50)}, p99 ${ms(base.p99)} | full app p50 ${ms(full.p50)}, p99 ${ms(full.p99)}, ${deferred} answers deferred (${(full.p99 / base.p99).toFixed(2)}×, for information)`);
-}
-
-async function seedLinkedPeople(db: Database, count: number): Promise<string[]> {
-  const coordinator = await seedLargeNetwork(db, count, 12);
-  const employers = await db.prisma.employer.findMany({ where: { networkId: coordinator.networkId }, select: { id: true } });
-  const users = employers.map((_, i) => `UCOLD${i}`);
-  await db.prisma.person.createMany({
-    data: employers.map((e, i) => ({ id: `cold-${i}`, networkId: coordinator.networkId, employerId: e.id, name: `Contact ${i}` })),
-  });
-  await db.prisma.platformIdentity.createMany({
-    data: users.map((user, i) => ({ personId: `cold-${i}`, platform: "SLACK" as const, tenantId: TEAM, externalUserId: user })),
-  });
-  return users;
-}
-
-/** Sends every body once, CONNECTIONS at a time, each signed when sent; returns latency percentiles. */
-async function closedLoop(baseUrl: string, bodies: string[]) {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        const started = performance.now();
-        const answer = await postSlack(baseUrl, body, FORM);
-        if (answer.status !== 200) throw new Error(`answered ${answer.status}`);
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  return summarise(latencies);
 }
 
 type Counted = (load: () => Promise<Run>) => Promise<Run>;

@@ -46,3 +46,20 @@ export function pairedP99Ratio(bases: Array<{ p99: number }>, fulls: Array<{ p99
 }
 
 export const ratios = (values: number[]) => values.map((r) => `${r.toFixed(2)}×`).join(", ");
+
+/** Runs `send(i)` for i < total, `concurrency` at a time (a closed loop); latency percentiles of the sends. */
+export async function closedLoop(total: number, concurrency: number, send: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const started = performance.now();
+        await send(i);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return summarise(latencies);
+}
