@@ -22,8 +22,11 @@ export type SlackBlock = Record<string, unknown>;
  * Escapes Slack's three control characters so user content cannot form `<!channel>`,
  * `<@U123>` or `<http://…|link>`; cuts so that the *escaped* text fits `max`.
  */
+const CONTROL_CHARACTER = /[&<>]/;
+
 export function escapeText(text: string, max: number = LIMITS.text): string {
-  const escaped = text.replace(/[&<>]/g, escapeChar);
+  // Most text has none of the three: a test is cheaper than a replace that builds a copy.
+  const escaped = CONTROL_CHARACTER.test(text) ? text.replace(/[&<>]/g, escapeChar) : text;
   if (escaped.length <= max) return escaped;
   let out = "";
   for (const c of text) {

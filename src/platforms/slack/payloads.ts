@@ -13,7 +13,7 @@ export const slashCommandPayload = z.object({
   // No cap here: the chat layer answers over-long text politely (Bolt's body limit bounds it).
   text: z.string().default(""),
   trigger_id: z.string().min(1),
-  response_url: z.string().url(),
+  // response_url is Bolt's (respond()); we never read it, so it is not parsed here.
 });
 export type SlashCommandPayload = z.infer<typeof slashCommandPayload>;
 

@@ -78,6 +78,7 @@ function ephemeral(message: ChatMessage) {
 }
 
 function combine(replies: ChatEffect[]): ChatMessage {
+  if (replies.length === 1 && replies[0]!.type === "reply") return replies[0]!.message;
   const messages = replies.flatMap((e) => (e.type === "reply" ? [e.message] : []));
   return { summary: messages.map((m) => m.summary).join("\n"), blocks: messages.flatMap((m) => m.blocks) };
 }
