@@ -24,8 +24,8 @@ import { closedLoop, median, ms, pairedP99Ratio, ratios, verdict } from "./stats
 // response_url: those are counted, and the target only holds when there are none.
 const CONNECTIONS = 50;
 // Rounds run both apps back to back, so a burst of load on this shared machine hits both.
-const ROUNDS = 5;
-const SECONDS = 4;
+const ROUNDS = 7;
+const SECONDS = 5;
 // "rapportages" is the target (identity and the employer's reports, both from the read cache once
 // read, and a Block Kit reply); "help" reads only the identity, which separates adapter from core.
 // Reads the cache does not hold yet are measured apart: COLD_PEOPLE people, one command each.

@@ -21,7 +21,7 @@ const CONNECTIONS = 50;
 const SECONDS = 5;
 const COLD_PEOPLE = 1_000;
 // Alternating rounds, the median of their ratios taken: a busy shared machine hits both apps alike.
-const ROUNDS = 5;
+const ROUNDS = 7;
 // "help" measures the adapter and chat layer alone; "rapportages" adds the person's database reads.
 const COMMANDS = ["help", "rapportages"];
 
