@@ -13,6 +13,16 @@ export interface AnnouncementCopy {
   messageId: string;
 }
 
+/**
+ * Which stored copies to write to. Always one platform and tenant: a copy in another workspace
+ * or tenant is not ours to write to from here.
+ */
+export type CopySelection =
+  /** Every copy of the event (after a coordinator changed or cancelled it). */
+  | { eventId: string; platform: ChatPlatform; tenantId: string }
+  /** The other copies of the event the pressed message announces (after an RSVP on it). */
+  | { otherThan: AnnouncementCopy };
+
 export async function rememberAnnouncement(db: DbClient, eventId: string, copy: AnnouncementCopy): Promise<void> {
   await db.eventAnnouncement.createMany({
     data: [{ eventId, platform: copy.platform, tenantId: copy.tenantId, channelId: copy.conversationId, platformMessageId: copy.messageId }],
@@ -20,27 +30,37 @@ export async function rememberAnnouncement(db: DbClient, eventId: string, copy: 
   });
 }
 
+/** The one filter both selections come down to. */
+interface CopyFilter {
+  eventId: string;
+  platform: ChatPlatform;
+  tenantId: string;
+  NOT?: { channelId: string; platformMessageId: string };
+}
+
 /**
- * The event a pressed message announces, with the event's other copies on the same platform
- * and tenant (a copy in another workspace or tenant is not ours to write to from here).
- * Null when the pressed message is not a stored announcement (a private agenda, say).
+ * The selected copies, oldest first, with the event they announce. Null when a pressed message
+ * is not a stored announcement (a private agenda, say).
  */
-export async function otherAnnouncementCopies(db: DbClient, pressed: AnnouncementCopy): Promise<{ eventId: string; others: AnnouncementCopy[] } | null> {
+export async function announcementCopies(db: DbClient, which: CopySelection): Promise<{ eventId: string; copies: AnnouncementCopy[] } | null> {
+  const filter: CopyFilter | null = "otherThan" in which ? await othersOf(db, which.otherThan) : which;
+  if (!filter) return null;
+  const { eventId, platform, tenantId } = filter;
+  const rows = await db.eventAnnouncement.findMany({
+    where: { eventId, platform, tenantId, NOT: filter.NOT },
+    select: { channelId: true, platformMessageId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const copies = rows.map((row) => ({ platform, tenantId, conversationId: row.channelId, messageId: row.platformMessageId }));
+  return { eventId, copies };
+}
+
+async function othersOf(db: DbClient, pressed: AnnouncementCopy): Promise<CopyFilter | null> {
   const announcement = await db.eventAnnouncement.findUnique({
     where: { platform_channelId_platformMessageId: { platform: pressed.platform, channelId: pressed.conversationId, platformMessageId: pressed.messageId } },
     select: { eventId: true },
   });
   if (!announcement) return null;
-  const rows = await db.eventAnnouncement.findMany({
-    where: {
-      eventId: announcement.eventId,
-      platform: pressed.platform,
-      tenantId: pressed.tenantId,
-      NOT: { channelId: pressed.conversationId, platformMessageId: pressed.messageId },
-    },
-    select: { channelId: true, platformMessageId: true },
-    orderBy: { createdAt: "asc" },
-  });
-  const others = rows.map((row) => ({ platform: pressed.platform, tenantId: pressed.tenantId, conversationId: row.channelId, messageId: row.platformMessageId }));
-  return { eventId: announcement.eventId, others };
+  const { platform, tenantId } = pressed;
+  return { eventId: announcement.eventId, platform, tenantId, NOT: { channelId: pressed.conversationId, platformMessageId: pressed.messageId } };
 }

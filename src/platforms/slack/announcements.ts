@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
-import { refreshOtherCopies } from "../../chat/announcement-copies.js";
+import { refreshCopies } from "../../chat/announcement-copies.js";
 import type { ChatContext } from "../../chat/context.js";
-import { rememberAnnouncement, type AnnouncementCopy } from "../../core/events/index.js";
+import { rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "../../core/events/index.js";
 import type { Db } from "../../db/database.js";
 import type { Logger } from "../../logger.js";
 import { messagePayload } from "./blocks.js";
@@ -11,24 +11,35 @@ export interface SlackMessageRef {
   ts: string;
 }
 
+/** Keeps the event's announcements in this workspace up to date. The refreshes never throw. */
 export interface AnnouncementRefresher {
   remember(eventId: string, teamId: string, message: SlackMessageRef): Promise<void>;
-  /** After an RSVP on one copy, brings the event's other copies in this workspace up to date. */
+  /** After an RSVP on one copy: the event's other copies. */
   refreshOthers(ctx: ChatContext, client: webApi.WebClient, teamId: string, pressed: SlackMessageRef): Promise<void>;
+  /** After a coordinator changed or cancelled the event: all its copies. */
+  refreshAll(ctx: ChatContext, client: webApi.WebClient, teamId: string, eventId: string): Promise<void>;
 }
 
 export function createAnnouncementRefresher(db: Db, logger: Logger): AnnouncementRefresher {
-  return {
-    remember: (eventId, teamId, message) => rememberAnnouncement(db, eventId, slackCopy(teamId, message)),
-    async refreshOthers(ctx, client, teamId, pressed) {
-      const failures = await refreshOtherCopies(ctx, slackCopy(teamId, pressed), async (copy, message) => {
+  // What the person did is stored already: a deleted copy, a channel the bot left or a failed
+  // lookup is logged and must neither stop the other copies nor turn the answer into an apology.
+  async function refresh(ctx: ChatContext, client: webApi.WebClient, which: CopySelection): Promise<void> {
+    try {
+      const failures = await refreshCopies(ctx, which, async (copy, message) => {
         await client.chat.update({ channel: copy.conversationId, ts: copy.messageId, ...messagePayload(message) });
       });
-      // A deleted copy or a channel the bot left must not stop the other copies.
       for (const { copy, error } of failures) {
         logger.warn({ err: error, channel: copy.conversationId }, "Slack: kon een eventaankondiging niet bijwerken");
       }
-    },
+    } catch (error) {
+      logger.warn({ err: error }, "Slack: kon de eventaankondigingen niet bijwerken");
+    }
+  }
+
+  return {
+    remember: (eventId, teamId, message) => rememberAnnouncement(db, eventId, slackCopy(teamId, message)),
+    refreshOthers: (ctx, client, teamId, pressed) => refresh(ctx, client, { otherThan: slackCopy(teamId, pressed) }),
+    refreshAll: (ctx, client, teamId, eventId) => refresh(ctx, client, { eventId, platform: "SLACK", tenantId: teamId }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { CardFactory } from "botbuilder";
-import { refreshOtherCopies, type CopyWriter } from "../../chat/announcement-copies.js";
+import { refreshCopies, type CopyWriter } from "../../chat/announcement-copies.js";
 import type { ChatContext } from "../../chat/context.js";
-import { rememberAnnouncement, type AnnouncementCopy } from "../../core/events/index.js";
+import { rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "../../core/events/index.js";
 import { tenantOf } from "./activity.js";
 import { messageCard } from "./cards.js";
 import { conversationById } from "./conversations.js";
@@ -12,19 +12,28 @@ export async function rememberTeamsAnnouncement(turn: TeamsTurn, eventId: string
   await rememberAnnouncement(turn.db, eventId, copyInThisConversation(turn, activityId));
 }
 
+/** After an RSVP on the card `pressedId` of this conversation: the event's other cards in the tenant. */
+export function refreshOtherAnnouncements(turn: TeamsTurn, ctx: ChatContext, pressedId: string): Promise<void> {
+  return refreshAnnouncements(turn, ctx, { otherThan: copyInThisConversation(turn, pressedId) });
+}
+
+/** After a coordinator changed or cancelled the event: all its cards in the tenant. */
+export function refreshAllAnnouncements(turn: TeamsTurn, ctx: ChatContext, eventId: string): Promise<void> {
+  return refreshAnnouncements(turn, ctx, { eventId, platform: "TEAMS", tenantId: tenantOf(turn.activity) ?? "" });
+}
+
 /**
- * After an RSVP on the card `pressedId` of this conversation: the event's other announcement
- * cards in the tenant get the current counts. Best effort: a copy that cannot be written is
- * logged, and nothing here may fail the person's RSVP, which is stored already.
+ * Best effort: a copy that cannot be written is logged, and nothing here may fail what the
+ * person did (an RSVP, a change), which is stored already.
  */
-export async function refreshOtherAnnouncements(turn: TeamsTurn, ctx: ChatContext, pressedId: string): Promise<void> {
+async function refreshAnnouncements(turn: TeamsTurn, ctx: ChatContext, which: CopySelection): Promise<void> {
   try {
-    const failures = await refreshOtherCopies(ctx, copyInThisConversation(turn, pressedId), copyWriter(turn));
+    const failures = await refreshCopies(ctx, which, copyWriter(turn));
     for (const { copy, error } of failures) {
       turn.logger.warn({ err: error, conversationId: copy.conversationId, activityId: copy.messageId }, "Teams: kon een eventaankondiging niet bijwerken");
     }
   } catch (error) {
-    turn.logger.warn({ err: error }, "Teams: kon de andere eventaankondigingen niet bijwerken");
+    turn.logger.warn({ err: error }, "Teams: kon de eventaankondigingen niet bijwerken");
   }
 }
 
