@@ -74,7 +74,9 @@ export type ChatEffect =
   | { type: "openForm"; form: Form }
   /** Keep the form open with errors next to the fields (Slack response_action: errors). */
   | { type: "formErrors"; errors: Record<string, string> }
-  | { type: "file"; file: ChatFile };
+  | { type: "file"; file: ChatFile }
+  /** Bring every posted copy of this event's announcement up to date (it was changed or cancelled). */
+  | { type: "refreshAnnouncements"; eventId: string };
 
 export const reply = (message: ChatMessage): ChatEffect => ({ type: "reply", message });
 

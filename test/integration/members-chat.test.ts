@@ -13,6 +13,7 @@ function visible(effect: ChatEffect | undefined): string {
   if (effect.type === "file") return effect.file.title;
   if (effect.type === "formErrors") return Object.values(effect.errors).join("\n");
   if (effect.type === "openForm") return [effect.form.title, ...effect.form.fields.map((f) => f.label)].join("\n");
+  if (effect.type === "refreshAnnouncements") return "";
   return visibleText(effect.message);
 }
 

@@ -88,7 +88,10 @@ async function cancel(ctx: ChatContext, number: string): Promise<ChatEffect[]> {
   const result = await cancelEvent(ctx.deps, ctx.actor, { number });
   if (!result.ok) return failureReply(ctx, result.error);
   const { event, notified } = result.value;
-  return [reply(textMessage(ctx.t("events.cancelled", { number: event.number, title: event.title, count: notified })))];
+  return [
+    reply(textMessage(ctx.t("events.cancelled", { number: event.number, title: event.title, count: notified }))),
+    { type: "refreshAnnouncements", eventId: event.id },
+  ];
 }
 
 const attendees: Command = {

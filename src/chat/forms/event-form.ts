@@ -81,5 +81,5 @@ async function submitChange(ctx: ChatContext, form: Form, eventId: string, input
   }
   const { event, notified } = result.value;
   const params = { number: event.number, title: event.title, revision: event.revision, count: notified };
-  return [reply(textMessage(ctx.t(notified > 0 ? "events.updated.notified" : "events.updated", params)))];
+  return [reply(textMessage(ctx.t(notified > 0 ? "events.updated.notified" : "events.updated", params))), { type: "refreshAnnouncements", eventId: event.id }];
 }

@@ -59,6 +59,9 @@ async function renderEffect(surface: SlackSurface, effect: ChatEffect, hooks: Ef
     }
     case "file":
       return sendFile(surface, effect.file);
+    case "refreshAnnouncements":
+      if (hooks.ctx) await hooks.announcements.refreshAll(hooks.ctx, surface.client, surface.teamId, effect.eventId);
+      return;
   }
 }
 

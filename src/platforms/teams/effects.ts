@@ -4,7 +4,7 @@ import { textMessage, type ChatEffect, type ChatFile, type Form } from "../../ch
 import type { Db } from "../../db/database.js";
 import type { Translate } from "../../i18n/index.js";
 import { tenantOf, conversationKind, type TurnActivity } from "./activity.js";
-import { refreshOtherAnnouncements, rememberTeamsAnnouncement } from "./announcements.js";
+import { refreshAllAnnouncements, refreshOtherAnnouncements, rememberTeamsAnnouncement } from "./announcements.js";
 import { formCard, messageCard, type AdaptiveCard } from "./cards.js";
 import { inPersonalChat } from "./personal-chat.js";
 import { sendFailure } from "./send-errors.js";
@@ -37,7 +37,8 @@ export type Origin = "text" | "button" | "form";
  * - update: the refreshed card, also replaced for everyone in the conversation (and, for an
  *   event announcement, its other copies in the tenant: that needs the person's `ctx`);
  * - formErrors: the same form again, with the typed values and the errors next to the fields;
- * - the first reply to a submitted form: the confirmation in place of the form.
+ * - the first reply to a submitted form: the confirmation in place of the form;
+ * - refreshAnnouncements: the event's cards in the tenant, rewritten after the answer.
  * Everything else is sent as a new message. Replies and files are private: in a channel they
  * go to the person's personal chat with the bot (opened if need be); only when Teams refuses
  * that does a reply go into the channel thread (Teams has no ephemeral messages), and a file
@@ -75,6 +76,10 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         break;
       case "file":
         await sendPrivately(turn, fileCard(turn, effect.file), effect.file.title, "file");
+        break;
+      case "refreshAnnouncements":
+        // After the answer, like the RSVP refresh: the coordinator must not wait for every channel.
+        if (ctx) void turn.afterwards.track(refreshAllAnnouncements(turn, ctx, effect.eventId));
         break;
     }
   }

@@ -10,22 +10,27 @@ export type PlaygroundItem =
 
 /** The third renderer of the neutral model: effects to escaped HTML fragments. */
 export function renderEffects(effects: ChatEffect[], t: Translate): PlaygroundItem[] {
-  return effects.map((effect): PlaygroundItem => {
-    switch (effect.type) {
-      case "reply":
-        return { type: "append", html: messageHtml(effect.message, t).value };
-      case "post":
-        return { type: "append", html: messageHtml(effect.message, t, t("playground.posted")).value };
-      case "update":
-        return { type: "update", html: messageHtml(effect.message, t).value };
-      case "openForm":
-        return { type: "append", html: formHtml(effect.form, t).value };
-      case "formErrors":
-        return { type: "formErrors", errors: effect.errors };
-      case "file":
-        return { type: "append", html: fileHtml(effect.file, t).value };
-    }
-  });
+  return effects.flatMap((effect) => renderEffect(effect, t) ?? []);
+}
+
+function renderEffect(effect: ChatEffect, t: Translate): PlaygroundItem | undefined {
+  switch (effect.type) {
+    case "reply":
+      return { type: "append", html: messageHtml(effect.message, t).value };
+    case "post":
+      return { type: "append", html: messageHtml(effect.message, t, t("playground.posted")).value };
+    case "update":
+      return { type: "update", html: messageHtml(effect.message, t).value };
+    case "openForm":
+      return { type: "append", html: formHtml(effect.form, t).value };
+    case "formErrors":
+      return { type: "formErrors", errors: effect.errors };
+    case "file":
+      return { type: "append", html: fileHtml(effect.file, t).value };
+    case "refreshAnnouncements":
+      // The playground keeps no copies of announcements in channels.
+      return undefined;
+  }
 }
 
 export function messageHtml(message: ChatMessage, t: Translate, where?: string): Html {
