@@ -1,10 +1,33 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { seedDemo } from "../support/fixtures.js";
 import { slackUser, startSlackHarness, type SlackHarness } from "../support/slack-app.js";
 import { blockActionPayload, FORM, interactiveBody, postSlack, slashBody, viewSubmissionPayload } from "../support/slack-requests.js";
 
 type Json = Record<string, any>;
+
+const nl = translator("nl");
+
+/** What people read in a Slack message: header, sections, fields, context and button labels. */
+function slackText(blocks: Json[]): string {
+  return blocks
+    .flatMap((b) => [b.text?.text, ...(b.fields ?? []).map((f: Json) => f.text), ...(b.elements ?? []).map((e: Json) => e.text?.text ?? e.text)])
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** The values a modal opens with, as Slack would send them back untouched. */
+function prefilled(view: Json): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const block of view.blocks as Json[]) {
+    const e = block.element ?? {};
+    values[block.block_id] = e.initial_option?.value ?? e.initial_date_time ?? e.initial_value;
+  }
+  return values;
+}
+
+const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up to date", (use) => {
   let h: SlackHarness;
@@ -25,7 +48,7 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
     await slash(slackUser.coordinator, "event nieuw", channel);
     await vi.waitFor(() => expect(h.fake.callsTo("views.open")).toHaveLength(opensBefore + 1));
     const view = h.fake.callsTo("views.open").at(-1)!.body.view as Json;
-    const startsAt = Math.floor(new Date("2026-12-10T13:00:00Z").getTime() / 1000);
+    const startsAt = unix("2026-12-10T13:00:00Z");
     const submission = viewSubmissionPayload(slackUser.coordinator, view, {
       kind: "PRAKTIJKTAFEL",
       title,
@@ -104,5 +127,55 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
 
     const fleur = await actor("careBuyer");
     expect(await db.prisma.rsvp.findFirstOrThrow({ where: { eventId: event.id, personId: fleur.personId } })).toMatchObject({ response: "YES", waitlisted: true });
+  });
+
+  it("brings every channel copy up to date when the coordinator changes the event, then shows it cancelled without buttons", async () => {
+    const db = use();
+    await seedDemo(db);
+    const first = await announce("C0EVENTS", "Praktijktafel met de wethouder");
+    const event = await db.prisma.event.findFirstOrThrow({ where: { title: "Praktijktafel met de wethouder" } });
+    await db.prisma.eventAnnouncement.create({ data: { eventId: event.id, platform: "SLACK", tenantId: "T0001", channelId: "C0TWENTE", platformMessageId: "1764064900.000001" } });
+    // Posted in another workspace: not this one's to write to.
+    await db.prisma.eventAnnouncement.create({ data: { eventId: event.id, platform: "SLACK", tenantId: "T0OTHER", channelId: "C0ELDERS", platformMessageId: "1764064900.000002" } });
+    const copies = [
+      ["C0EVENTS", first.ts],
+      ["C0TWENTE", "1764064900.000001"],
+    ];
+
+    // The change: another place, two hours later (16:00–18:00 in Amsterdam).
+    await slash(slackUser.coordinator, `event wijzig ${event.number}`, "C0EVENTS");
+    await vi.waitFor(() => expect(h.fake.callsTo("views.open")).toHaveLength(2));
+    const form = h.fake.callsTo("views.open").at(-1)!.body.view as Json;
+    const changed = { ...prefilled(form), location: "Raadhuis Hengelo", startsAt: unix("2026-12-10T15:00:00Z"), endsAt: unix("2026-12-10T17:00:00Z") };
+    const res = await postSlack(h.app.url, interactiveBody(viewSubmissionPayload(slackUser.coordinator, form, changed)), FORM);
+
+    expect(res.status).toBe(200);
+    expect(res.text).toBe("");
+    await vi.waitFor(() => expect(h.fake.callsTo("chat.update")).toHaveLength(2));
+    const edited = h.fake.callsTo("chat.update");
+    expect(edited.map((c) => [c.body.channel, c.body.ts])).toEqual(copies);
+    for (const update of edited) {
+      const text = slackText(update.body.blocks as Json[]);
+      expect(text).toContain("Raadhuis Hengelo");
+      expect(text).not.toContain("Stadhuis Enschede");
+      expect(text).toContain("16:00 – 18:00");
+      expect(text).toContain(nl("events.button.yes"));
+    }
+
+    await slash(slackUser.coordinator, `event annuleer ${event.number}`, "C0EVENTS");
+
+    await vi.waitFor(() => expect(h.fake.callsTo("chat.update")).toHaveLength(4));
+    const cancelled = h.fake.callsTo("chat.update").slice(2);
+    expect(cancelled.map((c) => [c.body.channel, c.body.ts])).toEqual(copies);
+    for (const update of cancelled) {
+      const blocks = update.body.blocks as Json[];
+      expect(slackText(blocks)).toContain(nl("events.cancelledTitle", { title: "Praktijktafel met de wethouder" }));
+      expect(slackText(blocks)).toContain(nl("events.cancelledNote"));
+      expect(blocks.some((b) => b.type === "actions")).toBe(false);
+    }
+    // The coordinator is told privately; the other workspace's copy was never touched.
+    const told = nl("events.cancelled", { number: event.number, title: "Praktijktafel met de wethouder", count: 0 });
+    await vi.waitFor(() => expect(h.fake.responses().some((r) => r.body.response_type === "ephemeral" && JSON.stringify(r.body).includes(told))).toBe(true));
+    expect(h.fake.callsTo("chat.update").some((c) => c.body.channel === "C0ELDERS")).toBe(false);
   });
 });
