@@ -11,9 +11,8 @@ export function registerLifecycle(app: App, db: Db, logger: Logger): void {
     const { count } = await db.slackInstallation.deleteMany({ where: { teamId } });
     logger.info({ teamId, removed: count }, "Slack: installatie verwijderd");
   };
-  // One listener for both: Bolt runs every registered listener's matcher on every request.
-  app.event(/^(app_uninstalled|tokens_revoked)$/, async ({ body, event }) => {
-    const botTokenGone = event.type === "app_uninstalled" || Boolean((event as { tokens?: { bot?: unknown[] } }).tokens?.bot?.length);
-    if (botTokenGone) await forget(body);
+  app.event("app_uninstalled", async ({ body }) => forget(body));
+  app.event("tokens_revoked", async ({ body, event }) => {
+    if ((event as { tokens?: { bot?: unknown[] } }).tokens?.bot?.length) await forget(body);
   });
 }
