@@ -71,6 +71,8 @@ export async function resetDatabase(db: Database): Promise<void> {
   );
   if (tables.length === 0) return;
   await db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`);
+  // The next test must not be served what this process cached from the previous one.
+  await changesDelivered(db);
 }
 
 /**
