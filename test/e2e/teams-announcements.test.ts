@@ -12,6 +12,17 @@ const channel: Where = { kind: "channel" };
 const channelThread = "19:general@thread.tacv2;messageid=1700000000000";
 const places = (attending: number, waitlisted: number) => nl("events.places.capacity", { attending, capacity: 1, waitlisted });
 
+/** Every node of a card of one kind ("Input." or "Action."), wherever it sits. */
+function nodesOf(card: any, kind: string): any[] {
+  if (!card || typeof card !== "object") return [];
+  if (Array.isArray(card)) return card.flatMap((node) => nodesOf(node, kind));
+  const own = typeof card.type === "string" && card.type.startsWith(kind) ? [card] : [];
+  return [...own, ...Object.entries(card).flatMap(([key, value]) => (key === "fallback" ? [] : nodesOf(value, kind)))];
+}
+
+/** The values a form card opens with, as Teams would send them back untouched. */
+const prefilled = (card: any): Record<string, unknown> => Object.fromEntries(nodesOf(card.body, "Input.").map((input) => [input.id, input.value]));
+
 let connector: FakeBotConnector;
 beforeAll(async () => {
   connector = await startFakeBotConnector({ members: teamsRoster() });
@@ -129,5 +140,47 @@ describeEachDatabase("Teams events: every copy of an announcement shows the curr
     const confirmation = nl("events.reply.yes", { title: "Masterclass inclusief werven" });
     expect(connector.sent().some((c) => c.method === "POST" && cardText(cardOf(c)) === confirmation)).toBe(true);
     expect(await use().prisma.rsvp.count({ where: { eventId: announcement.eventId, response: "YES" } })).toBe(1);
+  });
+
+  it("brings every copy in the tenant up to date after the coordinator changes the event, then shows it cancelled without buttons", async () => {
+    const groupChat = { kind: "groupChat" as const, id: "19:coordinatoren@thread.v2" };
+    const foreignChat = { kind: "groupChat" as const, id: "19:andere-tenant@thread.v2" };
+    const announcement = await announceInChannel("Praktijktafel met de wethouder");
+    await copyIn(groupChat, announcement.eventId, "groupchat-copy-1");
+    await copyIn(foreignChat, announcement.eventId, "foreign-copy", "tenant-elders");
+    const { number } = await use().prisma.event.findUniqueOrThrow({ where: { id: announcement.eventId } });
+    const copies = [
+      [channelThread, announcement.messageId],
+      [groupChat.id, "groupchat-copy-1"],
+    ] as const;
+
+    // The change: another place, two hours later.
+    await post(message(connector, coordinator, `event wijzig ${number}`, channel));
+    const form = cardOf(connector.sent().at(-1));
+    const changed = { ...prefilled(form), in_location: "Raadhuis Hengelo", in_startsAt_time: "17:00", in_endsAt_time: "19:00" };
+    connector.calls.length = 0;
+    const saved = await post(cardAction(connector, coordinator, { ...form.actions[0].data, ...changed }, "edit-form-card", channel));
+
+    expect(cardText(saved.body.value)).toBe(nl("events.updated", { number, title: "Praktijktafel met de wethouder", revision: 2 }));
+    for (const [conversationId, activityId] of copies) {
+      const card = cardOf(await nextUpdateOf(conversationId, activityId));
+      expect(cardText(card)).toContain("Raadhuis Hengelo");
+      expect(cardText(card)).not.toContain("Enschede");
+      expect(cardText(card)).toContain("17:00 – 19:00");
+      expect(nodesOf(card, "Action.").map((a) => a.title)).toContain(nl("events.button.yes"));
+    }
+
+    connector.calls.length = 0;
+    await post(message(connector, coordinator, `event annuleer ${number}`, channel));
+
+    for (const [conversationId, activityId] of copies) {
+      const card = cardOf(await nextUpdateOf(conversationId, activityId));
+      expect(cardText(card)).toContain(nl("events.cancelledTitle", { title: "Praktijktafel met de wethouder" }));
+      expect(cardText(card)).toContain(nl("events.cancelledNote"));
+      expect(nodesOf(card, "Action.")).toEqual([]);
+    }
+    await app.close(); // waits for the copies still being written, so nothing is missed below
+    expect(connector.sent().some((c) => c.conversationId === foreignChat.id && c.method === "PUT")).toBe(false);
+    expect(await use().prisma.event.findUniqueOrThrow({ where: { id: announcement.eventId } })).toMatchObject({ status: "CANCELLED", location: "Raadhuis Hengelo" });
   });
 });

@@ -167,7 +167,10 @@ describeEachDatabase("chat: events", (use) => {
     }
     expect(await snapshotCounts(db)).toEqual(before);
 
-    expect(replies(await handleFormSubmit(sanne, "event", values, id))).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is gewijzigd (versie 2)."]);
+    const changed = await handleFormSubmit(sanne, "event", values, id);
+    expect(replies(changed)).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is gewijzigd (versie 2)."]);
+    // Every posted copy of the announcement is to show the new place.
+    expect(only(changed, "refreshAnnouncements").eventId).toBe(id);
     expect((await db.prisma.event.findUniqueOrThrow({ where: { id } })).location).toBe("Raadhuis Hengelo");
     expect(replies(await handleText(sanne, "event wijzig 77"))[0]).toContain("Evenement 77 ken ik niet");
     expect(replies(await handleText(sanne, "event wijzig"))[0]).toContain("Noem het nummer van het evenement");
@@ -220,11 +223,15 @@ describeEachDatabase("chat: events", (use) => {
     const { ctx, eventId } = await setup();
     const sanne = await ctx("coordinator");
     await handleText(await ctx("bakeryHr"), "rsvp 1 ja");
-    expect(replies(await handleText(sanne, "event annuleer 1"))).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd. Aangemelden die bericht krijgen: 1."]);
+    const cancelled = await handleText(sanne, "event annuleer 1");
+    expect(replies(cancelled)).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd. Aangemelden die bericht krijgen: 1."]);
+    expect(only(cancelled, "refreshAnnouncements").eventId).toBe(await eventId(1));
     const announcement = await announcementMessage(sanne, await eventId(1));
     expect(announcement && visible(announcement)).toContain("GEANNULEERD: Praktijktafel");
     expect(announcement && buttons(announcement)).toEqual([]);
-    expect(replies(await handleText(sanne, "event annuleer 1"))).toEqual(["Praktijktafel met de wethouder Werk en Inkomen was al geannuleerd."]);
+    const again = await handleText(sanne, "event annuleer 1");
+    expect(again.map((e) => e.type)).toEqual(["reply"]);
+    expect(replies(again)).toEqual(["Praktijktafel met de wethouder Werk en Inkomen was al geannuleerd."]);
     expect(replies(await handleText(await ctx("bakeryHr"), "rsvp 1 nee"))[0]).toContain("is geannuleerd; aanmelden kan niet meer");
   });
 
