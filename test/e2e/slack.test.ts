@@ -1,3 +1,4 @@
+import { translator } from "../../src/i18n/index.js";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { describeEachDatabase } from "../support/databases.js";
 import { seedDemo, snapshotCounts } from "../support/fixtures.js";
@@ -137,12 +138,15 @@ describeEachDatabase("Slack end to end", (use) => {
     const res = await slash(slackUser.coordinator, "export");
 
     expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    expect(blocksText((res.json as Json).blocks)).toMatch(/Hier is de export met \d+ rapportages\./);
     await vi.waitFor(() => expect(h.fake.callsTo("files.completeUploadExternal")).toHaveLength(1));
     expect(h.fake.callsTo("conversations.open").at(-1)!.body.users).toBe(slackUser.coordinator);
     const upload = h.fake.callsTo("upload")[0]!.body;
     expect(upload.content).toContain("Bakkerij De Korenschoof");
     expect(String(h.fake.callsTo("files.completeUploadExternal")[0]!.body.channel_id)).toBe(`D${slackUser.coordinator}`);
-    await vi.waitFor(() => expect(h.fake.responses().length).toBeGreaterThanOrEqual(2));
+    // The export's reply came in the ack; "sent to your DM" follows through response_url.
+    await vi.waitFor(() => expect(h.fake.responses().some((r) => JSON.stringify(r.body).includes(translator("nl")("slack.fileSent")))).toBe(true));
   });
 
   it("tells an unknown Slack user how to join, and stores nothing", async () => {

@@ -48,12 +48,12 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
     });
     const early = busy ? undefined : await withinBudget(work, d.ackBudgetMs);
     stopTimer();
-    if (early && early.effects.every((e) => e.type === "reply")) {
-      await ack(ephemeral(combine(early.effects)));
-      return;
-    }
-    await ack();
-    const answer = early ?? (await work);
+    // Replies ready in time go back in the ack itself; the rest (modals, channel posts, refreshes)
+    // follows through the Web API.
+    const inAck = early?.effects.filter((e) => e.type === "reply") ?? [];
+    await ack(inAck.length > 0 ? ephemeral(combine(inAck)) : undefined);
+    const answer = early ? { ...early, effects: early.effects.filter((e) => e.type !== "reply") } : await work;
+    if (answer.effects.length === 0) return;
     const surface: SlackSurface = {
       client,
       teamId: command.team_id,
