@@ -51,14 +51,17 @@ describeEachDatabase("chat: events", (use) => {
   });
 
   it("answers rsvp commands in Dutch and English, with the waiting-list place when full", async () => {
-    const { db, ctx, actor } = await setup();
+    const { db, ctx, actor, eventId } = await setup();
     await updateEvent(depsFor(db), await actor("coordinator"), { number: 1, capacity: 1 });
     expect(replies(await handleText(await ctx("bakeryHr"), "rsvp 1 ja"))).toEqual(["Je staat op de lijst voor Praktijktafel met de wethouder Werk en Inkomen. Tot dan!"]);
     expect(replies(await handleText(await ctx("logisticsHr"), "rsvp 1 ja"))[0]).toContain("Je staat op plek 1 van de wachtlijst");
     expect(replies(await handleText(await ctx("englishSpeaker"), "rsvp 1 yes"))[0]).toContain("You are number 2 on the waiting list");
-    expect(replies(await handleText(await ctx("bakeryHr"), "rsvp 1 nee"))).toEqual([
+    const declined = await handleText(await ctx("bakeryHr"), "rsvp 1 nee");
+    expect(replies(declined)).toEqual([
       "Genoteerd: je komt niet naar Praktijktafel met de wethouder Werk en Inkomen. Je plek is doorgegeven aan de eerste op de wachtlijst.",
     ]);
+    // Typed, not pressed on a copy: the announcement's channel copies are refreshed.
+    expect(only(declined, "refreshAnnouncements").eventId).toBe(await eventId(1));
     const list = replies(await handleText(await ctx("logisticsHr"), "events"))[0];
     expect(list).toContain("Jij komt.");
   });
@@ -250,7 +253,7 @@ describeEachDatabase("chat: events", (use) => {
   });
 
   it("lets coordinators take someone off the list by name", async () => {
-    const { db, ctx, actor } = await setup();
+    const { db, ctx, actor, eventId } = await setup();
     await updateEvent(depsFor(db), await actor("coordinator"), { number: 1, capacity: 1 });
     await handleText(await ctx("bakeryHr"), "rsvp 1 ja");
     await handleText(await ctx("logisticsHr"), "rsvp 1 ja");
@@ -258,9 +261,10 @@ describeEachDatabase("chat: events", (use) => {
     const before = await snapshotCounts(db);
     expect(replies(await handleText(sanne, "deelnemers 1 verwijder Niemand Bekend"))).toEqual(["Die persoon staat niet op de lijst of de wachtlijst van dit evenement."]);
     expect(await snapshotCounts(db)).toEqual(before);
-    expect(replies(await handleText(sanne, "deelnemers 1 verwijder joost bakker"))).toEqual([
-      "Joost Bakker is van de lijst van #1 gehaald. De vrije plek is naar de eerste op de wachtlijst gegaan.",
-    ]);
+    const removed = await handleText(sanne, "deelnemers 1 verwijder joost bakker");
+    expect(replies(removed)).toEqual(["Joost Bakker is van de lijst van #1 gehaald. De vrije plek is naar de eerste op de wachtlijst gegaan."]);
+    // The channel copies of the announcement are told the new counts.
+    expect(only(removed, "refreshAnnouncements").eventId).toBe(await eventId(1));
     expect(replies(await handleText(sanne, "deelnemers 1"))[0]).toContain("Komen (1)\n• Mo Yilmaz (Hengelo Logistiek BV)");
   });
 

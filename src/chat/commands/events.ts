@@ -47,7 +47,8 @@ const rsvp: Command = {
       const usage = result.error.reason === "invalid" ? [reply(textMessage(ctx.t("events.usage.rsvp")))] : [];
       return [...failureReply(ctx, result.error), ...usage];
     }
-    return [reply(textMessage(rsvpText(ctx, result.value)))];
+    // Typed, not pressed: every channel copy of the announcement shows the new counts.
+    return [reply(textMessage(rsvpText(ctx, result.value))), { type: "refreshAnnouncements", eventId: result.value.eventId }];
   },
 };
 
@@ -118,7 +119,10 @@ async function removeByName(ctx: ChatContext, list: AttendeeList, name: string):
   const result = await removeAttendee(ctx.deps, ctx.actor, { eventId: list.event.id, personId: person.personId });
   if (!result.ok) return failureReply(ctx, result.error);
   const text = ctx.t("events.attendee.removed", { name: person.name, number: list.event.number });
-  return [reply(textMessage(result.value.promoted ? `${text} ${ctx.t("events.attendee.promoted")}` : text))];
+  return [
+    reply(textMessage(result.value.promoted ? `${text} ${ctx.t("events.attendee.promoted")}` : text)),
+    { type: "refreshAnnouncements", eventId: list.event.id },
+  ];
 }
 
 const ics: Command = {
