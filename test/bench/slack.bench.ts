@@ -14,7 +14,7 @@ import { slackUser } from "../support/slack-app.js";
 import { FORM, postSlack, SIGNING_SECRET, signatureHeaders, slashBody, TEAM } from "../support/slack-requests.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
 import { seedLinkedContacts } from "./large-network.js";
-import { closedLoop, median, ms, pairedP99Ratio, ratios, verdict } from "./stats.js";
+import { closedLoop, collectGarbage, median, ms, pairedP99Ratio, ratios, verdict } from "./stats.js";
 
 // Issue 3 target: a signed slash command through the full app (signature check, identity,
 // database, chat layer, Block Kit reply) at 50 concurrent requests has a p99 within 1.5× of a
@@ -137,6 +137,7 @@ function medianRun(runs: Run[]): Run {
 }
 
 async function load(baseUrl: string, body: string, seconds: number) {
+  collectGarbage();
   // Signed once per run: the timestamp stays well inside Slack's 5-minute window.
   const result = await autocannon({
     url: `${baseUrl}/slack/events`,

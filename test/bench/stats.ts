@@ -63,3 +63,13 @@ export async function closedLoop(total: number, concurrency: number, send: (i: n
   );
   return summarise(latencies);
 }
+
+/**
+ * A full collection before each measured load, so garbage left by the previous phase (another
+ * app, another database) is not collected in the middle of this one. `npm run bench` exposes gc.
+ */
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error("Start the benchmarks with `npm run bench` (node --expose-gc).");
+  gc();
+}

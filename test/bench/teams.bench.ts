@@ -12,7 +12,7 @@ import { createTestDatabase, type DatabaseKind } from "../support/databases.js";
 import { fixedNow, seedDemo } from "../support/fixtures.js";
 import { message, postActivity, teamsUser, tenantId } from "../support/teams-activities.js";
 import { seedLinkedContacts } from "./large-network.js";
-import { closedLoop, median, ms, pairedP99Ratio, ratios, verdict } from "./stats.js";
+import { closedLoop, collectGarbage, median, ms, pairedP99Ratio, ratios, verdict } from "./stats.js";
 
 // Issue 4 target: a command message through the full app (identity, database, chat layer,
 // Adaptive Card, reply to the connector) at 50 concurrent requests has a p99 within 1.5× of a
@@ -108,6 +108,7 @@ function medianRun(runs: Array<{ p50: number; p99: number; requests: number; err
 }
 
 async function load(baseUrl: string, body: string, seconds: number) {
+  collectGarbage();
   const result = await autocannon({
     url: `${baseUrl}/api/messages`,
     method: "POST",
