@@ -21,20 +21,15 @@ export interface AnnouncementRefresher {
 }
 
 export function createAnnouncementRefresher(db: Db, logger: Logger): AnnouncementRefresher {
-  // What the person did is stored already: a deleted copy, a channel the bot left or a failed
-  // lookup is logged and must neither stop the other copies nor turn the answer into an apology.
-  async function refresh(ctx: ChatContext, client: webApi.WebClient, which: CopySelection): Promise<void> {
-    try {
-      const failures = await refreshCopies(ctx, which, async (copy, message) => {
+  const refresh = (ctx: ChatContext, client: webApi.WebClient, which: CopySelection) =>
+    refreshCopies(
+      ctx,
+      which,
+      async (copy, message) => {
         await client.chat.update({ channel: copy.conversationId, ts: copy.messageId, ...messagePayload(message) });
-      });
-      for (const { copy, error } of failures) {
-        logger.warn({ err: error, channel: copy.conversationId }, "Slack: kon een eventaankondiging niet bijwerken");
-      }
-    } catch (error) {
-      logger.warn({ err: error }, "Slack: kon de eventaankondigingen niet bijwerken");
-    }
-  }
+      },
+      (error, copy) => logger.warn({ err: error, channel: copy?.conversationId }, "Slack: kon een eventaankondiging niet bijwerken"),
+    );
 
   return {
     remember: (eventId, teamId, message) => rememberAnnouncement(db, eventId, slackCopy(teamId, message)),

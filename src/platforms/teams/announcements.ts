@@ -22,19 +22,10 @@ export function refreshAllAnnouncements(turn: TeamsTurn, ctx: ChatContext, event
   return refreshAnnouncements(turn, ctx, { eventId, platform: "TEAMS", tenantId: tenantOf(turn.activity) ?? "" });
 }
 
-/**
- * Best effort: a copy that cannot be written is logged, and nothing here may fail what the
- * person did (an RSVP, a change), which is stored already.
- */
-async function refreshAnnouncements(turn: TeamsTurn, ctx: ChatContext, which: CopySelection): Promise<void> {
-  try {
-    const failures = await refreshCopies(ctx, which, copyWriter(turn));
-    for (const { copy, error } of failures) {
-      turn.logger.warn({ err: error, conversationId: copy.conversationId, activityId: copy.messageId }, "Teams: kon een eventaankondiging niet bijwerken");
-    }
-  } catch (error) {
-    turn.logger.warn({ err: error }, "Teams: kon de eventaankondigingen niet bijwerken");
-  }
+function refreshAnnouncements(turn: TeamsTurn, ctx: ChatContext, which: CopySelection): Promise<void> {
+  return refreshCopies(ctx, which, copyWriter(turn), (error, copy) =>
+    turn.logger.warn({ err: error, conversationId: copy?.conversationId, activityId: copy?.messageId }, "Teams: kon een eventaankondiging niet bijwerken"),
+  );
 }
 
 function copyInThisConversation(turn: TeamsTurn, activityId: string): AnnouncementCopy {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { chatContext } from "../../../chat/context.js";
 import { handleText, unknownPersonEffects } from "../../../chat/conversation.js";
-import type { ChatEffect, ChatMessage } from "../../../chat/message.js";
+import type { ChatMessage } from "../../../chat/message.js";
 import { commandLatency } from "../../../observability/metrics.js";
 import { messagePayload } from "../blocks.js";
 import { renderEffects, replyPrivately, type SlackSurface } from "../effects.js";
@@ -50,7 +50,7 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
     stopTimer();
     // Replies ready in time go back in the ack itself; the rest (modals, channel posts, refreshes)
     // follows through the Web API.
-    const inAck = early?.effects.filter((e) => e.type === "reply") ?? [];
+    const inAck = early?.effects.flatMap((e) => (e.type === "reply" ? [e.message] : [])) ?? [];
     await ack(inAck.length > 0 ? ephemeral(combine(inAck)) : undefined);
     const answer = early ? { ...early, effects: early.effects.filter((e) => e.type !== "reply") } : await work;
     if (answer.effects.length === 0) return;
@@ -77,9 +77,8 @@ function ephemeral(message: ChatMessage) {
   return { response_type: "ephemeral" as const, ...messagePayload(message) };
 }
 
-function combine(replies: ChatEffect[]): ChatMessage {
-  if (replies.length === 1 && replies[0]!.type === "reply") return replies[0]!.message;
-  const messages = replies.flatMap((e) => (e.type === "reply" ? [e.message] : []));
+function combine(messages: ChatMessage[]): ChatMessage {
+  if (messages.length === 1) return messages[0]!;
   return { summary: messages.map((m) => m.summary).join("\n"), blocks: messages.flatMap((m) => m.blocks) };
 }
 
