@@ -1,10 +1,9 @@
-import { startTestApp } from "../support/test-app.js";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import type { RunningApp } from "../../src/app.js";
+import { teamsAppPerTest } from "../support/test-app.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
-import { seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { snapshotCounts } from "../support/fixtures.js";
 import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser } from "../support/teams-activities.js";
 
 const nl = translator("nl");
@@ -18,13 +17,7 @@ beforeAll(async () => {
 afterAll(() => connector.close());
 
 describeEachDatabase("Teams events: announce, RSVP in place", (use) => {
-  let app: RunningApp;
-  beforeEach(async () => {
-    await seedDemo(use());
-    app = await startTestApp(use(), { PUBLIC_URL: "http://bot.example" });
-    connector.calls.length = 0;
-  });
-  afterEach(() => app.close());
+  const app = teamsAppPerTest(use, () => connector);
 
   const post = (activity: unknown) => postActivity(app.url, activity);
   const coordinator = teamsUser("coordinator");

@@ -1,6 +1,5 @@
-import { startTestApp } from "../support/test-app.js";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import type { RunningApp } from "../../src/app.js";
+import { startTestApp, teamsAppPerTest } from "../support/test-app.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
@@ -18,13 +17,7 @@ beforeAll(async () => {
 afterAll(() => connector.close());
 
 describeEachDatabase("Teams bot end to end", (use) => {
-  let app: RunningApp;
-  beforeEach(async () => {
-    await seedDemo(use());
-    app = await startTestApp(use(), { PUBLIC_URL: "http://bot.example" });
-    connector.calls.length = 0;
-  });
-  afterEach(() => app.close());
+  const app = teamsAppPerTest(use, () => connector);
 
   const post = (activity: unknown) => postActivity(app.url, activity);
   const sentTo = (conversationId: string) => connector.sent().filter((c) => c.conversationId === conversationId);

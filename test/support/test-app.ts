@@ -2,7 +2,9 @@ import { startApp, type RunningApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
 import { createLogger } from "../../src/logger.js";
-import { fixedNow } from "./fixtures.js";
+import { afterEach, beforeEach } from "vitest";
+import type { FakeBotConnector } from "./fake-bot-connector.js";
+import { fixedNow, seedDemo } from "./fixtures.js";
 
 /**
  * The real app on a free local port for end-to-end tests: the given database, the fixed clock,
@@ -20,4 +22,29 @@ export function startTestApp(database: Database, env: Record<string, string> = {
     ...env,
   });
   return startApp(config, { logger: createLogger("silent", false), now, database });
+}
+
+/**
+ * For a Teams suite inside describeEachDatabase: before every test the demo network is seeded,
+ * the app started and the file's fake Bot Connector emptied (a getter: the file starts it in its
+ * beforeAll); after it the app is closed. Returns the running app of the current test.
+ */
+export function teamsAppPerTest(use: () => Database, connector: () => FakeBotConnector): Pick<RunningApp, "url" | "close"> {
+  let app: RunningApp | undefined;
+  beforeEach(async () => {
+    await seedDemo(use());
+    app = await startTestApp(use(), { PUBLIC_URL: "http://bot.example" });
+    connector().reset();
+  });
+  afterEach(() => app?.close());
+  const current = () => {
+    if (!app) throw new Error("no app: teamsAppPerTest is used outside a test");
+    return app;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    close: () => current().close(),
+  };
 }
