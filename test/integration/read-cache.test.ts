@@ -42,6 +42,9 @@ describeEachDatabase("read cache", (use, kind) => {
     const { db, deps, joost } = await seeded();
     const cached = await myReports(deps, joost);
     expect(cached.ok && cached.value.employerName).toBe("Bakkerij De Korenschoof");
+    const hits = db.cache.stats().hits;
+    await myReports(deps, joost);
+    expect(db.cache.stats().hits).toBe(hits + 1); // held in memory, so the change must reach it
 
     await db.prisma.$executeRaw`UPDATE "Employer" SET name = 'Korenschoof & Zn.' WHERE id = ${joost.employerId}`;
 
@@ -72,6 +75,9 @@ describeEachDatabase("read cache", (use, kind) => {
   it("applies a role change and an unlinked identity to the very next request", async () => {
     const { db, deps, joost } = await seeded();
     expect(await actorForIdentity(deps, slackJoost)).toMatchObject({ personId: joost.personId, role: "MEMBER" });
+    const hits = db.cache.stats().hits;
+    await actorForIdentity(deps, slackJoost);
+    expect(db.cache.stats().hits).toBe(hits + 1); // held in memory, so the change must reach it
 
     await db.prisma.person.update({ where: { id: joost.personId }, data: { role: "COORDINATOR" } });
     await vi.waitFor(async () => expect(await actorForIdentity(deps, slackJoost)).toMatchObject({ role: "COORDINATOR" }));
