@@ -58,8 +58,9 @@ export function helpMessage(ctx: ChatContext): ChatMessage {
 
 function buildHelp(ctx: ChatContext): ChatMessage {
   const line = (c: Command) => `• ${ctx.t(c.help)}`;
-  const forEveryone = commands.filter((c) => !c.coordinatorOnly).map(line);
-  const forCoordinators = commands.filter((c) => c.coordinatorOnly).map(line);
+  const forCoordinatorsOnly = (c: Command) => c.coordinatorOnly || c.listedForCoordinators;
+  const forEveryone = commands.filter((c) => !forCoordinatorsOnly(c)).map(line);
+  const forCoordinators = commands.filter(forCoordinatorsOnly).map(line);
   return {
     summary: ctx.t("chat.help.title"),
     blocks: [

@@ -6,7 +6,10 @@ export interface Command {
   /** Dutch name first; aliases include the English words. */
   name: string;
   aliases: string[];
+  /** Refused for members before run() is called; listed only in the coordinators' help. */
   coordinatorOnly?: boolean;
+  /** Listed only in the coordinators' help, though run() lets members use one subcommand (herinner me …). */
+  listedForCoordinators?: boolean;
   /** Help line, e.g. "rapporteer <aantal> ambitie <aantal> — …". */
   help: MessageKey;
   run(ctx: ChatContext, args: string): Promise<ChatEffect[]>;

@@ -105,6 +105,10 @@ describeEachDatabase("campaign rules", (use) => {
     expect(preview).toContain("7 contactpersonen van 6 werkgevers");
     expect(preview).toContain("Herinnering: rapportage Q4 2026");
     expect(await say("logisticsHr", "herinner nu", openDay)).toContain("alleen voor netwerkcoördinatoren");
+    const memberHelp = await say("logisticsHr", "help", openDay);
+    expect(memberHelp).toContain("herinner me maandag");
+    expect(memberHelp).not.toContain("herinneringsronde");
+    expect(await say("coordinator", "help", openDay)).toContain("herinneringsronde bekijken of nu versturen");
 
     const before = await snapshotCounts(db);
     expect(await say("logisticsHr", "herinner me nooit", openDay)).toContain("herinner me maandag");

@@ -77,6 +77,8 @@ async function failures(ctx: ChatContext): Promise<ChatEffect[]> {
 const remind: Command = {
   name: "herinner",
   aliases: ["remind", "herinnering"],
+  // Members may only snooze (herinner me …), which the snooze line of their help already shows.
+  listedForCoordinators: true,
   help: "campaigns.help.remind",
   async run(ctx, args) {
     const [word = "", ...rest] = args.split(/\s+/);
