@@ -1,14 +1,16 @@
-import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConversationReference } from "botbuilder";
+import express from "express";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { saveConversation } from "../../src/platforms/teams/conversations.js";
-import { createTeamsSender } from "../../src/platforms/teams/sender.js";
+import { mountTeams } from "../../src/platforms/teams/mount.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
 import { textMessage } from "../../src/chat/message.js";
 import { OutboxWorker } from "../../src/delivery/worker.js";
 import { enqueueNotifications } from "../../src/core/outbox/enqueue.js";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { seedDemo } from "../support/fixtures.js";
+import { depsFor, seedDemo } from "../support/fixtures.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
 
 const tenantId = "tenant-1";
@@ -39,7 +41,9 @@ const delivery = (key: string, address: unknown = { tenantId, userId: aad }) => 
 });
 
 describeEachDatabase("Teams outbox sender", (use) => {
-  const sender = () => createTeamsSender({ adapter: new TeamsAdapter({}), db: use().prisma, botAppId: "" });
+  // Built as the app builds it: on the bot's own adapter, where teams-ai's turn-error handler sits.
+  const sender = () =>
+    mountTeams(express(), { env: loadConfig({}).env, demoMode: false, deps: depsFor(use()), logger: createLogger("silent"), baseUrl: () => "http://localhost" }).sender;
 
   it("sends a card proactively into the stored personal chat", async () => {
     await saveConversation(use().prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
@@ -118,7 +122,7 @@ describeEachDatabase("Teams outbox sender", (use) => {
     const before = connector.sent().length;
 
     // Real clock: the row is due from the database's now(), not the fixture date.
-    const worker = new OutboxWorker({ db: db.prisma, now: () => new Date(), senders: [createTeamsSender({ adapter: new TeamsAdapter({}), db: db.prisma, botAppId: "" })] });
+    const worker = new OutboxWorker({ db: db.prisma, now: () => new Date(), senders: [sender()] });
     expect(await worker.drainOnce()).toBe(1);
 
     const [call] = connector.sent().slice(before);

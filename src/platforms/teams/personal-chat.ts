@@ -1,6 +1,7 @@
-import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
+import type { CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from "botbuilder";
 import type { Db } from "../../db/database.js";
 import { anyConversationInTenant, personalConversation, saveConversation } from "./conversations.js";
+import { continueConversation, createConversation } from "./proactive.js";
 
 export interface PersonalChatTarget {
   adapter: CloudAdapter;
@@ -20,19 +21,20 @@ export interface PersonalChatTarget {
 export async function inPersonalChat(target: PersonalChatTarget, send: (context: TurnContext) => Promise<void>): Promise<boolean> {
   const stored = await personalConversation(target.db, target.tenantId, target.aadObjectId);
   if (stored) {
-    await target.adapter.continueConversationAsync(target.botAppId, stored.reference, send);
+    await continueConversation(target.adapter, target.botAppId, stored.reference, send);
     return true;
   }
   const via = target.via ?? (await anyConversationInTenant(target.db, target.tenantId))?.reference;
   if (!via?.serviceUrl || !via.bot) return false;
+  // No first activity: the message is sent in the new conversation's turn below.
   const parameters = {
     isGroup: false,
     bot: via.bot,
     members: [{ id: target.aadObjectId, name: "" }],
     tenantId: target.tenantId,
     channelData: { tenant: { id: target.tenantId } },
-  };
-  await target.adapter.createConversationAsync(target.botAppId, "msteams", via.serviceUrl, "", parameters as never, async (context) => {
+  } as ConversationParameters;
+  await createConversation(target.adapter, target.botAppId, via.serviceUrl, parameters, async (context) => {
     const conversation = context.activity.conversation;
     if (conversation?.id) {
       const reference: Partial<ConversationReference> = {
