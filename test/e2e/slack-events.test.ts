@@ -114,6 +114,40 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
     await vi.waitFor(() => expect(h.fake.responses().some((r) => r.body.response_type === "ephemeral")).toBe(true));
   });
 
+  it("forgets a copy whose message was deleted or whose channel was archived, and keeps one that failed for another reason", async () => {
+    const db = use();
+    await seedDemo(db);
+    const first = await announce("C0EVENTS", "Netwerklunch");
+    const event = await db.prisma.event.findFirstOrThrow({ where: { title: "Netwerklunch" } });
+    const copyIn = (channelId: string, ts: string) =>
+      db.prisma.eventAnnouncement.create({ data: { eventId: event.id, platform: "SLACK", tenantId: "T0001", channelId, platformMessageId: ts } });
+    await copyIn("C0DELETED", "1764064900.000001");
+    await copyIn("C0ARCHIVED", "1764064900.000002");
+    await copyIn("C0BUSY", "1764064900.000003");
+    const refusals: Record<string, string> = { C0DELETED: "message_not_found", C0ARCHIVED: "is_archived", C0BUSY: "internal_error" };
+    h.fake.handlers["chat.update"] = (body) => {
+      const error = refusals[String(body.channel)];
+      return error ? { ok: false, error } : undefined;
+    };
+    const yes = (first.blocks.find((b) => b.type === "actions")!.elements as Json[])[0]!;
+    const press = (user: string) => {
+      const payload = blockActionPayload({ user, actionId: yes.action_id, value: yes.value, channel: "C0EVENTS", messageTs: first.ts, responseUrl: h.fake.responseUrl(`rsvp-${user}`) });
+      return postSlack(h.app.url, interactiveBody(payload), FORM);
+    };
+    const storedChannels = async () => (await db.prisma.eventAnnouncement.findMany({ where: { eventId: event.id }, orderBy: { channelId: "asc" } })).map((a) => a.channelId);
+
+    expect((await press(slackUser.bakeryHr)).status).toBe(200);
+
+    await vi.waitFor(async () => expect(await storedChannels()).toEqual(["C0BUSY", "C0EVENTS"]));
+    expect(h.fake.callsTo("chat.update").map((c) => c.body.channel).sort()).toEqual(["C0ARCHIVED", "C0BUSY", "C0DELETED", "C0EVENTS"]);
+
+    // The next RSVP writes only to the copies still there; both RSVPs are stored.
+    h.fake.calls.length = 0;
+    expect((await press(slackUser.logisticsHr)).status).toBe(200);
+    await vi.waitFor(() => expect(h.fake.callsTo("chat.update").map((c) => c.body.channel).sort()).toEqual(["C0BUSY", "C0EVENTS"]));
+    expect(await db.prisma.rsvp.count({ where: { eventId: event.id, response: "YES" } })).toBe(2);
+  });
+
   it("answers an RSVP by slash command and keeps the waiting list in order", async () => {
     const db = use();
     const { actor } = await seedDemo(db);

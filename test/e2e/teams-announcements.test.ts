@@ -103,7 +103,7 @@ describeEachDatabase("Teams events: every copy of an announcement shows the curr
     expect(await use().prisma.rsvp.count({ where: { eventId: announcement.eventId, response: "YES" } })).toBe(2);
   });
 
-  it("skips a copy the connector refuses (404) or the bot was removed from, leaves other tenants alone, and still updates the rest and stores the RSVP", async () => {
+  it("skips and forgets a copy the connector refuses (404) or the bot was removed from, leaves other tenants alone, and still updates the rest and stores the RSVP", async () => {
     const deletedChat = { kind: "groupChat" as const, id: "19:verwijderd@thread.v2" };
     const otherChannel = { kind: "channel" as const, id: "19:twente@thread.tacv2;messageid=1700000000001" };
     const announcement = await announceInChannel("Masterclass inclusief werven");
@@ -132,6 +132,9 @@ describeEachDatabase("Teams events: every copy of an announcement shows the curr
     const confirmation = nl("events.reply.yes", { title: "Masterclass inclusief werven" });
     expect(connector.sent().some((c) => c.method === "POST" && cardText(cardOf(c)) === confirmation)).toBe(true);
     expect(await use().prisma.rsvp.count({ where: { eventId: announcement.eventId, response: "YES" } })).toBe(1);
+    // The deleted chat's copy and the one without a conversation are forgotten; the other tenant's stays.
+    const stored = await use().prisma.eventAnnouncement.findMany({ where: { eventId: announcement.eventId } });
+    expect(stored.map((a) => a.platformMessageId).sort()).toEqual([announcement.messageId, "foreign-copy", "twente-copy"].sort());
   });
 
   it("brings every copy in the tenant up to date after the coordinator changes the event, then shows it cancelled without buttons", async () => {

@@ -32,12 +32,15 @@ export interface FakeSlackApi {
   responseUrl(id: string): string;
   rateLimited: number;
   users: Record<string, string>;
+  /** The per-method overrides, changeable while the fake runs (e.g. a channel archived mid-test). */
+  handlers: NonNullable<FakeSlackOptions["handlers"]>;
   close(): Promise<void>;
 }
 
 export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
   const users = { ...options.users };
+  const handlers = { ...options.handlers };
   let windowStart = 0;
   let inWindow = 0;
   let messageCounter = 0;
@@ -74,7 +77,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     }
 
     calls.push({ method, body, token, at: Date.now() });
-    const custom = options.handlers?.[method]?.(body);
+    const custom = handlers[method]?.(body);
     const answer = custom ?? defaultAnswer(method, body, users, () => ++messageCounter, origin, history);
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(answer));
@@ -94,6 +97,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       return state.rateLimited;
     },
     users,
+    handlers,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -30,6 +30,13 @@ export async function rememberAnnouncement(db: DbClient, eventId: string, copy: 
   });
 }
 
+/** A copy the platform says is gone for good (message deleted, channel archived, bot removed): never written again. */
+export async function forgetAnnouncement(db: DbClient, copy: AnnouncementCopy): Promise<void> {
+  await db.eventAnnouncement.deleteMany({
+    where: { platform: copy.platform, tenantId: copy.tenantId, channelId: copy.conversationId, platformMessageId: copy.messageId },
+  });
+}
+
 /** The one filter both selections come down to. */
 interface CopyFilter {
   eventId: string;

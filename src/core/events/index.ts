@@ -11,4 +11,4 @@ export { parseEventDateTime, toLocalInput } from "./datetime.js";
 export type { EventRow, RsvpCounts } from "./repository.js";
 export { EVENT_KINDS, MAX_CAPACITY, type EventKindValue, type RsvpResponseValue } from "./schema.js";
 export { removeAttendee, releasePlacesOf } from "./remove-attendee.js";
-export { announcementCopies, rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "./announcements.js";
+export { announcementCopies, forgetAnnouncement, rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "./announcements.js";

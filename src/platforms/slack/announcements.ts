@@ -1,10 +1,13 @@
-import type { webApi } from "@slack/bolt";
-import { refreshCopies } from "../../chat/announcement-copies.js";
+import { webApi } from "@slack/bolt";
+import { AnnouncementCopyGone, refreshCopies, type CopyWriter } from "../../chat/announcement-copies.js";
 import type { ChatContext } from "../../chat/context.js";
 import { rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "../../core/events/index.js";
 import type { Db } from "../../db/database.js";
 import type { Logger } from "../../logger.js";
 import { messagePayload } from "./blocks.js";
+
+/** chat.update errors that mean the copy is gone for good: deleted, or its channel deleted or archived. */
+const COPY_GONE_ERRORS = new Set(["message_not_found", "channel_not_found", "is_archived"]);
 
 export interface SlackMessageRef {
   channel: string;
@@ -22,19 +25,26 @@ export interface AnnouncementRefresher {
 
 export function createAnnouncementRefresher(db: Db, logger: Logger): AnnouncementRefresher {
   const refresh = (ctx: ChatContext, client: webApi.WebClient, which: CopySelection) =>
-    refreshCopies(
-      ctx,
-      which,
-      async (copy, message) => {
-        await client.chat.update({ channel: copy.conversationId, ts: copy.messageId, ...messagePayload(message) });
-      },
-      (error, copy) => logger.warn({ err: error, channel: copy?.conversationId }, "Slack: kon een eventaankondiging niet bijwerken"),
+    refreshCopies(ctx, which, copyWriter(client), (error, copy) =>
+      logger.warn({ err: error, channel: copy?.conversationId }, "Slack: kon een eventaankondiging niet bijwerken"),
     );
 
   return {
     remember: (eventId, teamId, message) => rememberAnnouncement(db, eventId, slackCopy(teamId, message)),
     refreshOthers: (ctx, client, teamId, pressed) => refresh(ctx, client, { otherThan: slackCopy(teamId, pressed) }),
     refreshAll: (ctx, client, teamId, eventId) => refresh(ctx, client, { eventId, platform: "SLACK", tenantId: teamId }),
+  };
+}
+
+function copyWriter(client: webApi.WebClient): CopyWriter {
+  return async (copy, message) => {
+    try {
+      await client.chat.update({ channel: copy.conversationId, ts: copy.messageId, ...messagePayload(message) });
+    } catch (error) {
+      const code = error instanceof webApi.WebAPIPlatformError ? String(error.data.error) : undefined;
+      if (code && COPY_GONE_ERRORS.has(code)) throw new AnnouncementCopyGone(code, { cause: error });
+      throw error;
+    }
   };
 }
 

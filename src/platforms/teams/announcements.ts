@@ -1,11 +1,16 @@
 import { CardFactory } from "botbuilder";
-import { refreshCopies, type CopyWriter } from "../../chat/announcement-copies.js";
+import { AnnouncementCopyGone, refreshCopies, type CopyWriter } from "../../chat/announcement-copies.js";
 import type { ChatContext } from "../../chat/context.js";
 import { rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "../../core/events/index.js";
 import { tenantOf } from "./activity.js";
 import { messageCard } from "./cards.js";
 import { conversationById } from "./conversations.js";
 import type { TeamsTurn } from "./effects.js";
+import { continueConversation } from "./proactive.js";
+import { statusOf } from "./send-errors.js";
+
+/** Bot Connector answers that mean the copy is gone for good: 404 message or chat deleted, 403 bot removed. */
+const COPY_GONE_STATUSES = new Set([403, 404]);
 
 /** The announcement card just posted in this turn's conversation, so it can be kept up to date. */
 export async function rememberTeamsAnnouncement(turn: TeamsTurn, eventId: string, activityId: string): Promise<void> {
@@ -36,10 +41,17 @@ function copyInThisConversation(turn: TeamsTurn, activityId: string): Announceme
 function copyWriter(turn: TeamsTurn): CopyWriter {
   return async (copy, message) => {
     const conversation = await conversationById(turn.db, copy.conversationId);
-    if (!conversation) throw new Error("no stored conversation reference: the bot was removed from this conversation");
+    // The reference is dropped when the bot is removed from the conversation.
+    if (!conversation) throw new AnnouncementCopyGone("no stored conversation reference");
     const attachments = [CardFactory.adaptiveCard(messageCard(message))];
-    await turn.adapter.continueConversationAsync(turn.botAppId, conversation.reference, async (context) => {
-      await context.updateActivity({ id: copy.messageId, type: "message", attachments, summary: message.summary.slice(0, 200) });
-    });
+    try {
+      await continueConversation(turn.adapter, turn.botAppId, conversation.reference, async (context) => {
+        await context.updateActivity({ id: copy.messageId, type: "message", attachments, summary: message.summary.slice(0, 200) });
+      });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== undefined && COPY_GONE_STATUSES.has(status)) throw new AnnouncementCopyGone(`HTTP ${status}`, { cause: error });
+      throw error;
+    }
   };
 }

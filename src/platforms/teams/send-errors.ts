@@ -19,7 +19,8 @@ export function sendFailure(error: unknown): Extract<SendResult, { ok: false }> 
   };
 }
 
-function statusOf(error: unknown): number | undefined {
+/** The HTTP status of a failed Bot Connector call, when it got that far. */
+export function statusOf(error: unknown): number | undefined {
   const e = error as { statusCode?: unknown; response?: { status?: unknown } } | null;
   const status = e?.statusCode ?? e?.response?.status;
   return typeof status === "number" ? status : undefined;
