@@ -8,7 +8,7 @@ import { tenantOf, type TurnActivity } from "./activity.js";
 /**
  * The person behind a Teams user: by linked AAD object id, else (first use) by the e-mail
  * address Teams' roster gives for them, which the coordinator has on file. Never by anything
- * the user typed.
+ * the user typed, and only an address the user's tenant vouches for (verifiedRosterEmail).
  */
 export async function resolveActor(context: TurnContext, activity: TurnActivity, deps: CoreDeps, logger: Logger, demoMode = false): Promise<Actor | null> {
   if (demoMode && activity.channelId === "emulator") return emulatorActor(activity, deps);
@@ -22,12 +22,34 @@ export async function resolveActor(context: TurnContext, activity: TurnActivity,
 async function rosterEmail(context: TurnContext, userId: string, logger: Logger): Promise<string | undefined> {
   try {
     const member = await TeamsInfo.getMember(context, userId);
-    return member.email ?? member.userPrincipalName ?? undefined;
+    const email = verifiedRosterEmail(member);
+    if (!email) logger.info({ userId }, "Teams roster e-mail not in a domain the tenant has verified; not linked");
+    return email;
   } catch (error) {
     // Not in the roster (e.g. a guest the bot cannot see): the person is treated as unknown.
     logger.warn({ err: error, userId }, "Teams roster look-up failed");
     return undefined;
   }
+}
+
+/**
+ * The roster address we may link by. Any tenant can install the bot, and an Entra admin can set
+ * a user's `mail` to any address (the "nOAuth" pitfall), but a user principal name only in a
+ * domain that tenant has proven it owns. So the e-mail counts only in the UPN's domain, else the
+ * UPN itself; guests (#EXT# UPNs, whose home tenant is elsewhere) are not linked by address.
+ */
+export function verifiedRosterEmail(member: { email?: string | null; userPrincipalName?: string | null }): string | undefined {
+  const upn = member.userPrincipalName?.trim();
+  if (!upn || upn.includes("#EXT#")) return undefined;
+  const verifiedDomain = domainOf(upn);
+  if (!verifiedDomain) return undefined;
+  const email = member.email?.trim();
+  return email && domainOf(email) === verifiedDomain ? email : upn;
+}
+
+function domainOf(address: string): string | undefined {
+  const at = address.lastIndexOf("@");
+  return at > 0 && at < address.length - 1 ? address.slice(at + 1).toLowerCase() : undefined;
 }
 
 /**
