@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import type { App } from "@slack/bolt";
+import { webApi, type App } from "@slack/bolt";
 import { registerActions } from "../../src/platforms/slack/listeners/actions.js";
 import { registerCommand, SLASH_COMMAND } from "../../src/platforms/slack/listeners/command.js";
 import { registerHome } from "../../src/platforms/slack/listeners/home.js";
@@ -42,6 +43,57 @@ function registeredByCode() {
   return { events, commands };
 }
 
+/**
+ * Every Web API method the adapter calls, with the bot scopes Slack requires for it the way we
+ * call it (https://docs.slack.dev/reference/methods). A method without the scope fails only in
+ * a real workspace, with missing_scope, so the table is checked against the source below.
+ */
+const METHOD_SCOPES: Record<string, string[]> = {
+  "chat.postMessage": ["chat:write"],
+  "chat.postEphemeral": ["chat:write"],
+  "chat.update": ["chat:write"],
+  // Only on the bot's own DM (sender.ts wasDelivered); a channel would need channels:/groups:history.
+  "conversations.history": ["im:history"],
+  "conversations.join": ["channels:join"],
+  // One-to-one DMs only; a group DM would need mpim:write.
+  "conversations.open": ["im:write"],
+  // Uploads through files.getUploadURLExternal and files.completeUploadExternal.
+  "files.uploadV2": ["files:write"],
+  // We read profile.email, which Slack leaves out without users:read.email.
+  "users.info": ["users:read", "users:read.email"],
+  "views.open": [],
+  "views.publish": [],
+};
+
+/** Web API families (chat, users, …): the plain objects of methods on a WebClient. */
+const apiFamilies = (() => {
+  const client = new webApi.WebClient() as unknown as Record<string, unknown>;
+  return new Map(
+    Object.entries(client).filter(
+      (entry): entry is [string, Record<string, unknown>] =>
+        typeof entry[1] === "object" && entry[1] !== null && Object.getPrototypeOf(entry[1]) === Object.prototype && Object.values(entry[1]).some((v) => typeof v === "function"),
+    ),
+  );
+})();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+}
+
+/** Web API methods called in src/platforms/slack: `<anything>.chat.postMessage(` and `.apiCall("…")`. */
+function methodsCalledBySource(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const add = (method: string, file: string) => found.set(method, [...new Set([...(found.get(method) ?? []), file])]);
+  for (const file of sourceFiles("src/platforms/slack")) {
+    const text = readFileSync(file, "utf8");
+    for (const [, family, method] of text.matchAll(/\.\s*([a-z][A-Za-z]*)\s*\.\s*([a-z][A-Za-z0-9]*)\s*\(/g)) {
+      if (typeof apiFamilies.get(family!)?.[method!] === "function") add(`${family}.${method}`, file);
+    }
+    for (const [, method] of text.matchAll(/\.(?:apiCall|paginate)\(\s*["'`]([\w.]+)["'`]/g)) add(method!, file);
+  }
+  return found;
+}
+
 describe("Slack app manifest", () => {
   it("lists every event and command the code registers, and nothing else", () => {
     const code = registeredByCode();
@@ -64,6 +116,21 @@ describe("Slack app manifest", () => {
   it("asks for exactly the bot scopes the OAuth installer requests", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
     expect(manifest.oauth_config.redirect_urls.map((u) => new URL(u).pathname)).toEqual([SLACK_PATHS.oauthRedirect]);
+  });
+
+  it("knows the bot scopes of every Web API method the adapter calls", () => {
+    const called = methodsCalledBySource();
+    // Sanity check of the scan itself: these calls are known to exist.
+    expect([...called.keys()]).toEqual(expect.arrayContaining(["chat.postMessage", "conversations.history", "users.info"]));
+    expect([...called.keys()].sort()).toEqual(Object.keys(METHOD_SCOPES).sort());
+  });
+
+  it("asks for every bot scope those methods need, in the manifest and in the OAuth install", () => {
+    const needed = [...new Set(Object.values(METHOD_SCOPES).flat())];
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(needed));
+    expect([...BOT_SCOPES]).toEqual(expect.arrayContaining(needed));
+    // A slash command is only delivered to an app with the commands scope.
+    if (registeredByCode().commands.length > 0) expect([...BOT_SCOPES]).toContain("commands");
   });
 
   it("has the App Home tab the home view is published to, and Dutch display information", () => {

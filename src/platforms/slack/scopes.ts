@@ -4,6 +4,8 @@ export const BOT_SCOPES = [
   "chat:write",
   "chat:write.public",
   "im:write",
+  // conversations.history on the bot's own DM: did a message whose worker died arrive (sender.ts)?
+  "im:history",
   "users:read",
   "users:read.email",
   "files:write",
