@@ -2,24 +2,39 @@ import type { webApi } from "@slack/bolt";
 import type { Actor } from "../../core/actor.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { resolveChatActor } from "../../core/members/actor-lookup.js";
+import type { Logger } from "../../logger.js";
 import { usersInfoResponse } from "./payloads.js";
 
 export type ActorResolver = (client: webApi.WebClient, teamId: string, userId: string) => Promise<Actor | null>;
 
 /** The member behind a Slack user; on first use by the e-mail address Slack has for them. */
-export function createActorResolver(deps: CoreDeps): ActorResolver {
+export function createActorResolver(deps: CoreDeps, logger: Logger): ActorResolver {
   return (client, teamId, userId) =>
-    resolveChatActor(deps, { platform: "SLACK", tenantId: teamId, externalUserId: userId }, () => slackEmail(client, userId));
+    resolveChatActor(deps, { platform: "SLACK", tenantId: teamId, externalUserId: userId }, () => slackEmail(client, teamId, userId, logger));
 }
 
-async function slackEmail(client: webApi.WebClient, userId: string): Promise<string | undefined> {
+async function slackEmail(client: webApi.WebClient, teamId: string, userId: string, logger: Logger): Promise<string | undefined> {
   try {
     const info = usersInfoResponse.parse(await client.users.info({ user: userId }));
-    if (info.user?.deleted || info.user?.is_bot) return undefined;
-    return info.user?.profile.email;
+    const user = info.user;
+    if (!user || user.deleted || user.is_bot) return undefined;
+    // An address nobody confirmed could be someone else's: linking by it would hand them that
+    // member's reports. Slack leaves the field out for some accounts, so only false counts.
+    if (user.profile?.email && user.is_email_confirmed === false) {
+      logger.info({ teamId, userId }, "Slack: e-mailadres niet bevestigd, gebruiker niet gekoppeld");
+      return undefined;
+    }
+    return user.profile?.email;
   } catch (error) {
     // A user Slack does not know (or hides) is an unknown person, not a failure.
-    if (isPlatformError(error, ["user_not_found", "users_not_found", "missing_scope"])) return undefined;
+    if (isPlatformError(error, ["user_not_found", "users_not_found"])) return undefined;
+    // Without users:read(.email) nobody can be linked: the install lacks scopes. The person still
+    // gets the friendly answer; whoever runs the bot sees why in the log.
+    if (isPlatformError(error, ["missing_scope"])) {
+      const data = (error as { data?: { needed?: unknown } }).data;
+      logger.warn({ teamId, userId, needed: data?.needed }, "Slack: users.info mist een scope; installeer de app opnieuw met users:read en users:read.email");
+      return undefined;
+    }
     throw error;
   }
 }

@@ -80,7 +80,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   const listenerDeps: SlackListenerDeps = {
     deps,
     logger: log,
-    resolveActor: createActorResolver(deps),
+    resolveActor: createActorResolver(deps, log),
     announcements: createAnnouncementRefresher(deps.db, log),
     defaultLocale: env.DEFAULT_LOCALE,
     timeZone: env.DEFAULT_TIME_ZONE,

@@ -75,8 +75,24 @@ export const appHomeOpenedEvent = z.object({
   tab: z.string().optional(),
 });
 
+// Only compared with the addresses coordinators have on file, never mailed to, so a loose check
+// is enough: zod's .email() refuses valid ones such as jürgen@firma.de. Anything else counts as
+// no address (an unknown person), never as a failed request.
+const platformEmail = z.unknown().transform((value) => {
+  const email = typeof value === "string" ? value.trim() : "";
+  return /^[^\s@]+@[^\s@]+$/.test(email) ? email : undefined;
+});
+
 /** users.info as far as we use it: the e-mail for first-use linking (needs users:read.email). */
 export const usersInfoResponse = z.object({
   ok: z.boolean(),
-  user: z.object({ id: z.string(), deleted: z.boolean().optional(), is_bot: z.boolean().optional(), profile: z.object({ email: z.string().email().optional() }) }).optional(),
+  user: z
+    .object({
+      id: z.string(),
+      deleted: z.boolean().optional(),
+      is_bot: z.boolean().optional(),
+      is_email_confirmed: z.boolean().optional(),
+      profile: z.object({ email: platformEmail }).optional(),
+    })
+    .optional(),
 });
