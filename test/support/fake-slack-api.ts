@@ -20,6 +20,8 @@ export interface FakeSlackOptions {
   users?: Record<string, string>;
   /** Overrides per method; return undefined to fall back to the default answer. */
   handlers?: Record<string, (body: Record<string, unknown>) => Record<string, unknown> | undefined>;
+  /** Milliseconds to wait before answering a method, as a slow Slack would. */
+  delays?: Record<string, number>;
 }
 
 export interface FakeSlackApi {
@@ -34,6 +36,8 @@ export interface FakeSlackApi {
   users: Record<string, string>;
   /** The per-method overrides, changeable while the fake runs (e.g. a channel archived mid-test). */
   handlers: NonNullable<FakeSlackOptions["handlers"]>;
+  /** The per-method answer delays, changeable while the fake runs. */
+  delays: NonNullable<FakeSlackOptions["delays"]>;
   close(): Promise<void>;
 }
 
@@ -41,6 +45,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const calls: SlackCall[] = [];
   const users = { ...options.users };
   const handlers = { ...options.handlers };
+  const delays = { ...options.delays };
   let windowStart = 0;
   let inWindow = 0;
   let messageCounter = 0;
@@ -76,6 +81,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       inWindow++;
     }
 
+    if (delays[method]) await new Promise((resolve) => setTimeout(resolve, delays[method]));
     calls.push({ method, body, token, at: Date.now() });
     const custom = handlers[method]?.(body);
     const answer = custom ?? defaultAnswer(method, body, users, () => ++messageCounter, origin, history);
@@ -98,6 +104,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     },
     users,
     handlers,
+    delays,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
