@@ -2,7 +2,7 @@ import { startTestApp } from "./test-app.js";
 import type { RunningApp } from "../../src/app.js";
 import type { Database } from "../../src/db/database.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
-import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
+import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from "./fake-slack-api.js";
 import type { DemoPersonKey } from "./fixtures.js";
 import { SIGNING_SECRET } from "./slack-requests.js";
 
@@ -22,10 +22,17 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-/** The real app (Bolt on the shared express app) with its Web API client pointed at a fake Slack. */
-export async function startSlackHarness(db: Database, extraUsers: Record<string, string> = {}): Promise<SlackHarness> {
+/**
+ * The real app (Bolt on the shared express app) with its Web API client pointed at a fake Slack.
+ * `fakeOptions` configures that fake further (e.g. postMessagesPerSecond).
+ */
+export async function startSlackHarness(
+  db: Database,
+  extraUsers: Record<string, string> = {},
+  fakeOptions: Omit<FakeSlackOptions, "users"> = {},
+): Promise<SlackHarness> {
   const users = Object.fromEntries(Object.entries(slackUser).map(([key, id]) => [id, demoEmails[key as DemoPersonKey]]));
-  const fake = await startFakeSlackApi({ users: { ...users, ...extraUsers } });
+  const fake = await startFakeSlackApi({ ...fakeOptions, users: { ...users, ...extraUsers } });
   const app = await startTestApp(db, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.url });
   return {
     app,
