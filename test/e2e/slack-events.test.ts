@@ -109,7 +109,12 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
       ["C0EVENTS", first.ts],
       ["C0TWENTE", "1764064900.000001"],
     ]);
-    for (const update of h.fake.callsTo("chat.update")) expect(JSON.stringify(update.body.blocks)).toContain("1");
+    // Both public copies show the new count, and nothing personal to the one who pressed.
+    for (const update of h.fake.callsTo("chat.update")) {
+      const text = slackText(update.body.blocks as Json[]);
+      expect(text).toContain(nl("events.places.capacity", { attending: 1, capacity: 2, waitlisted: 0 }));
+      expect(text).not.toContain(nl("events.mine.YES"));
+    }
     // The person's own confirmation is private (response_url, ephemeral).
     await vi.waitFor(() => expect(h.fake.responses().some((r) => r.body.response_type === "ephemeral")).toBe(true));
   });
@@ -148,19 +153,60 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
     expect(await db.prisma.rsvp.count({ where: { eventId: event.id, response: "YES" } })).toBe(2);
   });
 
-  it("answers an RSVP by slash command and keeps the waiting list in order", async () => {
+  it("answers an RSVP by slash command, keeps the waiting list in order and refreshes the channel copy each time", async () => {
     const db = use();
     const { actor } = await seedDemo(db);
-    await announce("C0EVENTS", "Kleine tafel");
+    const posted = await announce("C0EVENTS", "Kleine tafel");
     const event = await db.prisma.event.findFirstOrThrow({ where: { title: "Kleine tafel" } });
+    const places = (attending: number, waitlisted: number) => nl("events.places.capacity", { attending, capacity: 2, waitlisted });
+    expect(slackText(posted.blocks)).toContain(places(0, 0));
 
-    for (const user of [slackUser.bakeryHr, slackUser.logisticsHr, slackUser.careBuyer]) {
+    const expected = [places(1, 0), places(2, 0), places(2, 1)];
+    for (const [i, user] of [slackUser.bakeryHr, slackUser.logisticsHr, slackUser.careBuyer].entries()) {
       const res = await slash(user, `rsvp ${event.number} ja`);
       expect(res.json).toMatchObject({ response_type: "ephemeral" });
+      // The typed RSVP has no message to update: the refresh writes the announcement in the channel.
+      await vi.waitFor(() => expect(h.fake.callsTo("chat.update")).toHaveLength(i + 1));
+      const update = h.fake.callsTo("chat.update")[i]!;
+      expect([update.body.channel, update.body.ts]).toEqual(["C0EVENTS", posted.ts]);
+      expect(slackText(update.body.blocks as Json[])).toContain(expected[i]);
     }
 
     const fleur = await actor("careBuyer");
     expect(await db.prisma.rsvp.findFirstOrThrow({ where: { eventId: event.id, personId: fleur.personId } })).toMatchObject({ response: "YES", waitlisted: true });
+    const told = await slash(slackUser.careBuyer, `rsvp ${event.number} ja`);
+    expect(slackText((told.json as Json).blocks as Json[])).toContain(nl("events.reply.waitlisted", { title: "Kleine tafel", position: 1 }));
+  });
+
+  it("shows the coordinator who comes and the waiting list in order, and refuses a member", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    await announce("C0EVENTS", "Kleine tafel");
+    const event = await db.prisma.event.findFirstOrThrow({ where: { title: "Kleine tafel" } });
+    const order = ["bakeryHr", "logisticsHr", "careBuyer", "bakeryDirector"] as const;
+    for (const key of order) expect((await slash(slackUser[key], `rsvp ${event.number} ja`)).status).toBe(200);
+    await slash(slackUser.coordinator, `rsvp ${event.number} nee`);
+    const line = async (key: (typeof order)[number], prefix: string) => {
+      const person = await db.prisma.person.findUniqueOrThrow({ where: { id: (await actor(key)).personId }, select: { name: true, employer: { select: { name: true } } } });
+      return `${prefix} ${person.name} (${person.employer?.name ?? nl("events.attendees.noEmployer")})`;
+    };
+
+    const res = await slash(slackUser.coordinator, `deelnemers ${event.number}`);
+
+    expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    const text = slackText((res.json as Json).blocks as Json[]);
+    expect(text).toContain(nl("events.attendees.title", { number: event.number, title: "Kleine tafel" }));
+    expect(text).toContain([nl("events.attendees.attending", { count: 2 }), await line("bakeryHr", "•"), await line("logisticsHr", "•")].join("\n"));
+    expect(text).toContain([nl("events.attendees.waitlist", { count: 2 }), await line("careBuyer", "1."), await line("bakeryDirector", "2.")].join("\n"));
+    expect(text).toContain(nl("events.attendees.declined", { count: 1 }));
+
+    const before = h.fake.calls.length;
+    const refused = await slash(slackUser.bakeryHr, `deelnemers ${event.number}`);
+    expect(refused.json).toMatchObject({ response_type: "ephemeral" });
+    const refusal = slackText((refused.json as Json).blocks as Json[]);
+    expect(refusal).toContain(nl("chat.coordinatorOnly", { command: "deelnemers" }));
+    expect(refusal).not.toContain(await line("careBuyer", "1."));
+    expect(h.fake.calls.slice(before).filter((c) => c.method !== "users.info")).toEqual([]);
   });
 
   it("brings every channel copy up to date when the coordinator changes the event, then shows it cancelled without buttons", async () => {
