@@ -46,10 +46,10 @@ export function registerActions(app: App, d: SlackListenerDeps): void {
       d.logger,
       "action",
       async () => {
-        await renderEffects(surface, answer.effects, { announcements: d.announcements, ctx: answer.ctx });
+        await renderEffects(surface, answer.effects, { announcements: d.announcements, logger: d.logger, ctx: answer.ctx });
         if (p?.view?.type === "home" && answer.ctx) await publishHome(client, answer.ctx, surface.userId);
       },
-      () => replyPrivately(surface, apology(answer.locale)),
+      () => replyPrivately(surface, apology(answer.locale), d.logger),
     );
   });
 }

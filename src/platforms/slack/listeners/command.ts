@@ -67,8 +67,8 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
     await renderSafely(
       d.logger,
       "command",
-      () => renderEffects(surface, answer.effects, { announcements: d.announcements, ctx: answer.ctx }),
-      () => replyPrivately(surface, apology(answer.locale)),
+      () => renderEffects(surface, answer.effects, { announcements: d.announcements, logger: d.logger, ctx: answer.ctx }),
+      () => replyPrivately(surface, apology(answer.locale), d.logger),
     );
   }
 }

@@ -53,8 +53,8 @@ export function registerViews(app: App, d: SlackListenerDeps): void {
     await renderSafely(
       d.logger,
       "form",
-      () => renderEffects(surface, answer.effects, { announcements: d.announcements, ctx: answer.ctx }),
-      () => replyPrivately(surface, apology(answer.locale)),
+      () => renderEffects(surface, answer.effects, { announcements: d.announcements, logger: d.logger, ctx: answer.ctx }),
+      () => replyPrivately(surface, apology(answer.locale), d.logger),
     );
   });
 }
