@@ -1,3 +1,4 @@
+import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 
 // Env is parsed once at start-up; a bad value stops the bot with a message naming the variable.
@@ -41,6 +42,17 @@ const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  // Certificate instead of a client secret (botbuilder's CertificateThumbprint/CertificatePrivateKey).
+  MICROSOFT_APP_CERTIFICATE_THUMBPRINT: optionalString.pipe(
+    z.string().regex(/^[0-9a-fA-F]{40}$/, "moet de SHA-1-vingerafdruk van het certificaat zijn (40 hexadecimale tekens)").optional(),
+  ),
+  // A PEM key on one line (as most .env files and secret stores hold it) has its line breaks as \n.
+  MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: optionalString
+    .transform((v) => v?.replace(/\\n/g, "\n"))
+    .pipe(z.string().refine(isPrivateKey, "moet de private key van het certificaat zijn, in PEM-formaat (-----BEGIN PRIVATE KEY-----)").optional()),
+  // Where botbuilder fetches the keys that sign the Bot Framework's requests (its BotOpenIdMetadata
+  // setting). Empty: the public cloud. Only for another Bot Framework cloud, and for tests.
+  MICROSOFT_BOT_OPENID_METADATA: optionalString.pipe(z.string().url("moet een volledige URL zijn").optional()),
 
   // Scheduler and outbox (src/scheduler, src/delivery). Rates are per instance: with several
   // instances give each its share. Slack: ~1 message/s per conversation and a workspace cap of
@@ -79,6 +91,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const env = parsed.data;
+  const problems = [...teamsProblems(env, "MICROSOFT_APP_TYPE" in given), ...slackProblems(env)];
+  if (problems.length > 0) throw new ConfigError(problems);
   const slackEnabled = Boolean(env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
   const teamsEnabled = Boolean(env.MICROSOFT_APP_ID);
   return {
@@ -88,6 +102,88 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     teamsEnabled,
     demoMode: !slackEnabled && !teamsEnabled,
   };
+}
+
+const TEAMS_SETTINGS = [
+  "MICROSOFT_APP_PASSWORD",
+  "MICROSOFT_APP_TENANT_ID",
+  "MICROSOFT_APP_CERTIFICATE_THUMBPRINT",
+  "MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY",
+  "MICROSOFT_BOT_OPENID_METADATA",
+] as const;
+
+// Without MICROSOFT_APP_ID the Teams endpoint takes every request unchecked (emulator and demo
+// mode), so a half-configured deployment stops here instead of starting wide open. The rest
+// mirrors what botbuilder asserts when it builds the credentials, but names our variables.
+function teamsProblems(env: Env, typeGiven: boolean): string[] {
+  const type = env.MICROSOFT_APP_TYPE;
+  if (!env.MICROSOFT_APP_ID) {
+    const stray = [...TEAMS_SETTINGS.filter((key) => env[key] !== undefined), ...(typeGiven && type !== "MultiTenant" ? ["MICROSOFT_APP_TYPE"] : [])];
+    if (stray.length === 0) return [];
+    return [
+      `MICROSOFT_APP_ID: ontbreekt, terwijl ${stray.join(", ")} wel ${stray.length === 1 ? "is" : "zijn"} ingesteld. Zonder app-id neemt /api/messages elk verzoek aan zonder controle; zet MICROSOFT_APP_ID (de app-id van de Azure Bot) of maak de andere Teams-variabelen leeg.`,
+    ];
+  }
+  const problems: string[] = [];
+  const password = env.MICROSOFT_APP_PASSWORD !== undefined;
+  const thumbprint = env.MICROSOFT_APP_CERTIFICATE_THUMBPRINT !== undefined;
+  const privateKey = env.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY !== undefined;
+  const certificate = thumbprint || privateKey;
+  if (type !== "MultiTenant" && !env.MICROSOFT_APP_TENANT_ID) {
+    problems.push(`MICROSOFT_APP_TENANT_ID: nodig bij MICROSOFT_APP_TYPE=${type} (de tenant-id van de app-registratie)`);
+  }
+  if (certificate && !(thumbprint && privateKey)) {
+    problems.push(`${thumbprint ? "MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY" : "MICROSOFT_APP_CERTIFICATE_THUMBPRINT"}: nodig voor aanmelden met een certificaat (zet de vingerafdruk én de private key)`);
+  }
+  if (type === "UserAssignedMSI") {
+    if (password) problems.push("MICROSOFT_APP_PASSWORD: laat leeg bij MICROSOFT_APP_TYPE=UserAssignedMSI (de managed identity meldt zich zelf aan)");
+    if (certificate) problems.push("MICROSOFT_APP_CERTIFICATE_THUMBPRINT, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: laat leeg bij MICROSOFT_APP_TYPE=UserAssignedMSI");
+  } else if (!password && !certificate) {
+    problems.push(
+      `MICROSOFT_APP_PASSWORD: nodig bij MICROSOFT_APP_TYPE=${type} (het clientgeheim van de app-registratie), of meld aan met een certificaat via MICROSOFT_APP_CERTIFICATE_THUMBPRINT en MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY`,
+    );
+  } else if (password && certificate) {
+    problems.push("MICROSOFT_APP_PASSWORD: kies één manier van aanmelden; zet het clientgeheim óf het certificaat (MICROSOFT_APP_CERTIFICATE_*), niet allebei");
+  }
+  return problems;
+}
+
+const SLACK_SETTINGS = ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+const SLACK_OAUTH = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+
+// Slack starts only with a complete set: a signing secret alone (HTTP) or an app token alone
+// (socket) used to be enough to enable it, anything else was silently ignored.
+function slackProblems(env: Env): string[] {
+  const socket = env.SLACK_MODE === "socket";
+  if (!socket && !SLACK_SETTINGS.some((key) => env[key] !== undefined)) return [];
+  const problems: string[] = [];
+  const oauthSet = SLACK_OAUTH.filter((key) => env[key] !== undefined);
+  const oauth = oauthSet.length === SLACK_OAUTH.length;
+  if (oauthSet.length > 0 && !oauth) {
+    const missing = SLACK_OAUTH.filter((key) => env[key] === undefined);
+    problems.push(`${missing.join(", ")}: ${missing.length === 1 ? "hoort" : "horen"} bij ${oauthSet.join(", ")}; installaties per werkruimte (OAuth) hebben alle drie nodig`);
+  }
+  if (socket) {
+    if (!env.SLACK_APP_TOKEN) problems.push("SLACK_APP_TOKEN: nodig bij SLACK_MODE=socket (het app-level token, xapp-…)");
+    if (!env.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: nodig bij SLACK_MODE=socket (socket-modus bedient één werkruimte)");
+    return problems;
+  }
+  if (!env.SLACK_SIGNING_SECRET) {
+    problems.push(`SLACK_SIGNING_SECRET: nodig in HTTP-modus (Basic Information → Signing Secret)${env.SLACK_APP_TOKEN ? "; of zet SLACK_MODE=socket voor Socket Mode" : ""}`);
+  }
+  if (!env.SLACK_BOT_TOKEN && !oauth) {
+    problems.push("SLACK_BOT_TOKEN: nodig voor één werkruimte (xoxb-…), of zet SLACK_CLIENT_ID, SLACK_CLIENT_SECRET en SLACK_STATE_SECRET voor installaties per werkruimte");
+  }
+  return problems;
+}
+
+function isPrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isKnownTimeZone(zone: string): boolean {

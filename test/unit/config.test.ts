@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 
@@ -52,5 +53,99 @@ describe("configuration", () => {
     } catch (error) {
       expect((error as ConfigError).problems.join("\n")).toContain(variable);
     }
+  });
+  // The message of the ConfigError loadConfig throws for `env` (fails when it does not throw).
+  function problemsOf(env: Record<string, string>): string {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).problems.join("\n");
+    }
+    throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+  }
+
+  const appId = "00000000-0000-0000-0000-000000000001";
+  const tenant = "11111111-2222-3333-4444-555555555555";
+  const thumbprint = "0123456789ABCDEF0123456789ABCDEF01234567";
+  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+
+  describe("Teams credentials", () => {
+    it.each([
+      [{ MICROSOFT_APP_PASSWORD: "geheim" }, "MICROSOFT_APP_PASSWORD"],
+      [{ MICROSOFT_APP_TENANT_ID: tenant }, "MICROSOFT_APP_TENANT_ID"],
+      [{ MICROSOFT_APP_TYPE: "SingleTenant" }, "MICROSOFT_APP_TYPE"],
+      [{ MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint }, "MICROSOFT_APP_CERTIFICATE_THUMBPRINT"],
+      [{ MICROSOFT_BOT_OPENID_METADATA: "https://login.botframework.com/v1/.well-known/openidconfiguration" }, "MICROSOFT_BOT_OPENID_METADATA"],
+    ])("refuses %o without MICROSOFT_APP_ID instead of opening /api/messages anonymously", (env, variable) => {
+      const message = problemsOf(env);
+      expect(message).toMatch(/^MICROSOFT_APP_ID: ontbreekt/);
+      expect(message).toContain(variable);
+      expect(message).toContain("zonder controle");
+    });
+
+    it("still starts in demo mode with MICROSOFT_APP_TYPE=MultiTenant alone, the default .env.example ships", () => {
+      expect(loadConfig({ MICROSOFT_APP_TYPE: "MultiTenant" }).demoMode).toBe(true);
+    });
+
+    it.each(["SingleTenant", "UserAssignedMSI"])("asks for MICROSOFT_APP_TENANT_ID with MICROSOFT_APP_TYPE=%s (botbuilder would fail later with an AssertionError)", (type) => {
+      const env = { MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: type, ...(type === "SingleTenant" ? { MICROSOFT_APP_PASSWORD: "geheim" } : {}) };
+      expect(problemsOf(env)).toBe(`MICROSOFT_APP_TENANT_ID: nodig bij MICROSOFT_APP_TYPE=${type} (de tenant-id van de app-registratie)`);
+      expect(loadConfig({ ...env, MICROSOFT_APP_TENANT_ID: tenant }).teamsEnabled).toBe(true);
+    });
+
+    it.each([
+      [{ MICROSOFT_APP_ID: appId }, "MultiTenant"],
+      [{ MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: "SingleTenant", MICROSOFT_APP_TENANT_ID: tenant }, "SingleTenant"],
+    ])("asks for a password or certificate with %o", (env, type) => {
+      expect(problemsOf(env)).toMatch(new RegExp(`^MICROSOFT_APP_PASSWORD: nodig bij MICROSOFT_APP_TYPE=${type} .*MICROSOFT_APP_CERTIFICATE_THUMBPRINT`));
+    });
+
+    it("refuses a password with UserAssignedMSI, and a password together with a certificate", () => {
+      expect(problemsOf({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_APP_TENANT_ID: tenant, MICROSOFT_APP_PASSWORD: "geheim" })).toContain(
+        "MICROSOFT_APP_PASSWORD: laat leeg bij MICROSOFT_APP_TYPE=UserAssignedMSI",
+      );
+      expect(problemsOf({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "geheim", MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: privateKey })).toContain(
+        "kies één manier van aanmelden",
+      );
+    });
+
+    it("accepts a certificate instead of a password, with the key's line breaks written as \\n", () => {
+      const oneLine = privateKey.trim().replace(/\n/g, "\\n");
+      const config = loadConfig({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: oneLine });
+      expect(config.teamsEnabled).toBe(true);
+      expect(config.env.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY).toBe(privateKey.trim());
+    });
+
+    it.each([
+      [{ MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint }, "MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: nodig"],
+      [{ MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: privateKey }, "MICROSOFT_APP_CERTIFICATE_THUMBPRINT: nodig"],
+      [{ MICROSOFT_APP_CERTIFICATE_THUMBPRINT: "AB:CD", MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: privateKey }, "MICROSOFT_APP_CERTIFICATE_THUMBPRINT: moet de SHA-1-vingerafdruk"],
+      [{ MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: "geen sleutel" }, "MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: moet de private key"],
+    ])("refuses half or malformed certificate settings: %o", (env, message) => {
+      expect(problemsOf({ MICROSOFT_APP_ID: appId, ...env })).toContain(message);
+    });
+  });
+
+  describe("Slack credentials", () => {
+    it.each([
+      [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET: nodig in HTTP-modus"],
+      [{ SLACK_SIGNING_SECRET: "s" }, "SLACK_BOT_TOKEN: nodig voor één werkruimte"],
+      [{ SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" }, "of zet SLACK_MODE=socket"],
+      [{ SLACK_SIGNING_SECRET: "s", SLACK_CLIENT_ID: "1.2" }, "SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: horen bij SLACK_CLIENT_ID"],
+      [{ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", SLACK_CLIENT_SECRET: "c" }, "SLACK_CLIENT_ID, SLACK_STATE_SECRET: horen bij SLACK_CLIENT_SECRET"],
+      [{ SLACK_MODE: "socket", SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_APP_TOKEN: nodig bij SLACK_MODE=socket"],
+      [{ SLACK_MODE: "socket", SLACK_APP_TOKEN: "xapp-1" }, "SLACK_BOT_TOKEN: nodig bij SLACK_MODE=socket"],
+    ])("refuses the partial set %o instead of starting without Slack", (env, message) => {
+      expect(problemsOf(env)).toContain(message);
+    });
+
+    it.each([
+      { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" },
+      { SLACK_SIGNING_SECRET: "s", SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "c", SLACK_STATE_SECRET: "st" },
+      { SLACK_MODE: "socket", SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" },
+    ])("enables Slack with the complete set %o", (env) => {
+      expect(loadConfig(env)).toMatchObject({ slackEnabled: true, demoMode: false });
+    });
   });
 });
