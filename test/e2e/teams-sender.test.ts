@@ -61,17 +61,24 @@ describeEachDatabase("Teams outbox sender", (use) => {
     expect(card?.content.body[0]).toEqual({ type: "RichTextBlock", inlines: [{ type: "TextRun", text: "Herinnering: **rapporteer** je plaatsingen" }] });
   });
 
-  it("answers a 429 that outlasts the connector's own retries with retryAfterMs, and succeeds later", async () => {
+  it("hands a 429 or 503 back at once with its Retry-After: botbuilder neither retries nor sleeps inside the send", async () => {
     await saveConversation(use().prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
-    // botbuilder's pipeline retries a throttled call 3 times itself (honouring Retry-After); a 4th 429 reaches us.
-    connector.failNext(4, 429, 1);
+    const refusedBefore = connector.refused.length;
+    // Left to botbuilder's pipeline, each would be retried three times after sleeping 30 s.
+    connector.failNext(1, 429, 30);
+    connector.failNext(1, 503, 20);
 
+    const started = performance.now();
     const throttled = await sender().send(delivery("k2"));
-    expect(throttled).toMatchObject({ ok: false, permanent: false, retryAfterMs: 1000 });
+    const unavailable = await sender().send(delivery("k2"));
+    const elapsed = performance.now() - started;
 
-    const retried = await sender().send(delivery("k2"));
-    expect(retried).toMatchObject({ ok: true });
-  }, 30_000);
+    expect(throttled).toMatchObject({ ok: false, permanent: false, retryAfterMs: 30_000 });
+    expect(unavailable).toMatchObject({ ok: false, permanent: false, retryAfterMs: 20_000 });
+    expect(connector.refused.slice(refusedBefore).map((c) => c.status)).toEqual([429, 503]);
+    expect(elapsed).toBeLessThan(5_000);
+    expect(await sender().send(delivery("k2"))).toMatchObject({ ok: true });
+  });
 
   it("treats 412 as transient and 403/404 (conversation gone) as permanent", async () => {
     await saveConversation(use().prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
@@ -130,5 +137,27 @@ describeEachDatabase("Teams outbox sender", (use) => {
     const card = call?.body.attachments?.[0]?.content;
     expect(JSON.stringify(card)).toContain(translator("nl")("reporting.button.report"));
     expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: "prompt-q4" } })).toMatchObject({ status: "SENT" });
+  });
+
+  it("lets the outbox worker reschedule a throttled Teams send after its Retry-After at once, not counted as an attempt", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+    await db.prisma.platformIdentity.create({ data: { personId: joost.personId, platform: "TEAMS", tenantId, externalUserId: aad } });
+    await saveConversation(db.prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
+    const data = { networkName: "99vanDemo", label: "Q4 2026", employerName: "Bakkerij De Korenschoof", closesAt: "2027-01-01T00:00:00.000Z", timeZone: "Europe/Amsterdam" };
+    await enqueueNotifications(db.prisma, [{ kind: "campaign.prompt", personId: joost.personId, idempotencyKey: "prompt-throttled", data }]);
+    const refusedBefore = connector.refused.length;
+    connector.failNext(1, 429, 45);
+
+    const worker = new OutboxWorker({ db: db.prisma, now: () => new Date(), senders: [sender()] });
+    const started = Date.now();
+    await worker.drainOnce();
+
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(connector.refused.slice(refusedBefore)).toHaveLength(1);
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: "prompt-throttled" } });
+    expect(row).toMatchObject({ status: "PENDING", attempts: 0, lastError: expect.stringContaining("HTTP 429") });
+    expect(row.nextAttemptAt.getTime() - started).toBeGreaterThan(40_000);
   });
 });

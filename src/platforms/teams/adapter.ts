@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import type { Config } from "../../config.js";
@@ -9,8 +10,8 @@ import type { Config } from "../../config.js";
  * already checked that the credentials fit MICROSOFT_APP_TYPE.
  */
 export function createTeamsAdapter(env: Config["env"]): TeamsAdapter {
-  if (!env.MICROSOFT_APP_ID) return new TeamsAdapter({});
-  return new TeamsAdapter({
+  if (!env.MICROSOFT_APP_ID) return new NetwerkbotAdapter({});
+  return new NetwerkbotAdapter({
     MicrosoftAppId: env.MICROSOFT_APP_ID,
     MicrosoftAppPassword: env.MICROSOFT_APP_PASSWORD ?? "",
     MicrosoftAppType: env.MICROSOFT_APP_TYPE,
@@ -38,4 +39,45 @@ function publicCloudWithOpenIdMetadata(url: string): ConfigurationBotFrameworkAu
     CallerId: "urn:botframework:azure",
     ValidateAuthority: true,
   };
+}
+
+const withoutRetries = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `send` with connector clients that botbuilder's HTTP pipeline does not retry. The
+ * pipeline retries a 429 or 503 up to three times and sleeps the full Retry-After before each,
+ * inside the call: longer than an outbox lease can last. The outbox retries itself and pauses
+ * the whole platform on Retry-After, so its sends want the failure at once. Replies in a turn
+ * keep the SDK's retries.
+ */
+export function withoutConnectorRetries<T>(send: () => Promise<T>): Promise<T> {
+  return withoutRetries.run(true, send);
+}
+
+class NetwerkbotAdapter extends TeamsAdapter {
+  constructor(config: ConfigurationBotFrameworkAuthenticationOptions) {
+    super(config);
+    // Proactive sends (continueConversationAsync, createConversationAsync) take their connector
+    // from here; a turn's replies use the one authenticateRequest builds.
+    const auth = this.botFrameworkAuthentication;
+    const connectorFactory = auth.createConnectorFactory.bind(auth);
+    auth.createConnectorFactory = (claimsIdentity) => {
+      const factory = connectorFactory(claimsIdentity);
+      return {
+        async create(serviceUrl, audience) {
+          const client = await factory.create(serviceUrl, audience);
+          if (withoutRetries.getStore()) dropRetryPolicy(client);
+          return client;
+        },
+      };
+    };
+  }
+}
+
+// The pipeline is private to botbuilder's ServiceClientContext; its retry policy has the
+// @azure/core-rest-pipeline name below. Fail loudly if an upgrade moves either.
+function dropRetryPolicy(client: object): void {
+  const pipeline = (client as { client?: { pipeline?: { removePolicy?(policy: { name: string }): unknown[] } } }).client?.pipeline;
+  const removed = pipeline?.removePolicy?.({ name: "defaultRetryPolicy" });
+  if (!removed?.length) throw new Error("Teams: botbuilder's connector pipeline has no defaultRetryPolicy to remove (botbuilder upgraded?)");
 }

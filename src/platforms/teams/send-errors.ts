@@ -1,6 +1,6 @@
 import type { SendResult } from "../../delivery/sender.js";
 
-// Teams asks bots to retry these; 429 carries Retry-After (seconds).
+// Teams asks bots to retry these; 429 (and sometimes 503) carries Retry-After (seconds).
 const TRANSIENT = new Set([408, 412, 429, 500, 502, 503, 504]);
 // The conversation or the bot's place in it is gone: retrying cannot help.
 const PERMANENT = new Set([400, 401, 403, 404, 410]);
@@ -10,7 +10,7 @@ export function sendFailure(error: unknown): Extract<SendResult, { ok: false }> 
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
   if (status === undefined) return { ok: false, error: message, permanent: false };
-  const retryAfterMs = status === 429 ? retryAfter(error) : undefined;
+  const retryAfterMs = status === 429 || status === 503 ? retryAfter(error) : undefined;
   return {
     ok: false,
     error: `HTTP ${status}: ${message}`.slice(0, 500),

@@ -2,6 +2,7 @@ import { CardFactory, MessageFactory, type CloudAdapter } from "botbuilder";
 import { z } from "zod";
 import type { Db } from "../../db/database.js";
 import type { OutboxDelivery, OutboxSender, SendResult } from "../../delivery/sender.js";
+import { withoutConnectorRetries } from "./adapter.js";
 import { messageCard } from "./cards.js";
 import { inPersonalChat } from "./personal-chat.js";
 import { sendFailure } from "./send-errors.js";
@@ -19,7 +20,8 @@ export interface TeamsSenderOptions {
  * Delivers outbox messages as proactive Teams messages in the person's personal chat with the
  * bot. Without a stored personal chat it opens one through a reference from the same tenant
  * (the bot installed in a team may message the team's members); with neither it is permanent:
- * nothing changes until the person or a team installs the app.
+ * nothing changes until the person or a team installs the app. A throttled call is not retried
+ * inside the send: the 429 comes back at once with its Retry-After, for the worker to pause on.
  */
 export function createTeamsSender(options: TeamsSenderOptions): OutboxSender {
   return {
@@ -28,7 +30,7 @@ export function createTeamsSender(options: TeamsSenderOptions): OutboxSender {
       const address = teamsAddress.safeParse(delivery.address);
       if (!address.success) return { ok: false, error: "invalid Teams address", permanent: true };
       try {
-        return await deliver(options, address.data, delivery);
+        return await withoutConnectorRetries(() => deliver(options, address.data, delivery));
       } catch (error) {
         return sendFailure(error);
       }
