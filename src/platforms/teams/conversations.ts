@@ -13,6 +13,8 @@ export interface StoredConversation {
   tenantId: string | null;
   aadObjectId: string | null;
   kind: ConversationKind;
+  /** The team of a channel conversation. */
+  teamId?: string | null;
   reference: Partial<ConversationReference>;
 }
 
@@ -25,6 +27,7 @@ export async function saveConversation(db: Db, conversation: StoredConversation)
     tenantId: conversation.tenantId,
     aadObjectId: conversation.kind === "personal" ? conversation.aadObjectId : null,
     kind: conversation.kind,
+    ...(conversation.teamId === undefined ? {} : { teamId: conversation.kind === "channel" ? conversation.teamId : null }),
     reference: conversation.reference as unknown as Prisma.InputJsonObject,
   };
   await db.teamsConversation.upsert({
@@ -67,6 +70,32 @@ function toStored(row: { conversationId: string; tenantId: string | null; aadObj
 }
 
 /** The bot was removed from a conversation: it can no longer write there. */
-export async function forgetConversation(db: Db, conversationId: string): Promise<void> {
-  await db.teamsConversation.deleteMany({ where: { conversationId } });
+export async function forgetConversation(db: Db, conversationId: string): Promise<number> {
+  return (await db.teamsConversation.deleteMany({ where: { conversationId } })).count;
+}
+
+/**
+ * The bot was removed from a team, or the team was deleted: every channel and thread of it is
+ * forgotten. References stored before the team was recorded are matched by channel id: a
+ * thread's id is its channel's id followed by ";messageid=…", and the General channel's id is
+ * the team id.
+ */
+export async function forgetTeam(db: Db, teamId: string, channelId: string): Promise<number> {
+  const channels = [...new Set([teamId, channelOf(channelId)])];
+  const { count } = await db.teamsConversation.deleteMany({
+    where: {
+      OR: [{ teamId }, ...channels.flatMap((id) => [{ conversationId: id }, { conversationId: { startsWith: `${literalLike(id)};` } }])],
+    },
+  });
+  return count;
+}
+
+// Prisma's startsWith is a LIKE pattern: ids may hold "_" (meeting chats), which must not match any character.
+function literalLike(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+/** The channel a thread's conversation id belongs to. */
+export function channelOf(conversationId: string): string {
+  return conversationId.split(";")[0]!;
 }

@@ -1,4 +1,5 @@
 import { TurnContext } from "botbuilder";
+import { z } from "zod";
 import type { Db } from "../../db/database.js";
 import { conversationKind, tenantOf, type TurnActivity } from "./activity.js";
 import { saveConversation } from "./conversations.js";
@@ -18,8 +19,17 @@ export async function rememberConversation(db: Db, context: TurnContext, activit
     tenantId: tenantOf(activity) ?? null,
     aadObjectId: kind === "personal" ? (activity.from.aadObjectId ?? null) : null,
     kind,
+    teamId: kind === "channel" ? (teamIdOf(activity) ?? null) : null,
     reference,
   });
   if (known.size > 50_000) known.clear();
   known.add(conversationId);
+}
+
+const teamChannelData = z.object({ team: z.object({ id: z.string().min(1).max(1_000) }) });
+
+/** The team a channel activity belongs to (Teams sends it on every channel activity). */
+export function teamIdOf(activity: Pick<TurnActivity, "channelData">): string | undefined {
+  const parsed = teamChannelData.safeParse(activity.channelData);
+  return parsed.success ? parsed.data.team.id : undefined;
 }
