@@ -2,6 +2,7 @@ import { translator } from "../../src/i18n/index.js";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { describeEachDatabase } from "../support/databases.js";
 import { seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { readableText } from "../support/slack-answers.js";
 import { slackUser, startSlackHarness, type SlackHarness } from "../support/slack-app.js";
 import {
   blockActionPayload,
@@ -15,6 +16,8 @@ import {
 } from "../support/slack-requests.js";
 
 type Json = Record<string, any>;
+
+const nl = translator("nl");
 
 describeEachDatabase("Slack end to end", (use) => {
   let h: SlackHarness;
@@ -111,8 +114,51 @@ describeEachDatabase("Slack end to end", (use) => {
       FORM,
     );
 
+    // The modal stays open and says why: only for your own organisation.
     expect(res.json).toMatchObject({ response_action: "errors" });
+    expect(Object.values((res.json as Json).errors as Record<string, string>).join(" ")).toContain(nl("reporting.otherEmployer"));
     expect(await snapshotCounts(db)).toEqual(before);
+    expect(await db.prisma.placementReport.count({ where: { employerId: mo.employerId!, period: { year: 2026, quarter: 4 } } })).toBe(0);
+  });
+
+  it("keeps event creation for coordinators: a member gets a refusal instead of the modal", async () => {
+    const db = use();
+    await seedDemo(db);
+    await slash(slackUser.bakeryHr, "help");
+    const before = await snapshotCounts(db);
+
+    const res = await slash(slackUser.bakeryHr, "event nieuw");
+
+    expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    expect(readableText({ blocks: (res.json as Json).blocks })).toContain(nl("chat.coordinatorOnly", { command: "event" }));
+    await h.app.slack!.stop();
+    expect(h.fake.callsTo("views.open")).toHaveLength(0);
+    expect(await snapshotCounts(db)).toEqual(before);
+  });
+
+  it("refuses a forged event form submitted by a member, keeps the modal open with the reason, and stores nothing", async () => {
+    const db = use();
+    await seedDemo(db);
+    await slash(slackUser.bakeryHr, "help");
+    // The coordinator's real event modal, replayed by a member.
+    await slash(slackUser.coordinator, "event nieuw");
+    await vi.waitFor(() => expect(h.fake.callsTo("views.open")).toHaveLength(1));
+    const view = h.fake.callsTo("views.open")[0]!.body.view as Json;
+    expect(view.callback_id).toBe("form:event");
+    const startsAt = Math.floor(new Date("2026-12-10T13:00:00Z").getTime() / 1000);
+    const values = { kind: "PRAKTIJKTAFEL", title: "Vals evenement", startsAt, endsAt: startsAt + 3600, location: "Stadhuis", capacity: "5", subgroupId: "network" };
+    const before = await snapshotCounts(db);
+    const callsBefore = h.fake.calls.length;
+
+    const res = await postSlack(h.app.url, interactiveBody(viewSubmissionPayload(slackUser.bakeryHr, view, values)), FORM);
+
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response_action: "errors" });
+    expect(Object.values((res.json as Json).errors as Record<string, string>).join(" ")).toContain(nl("events.coordinatorOnly"));
+    await h.app.slack!.stop();
+    expect(await snapshotCounts(db)).toEqual(before);
+    expect(await db.prisma.event.count({ where: { title: "Vals evenement" } })).toBe(0);
+    expect(h.fake.calls.slice(callsBefore).map((c) => c.method)).toEqual([]);
   });
 
   it("keeps coordinator commands from members", async () => {
@@ -165,10 +211,20 @@ describeEachDatabase("Slack end to end", (use) => {
     const db = use();
     await seedDemo(db);
     const before = await snapshotCounts(db);
-    for (const text of ["blabla", "rapporteer drie ambitie", "rapporteer 3 ambitie -1"]) {
+    const unknown = await slash(slackUser.bakeryHr, "blabla");
+    expect(unknown.json).toMatchObject({ response_type: "ephemeral" });
+    // One sentence that names what was not understood and points to help.
+    expect((unknown.json as Json).blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: nl("chat.unknownCommand", { command: "blabla" }) } }]);
+    expect(nl("chat.unknownCommand", { command: "blabla" })).toMatch(/\bhelp\b/);
+    for (const text of ["rapporteer drie ambitie", "rapporteer 3 ambitie -1"]) {
       const res = await slash(slackUser.bakeryHr, text);
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ response_type: "ephemeral" });
+      // Short, and shows the one-line form to type instead.
+      const answer = readableText({ blocks: (res.json as Json).blocks });
+      expect(((res.json as Json).blocks as Json[]).length).toBeLessThanOrEqual(2);
+      expect(answer.length).toBeLessThan(600);
+      expect(answer).toContain("rapporteer 3 ambitie 10");
     }
     // Only the first-use link of the Slack account was stored.
     expect(await snapshotCounts(db)).toEqual({ ...before, identities: before.identities + 1 });
