@@ -25,6 +25,19 @@ export interface Where {
   kind: "personal" | "channel" | "groupChat";
   /** The conversation id; defaults to the user's personal chat, the general channel or one group chat. */
   id?: string;
+  /** A channel's team (channelData.team.id); defaults to the demo team. */
+  team?: string;
+}
+
+/**
+ * The demo team. As in Teams, its id is the id of its General channel; a message in a channel
+ * thread has the channel id followed by ";messageid=<id of the thread's first message>".
+ */
+export const demoTeam = "19:general@thread.tacv2";
+
+/** A conversation in a channel: the channel itself (installs, removals) or one of its threads. */
+export function inChannel(channelId: string, threadId?: string, team = demoTeam): Where & { id: string } {
+  return { kind: "channel", id: threadId ? `${channelId};messageid=${threadId}` : channelId, team };
 }
 
 function conversationFor(user: RosterMember, where: Where) {
@@ -34,6 +47,7 @@ function conversationFor(user: RosterMember, where: Where) {
 }
 
 function base(connector: ServiceUrl, user: RosterMember, where: Where, locale = "nl-NL") {
+  const conversation = conversationFor(user, where);
   return {
     id: randomUUID(),
     channelId: "msteams",
@@ -42,10 +56,10 @@ function base(connector: ServiceUrl, user: RosterMember, where: Where, locale = 
     locale,
     from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
     recipient: bot,
-    conversation: conversationFor(user, where),
+    conversation,
     channelData: {
       tenant: { id: tenantId },
-      ...(where.kind === "channel" ? { team: { id: "19:team@thread.tacv2" }, channel: { id: "19:general@thread.tacv2" } } : {}),
+      ...(where.kind === "channel" ? { team: { id: where.team ?? demoTeam }, channel: { id: conversation.id.split(";")[0] } } : {}),
     },
   };
 }
@@ -76,6 +90,29 @@ export function cardAction(connector: ServiceUrl, user: RosterMember, data: Reco
 /** The bot being installed: conversationUpdate with the bot among membersAdded. */
 export function installed(connector: ServiceUrl, user: RosterMember, where: Where) {
   return { ...base(connector, user, where), type: "conversationUpdate", membersAdded: [{ id: bot.id }] };
+}
+
+/** The bot added to a team, as Teams announces it: in the General channel, without a thread. */
+export function teamInstalled(connector: ServiceUrl, user: RosterMember, team = demoTeam) {
+  const activity = base(connector, user, inChannel(team, undefined, team));
+  return { ...activity, type: "conversationUpdate", membersAdded: [{ id: bot.id }], channelData: { ...activity.channelData, eventType: "teamMemberAdded" } };
+}
+
+/** The bot removed from a team: conversationUpdate in the General channel with the bot among membersRemoved. */
+export function teamRemoved(connector: ServiceUrl, user: RosterMember, team = demoTeam) {
+  const activity = base(connector, user, inChannel(team, undefined, team));
+  return { ...activity, type: "conversationUpdate", membersRemoved: [{ id: bot.id }], channelData: { ...activity.channelData, eventType: "teamMemberRemoved" } };
+}
+
+/** The team itself deleted. */
+export function teamDeleted(connector: ServiceUrl, user: RosterMember, team = demoTeam) {
+  const activity = base(connector, user, inChannel(team, undefined, team));
+  return { ...activity, type: "conversationUpdate", channelData: { ...activity.channelData, eventType: "teamDeleted" } };
+}
+
+/** The app installed ("add") or uninstalled ("remove"); for a team, where is its General channel. */
+export function installationUpdate(connector: ServiceUrl, user: RosterMember, action: "add" | "remove", where: Where) {
+  return { ...base(connector, user, where), type: "installationUpdate", action };
 }
 
 export async function postActivity(appUrl: string, activity: unknown, authorization?: string): Promise<{ status: number; body: any }> {

@@ -6,7 +6,7 @@ import type { Logger } from "../../logger.js";
 import { translator } from "../../i18n/index.js";
 import { createTeamsAdapter } from "./adapter.js";
 import { turnActivity, type TurnActivity } from "./activity.js";
-import { handleCardAction, handleInstall, handleMessage, handleUninstall } from "./handlers.js";
+import { handleCardAction, handleInstall, handleMessage, handleUninstall, removesBot } from "./handlers.js";
 import { createFileStore, type FileStore } from "./files.js";
 import { rememberConversation } from "./remember.js";
 import type { TeamsTurn } from "./effects.js";
@@ -56,12 +56,20 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       return;
     }
     const turn = newTurn(context, parsed.data);
-    const { type, membersRemoved, action } = context.activity;
-    const removing = Boolean(membersRemoved?.length) || action === "remove";
-    // An install always refreshes the stored reference (the bot may have been reinstalled).
-    const installing = type === ActivityTypes.ConversationUpdate || type === ActivityTypes.InstallationUpdate;
-    if (removing) known.delete(parsed.data.conversation.id);
-    else await rememberConversation(options.deps.db, context, parsed.data, known, installing);
+    const { type, membersRemoved } = context.activity;
+    // `known` does not tell a team's channels apart: after a removal each conversation is written
+    // once more, so no forgotten one is skipped when the bot comes back.
+    if (removesBot(context.activity)) known.clear();
+    else if (!membersRemoved?.length) {
+      // An install always refreshes the stored reference (the bot may have been reinstalled).
+      const installing = type === ActivityTypes.ConversationUpdate || type === ActivityTypes.InstallationUpdate;
+      try {
+        await rememberConversation(options.deps.db, context, parsed.data, known, installing);
+      } catch (error) {
+        // The person still gets an answer; the reference is not marked known, so a later turn writes it.
+        options.logger.error({ err: error, conversationId: parsed.data.conversation.id, activityType: type }, "Teams: could not store the conversation reference");
+      }
+    }
     await work(turn);
   };
   const newTurn = (context: TurnContext, activity: TurnActivity): TeamsTurn => ({
@@ -79,6 +87,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   application.conversationUpdate("membersAdded", withTurn((turn) => handleInstall(env, turn)));
   application.conversationUpdate("membersRemoved", withTurn((turn) => handleUninstall(env, turn)));
+  application.conversationUpdate("teamDeleted", withTurn((turn) => handleUninstall(env, turn)));
+  application.conversationUpdate("teamHardDeleted", withTurn((turn) => handleUninstall(env, turn)));
   application.activity(ActivityTypes.InstallationUpdate, withTurn((turn) => handleUninstall(env, turn)));
   application.addRoute(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action",

@@ -1,4 +1,4 @@
-import { ActivityTypes, type InvokeResponse } from "botbuilder";
+import { ActivityTypes, type Activity, type InvokeResponse } from "botbuilder";
 import { homeMessage } from "../../chat/home.js";
 import { chatContext, type ChatContext } from "../../chat/context.js";
 import { handleAction, handleFormSubmit, handleText, helpMessage, unexpectedErrorEffects, unknownPersonEffects } from "../../chat/conversation.js";
@@ -11,7 +11,8 @@ import { cardData, conversationKind, localeOf } from "./activity.js";
 import { applyEffects, cardActivity, replaceCard, type Origin, type TeamsTurn } from "./effects.js";
 import { formValues } from "./form-inputs.js";
 import { resolveActor } from "./identity.js";
-import { forgetConversation } from "./conversations.js";
+import { forgetConversation, forgetTeam } from "./conversations.js";
+import { teamIdOf } from "./remember.js";
 
 const HOME_WORDS = new Set(["home", "start", "thuis"]);
 
@@ -69,11 +70,27 @@ export async function handleInstall(env: HandlerEnv, turn: TeamsTurn): Promise<v
   await turn.context.sendActivity(cardActivity(welcome, t("teams.welcome.title")));
 }
 
-/** The bot was removed (uninstalled from a chat, removed from a team): forget the reference. */
+/**
+ * The bot was removed (uninstalled from a chat, removed from a team) or its team was deleted:
+ * forget the references, for a team those of all its channels and threads.
+ */
 export async function handleUninstall(env: HandlerEnv, turn: TeamsTurn): Promise<void> {
-  const { membersRemoved = [], recipient, action } = turn.context.activity;
-  const botRemoved = membersRemoved.some((m) => m.id === recipient.id) || action === "remove";
-  if (botRemoved) await forgetConversation(env.deps.db, turn.activity.conversation.id);
+  if (!removesBot(turn.context.activity)) return;
+  const conversationId = turn.activity.conversation.id;
+  const teamId = teamIdOf(turn.activity);
+  const forgotten = teamId ? await forgetTeam(env.deps.db, teamId, conversationId) : await forgetConversation(env.deps.db, conversationId);
+  turn.logger.info({ conversationId, teamId, forgotten }, "Teams: bot removed, conversation references forgotten");
+}
+
+const TEAM_GONE_EVENTS = new Set(["teamDeleted", "teamHardDeleted"]);
+
+/** Whether this activity takes the bot out of its conversation, or its whole team away. */
+export function removesBot(activity: Partial<Activity>): boolean {
+  const { type, membersRemoved = [], recipient, action } = activity;
+  if (type === ActivityTypes.InstallationUpdate) return action === "remove";
+  if (type !== ActivityTypes.ConversationUpdate) return false;
+  const eventType: unknown = (activity.channelData as { eventType?: unknown } | undefined)?.eventType;
+  return membersRemoved.some((m) => m.id === recipient?.id) || (typeof eventType === "string" && TEAM_GONE_EVENTS.has(eventType));
 }
 
 async function dispatchCard(env: HandlerEnv, turn: TeamsTurn, raw: unknown): Promise<AdaptiveCard | undefined> {
