@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createRequire } from "node:module";
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import type { Config } from "../../config.js";
@@ -57,9 +58,19 @@ export function withoutConnectorRetries<T>(send: () => Promise<T>): Promise<T> {
 class NetwerkbotAdapter extends TeamsAdapter {
   constructor(config: ConfigurationBotFrameworkAuthenticationOptions) {
     super(config);
+    const auth = this.botFrameworkAuthentication;
+    // botbuilder answers 401 only to its own AuthenticationError; a token whose signature does
+    // not verify fails in jsonwebtoken and would be answered 500, as if the bot were broken.
+    const authenticate = auth.authenticateRequest.bind(auth);
+    auth.authenticateRequest = async (activity, authHeader) => {
+      try {
+        return await authenticate(activity, authHeader);
+      } catch (error) {
+        throw asUnauthorized(error);
+      }
+    };
     // Proactive sends (continueConversationAsync, createConversationAsync) take their connector
     // from here; a turn's replies use the one authenticateRequest builds.
-    const auth = this.botFrameworkAuthentication;
     const connectorFactory = auth.createConnectorFactory.bind(auth);
     auth.createConnectorFactory = (claimsIdentity) => {
       const factory = connectorFactory(claimsIdentity);
@@ -72,6 +83,20 @@ class NetwerkbotAdapter extends TeamsAdapter {
       };
     };
   }
+}
+
+// jsonwebtoken's rejections of a token: bad signature, malformed, not yet valid, expired.
+const TOKEN_ERRORS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpiredError"]);
+
+// The AuthenticationError class CloudAdapter checks with instanceof: botbuilder's own copy of
+// botframework-connector, which this package does not otherwise depend on.
+const { AuthenticationError } = createRequire(createRequire(import.meta.url).resolve("botbuilder"))("botframework-connector") as {
+  AuthenticationError: new (message: string, statusCode: number) => Error;
+};
+
+function asUnauthorized(error: unknown): unknown {
+  if (!(error instanceof Error) || !TOKEN_ERRORS.has(error.name)) return error;
+  return new AuthenticationError(`Unauthorized: ${error.message}`, 401);
 }
 
 // The pipeline is private to botbuilder's ServiceClientContext; its retry policy has the
