@@ -97,7 +97,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   );
   application.activity(ActivityTypes.Message, withTurn((turn) => handleMessage(env, turn)));
   application.error(async (context, error) => {
-    // Reached only when a handler's own error answer failed too (e.g. the connector is down).
+    // Reached when a handler failed outside answer() in handlers.ts, or its apology failed too
+    // (connector down, a channel welcome refused, the database gone during an uninstall). Only
+    // logged: the person gets no reply, and an invoke would get HTTP 501, which is why
+    // handleCardAction always sends its invoke response itself.
     options.logger.error({ err: error, activityType: context.activity.type }, "Teams turn failed");
   });
 

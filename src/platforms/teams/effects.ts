@@ -1,5 +1,6 @@
 import { CardFactory, MessageFactory, TurnContext, type Activity, type CloudAdapter } from "botbuilder";
 import type { ChatContext } from "../../chat/context.js";
+import { EVENT_FORM_ID } from "../../chat/forms/event-form.js";
 import { textMessage, type ChatEffect, type ChatFile, type Form } from "../../chat/message.js";
 import type { Db } from "../../db/database.js";
 import type { Translate } from "../../i18n/index.js";
@@ -7,7 +8,7 @@ import { tenantOf, conversationKind, type TurnActivity } from "./activity.js";
 import { refreshAllAnnouncements, refreshOtherAnnouncements, rememberTeamsAnnouncement } from "./announcements.js";
 import { formCard, messageCard, type AdaptiveCard } from "./cards.js";
 import { inPersonalChat } from "./personal-chat.js";
-import { sendFailure } from "./send-errors.js";
+import { sendFailure, statusOf } from "./send-errors.js";
 import type { Logger } from "../../logger.js";
 import { FILE_TTL_MINUTES, type FileStore } from "./files.js";
 import type { WorkInFlight } from "../work-in-flight.js";
@@ -42,7 +43,10 @@ export type Origin = "text" | "button" | "form";
  * Everything else is sent as a new message. Replies and files are private: in a channel they
  * go to the person's personal chat with the bot (opened if need be); only when Teams refuses
  * that does a reply go into the channel thread (Teams has no ephemeral messages), and a file
- * never does. Forms open in the conversation they were asked for in.
+ * never does. A form opens in the conversation it was asked for in only when what it announces
+ * belongs there (the event form); any other form carries the person's or the employer's data and,
+ * asked for in a channel or group chat, opens in the personal chat with a note in the thread.
+ * A pressed card that cannot be replaced is logged and the other effects still happen.
  */
 export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origin: Origin, ctx?: ChatContext): Promise<AdaptiveCard | undefined> {
   let answer: AdaptiveCard | undefined;
@@ -61,14 +65,13 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         answer = messageCard(effect.message);
         if (!turn.activity.replyToId) await turn.context.sendActivity(cardActivity(answer, effect.message.summary));
         else {
-          await replaceCard(turn, answer);
+          await replacePressedCard(turn, answer);
           // After the invoke response: the person's 5 s must not wait for other conversations.
           if (ctx) void turn.afterwards.track(refreshOtherAnnouncements(turn, ctx, turn.activity.replyToId));
         }
         break;
       case "openForm":
-        // Opened where it was asked for, so what the form announces (an event) lands there too.
-        await turn.context.sendActivity(cardActivity(formCard(effect.form, turn.t("field.required")), effect.form.title));
+        await openForm(turn, effect.form);
         break;
       case "formErrors":
         answer = turn.form ? formCard(turn.form.form, turn.t("field.required"), effect.errors, turn.form.values) : undefined;
@@ -92,31 +95,69 @@ export function cardActivity(card: AdaptiveCard, summary: string): Partial<Activ
   return activity;
 }
 
-/** Replaces the card the person acted on, for everyone who sees it. */
-export async function replaceCard(turn: TeamsTurn, card: AdaptiveCard): Promise<void> {
-  await turn.context.updateActivity({ ...cardActivity(card, card.fallbackText ?? ""), id: turn.activity.replyToId });
+/**
+ * Replaces the card the person acted on, for everyone who sees it. Returns false when Teams
+ * refused: what the person did is stored and their answer still goes out (the invoke response,
+ * the private confirmation), so the failure is logged rather than thrown.
+ */
+export async function replacePressedCard(turn: TeamsTurn, card: AdaptiveCard): Promise<boolean> {
+  try {
+    await turn.context.updateActivity({ ...cardActivity(card, card.fallbackText ?? ""), id: turn.activity.replyToId });
+    return true;
+  } catch (error) {
+    const status = statusOf(error);
+    const where = { err: error, conversationId: turn.activity.conversation.id, activityId: turn.activity.replyToId, status };
+    // 403/404: that copy of the card is gone (message deleted, bot no longer allowed to edit it).
+    if (status === 403 || status === 404) turn.logger.info(where, "Teams: the pressed card is gone and was not replaced");
+    else turn.logger.warn(where, "Teams: could not replace the pressed card");
+    return false;
+  }
+}
+
+/** Forms whose submission announces in the conversation: they open where they were asked for. */
+const CONVERSATION_FORMS = new Set([EVENT_FORM_ID]);
+
+async function openForm(turn: TeamsTurn, form: Form): Promise<void> {
+  const activity = cardActivity(formCard(form, turn.t("field.required")), form.title);
+  if (conversationKind(turn.activity) === "personal" || CONVERSATION_FORMS.has(form.id)) {
+    await turn.context.sendActivity(activity);
+    return;
+  }
+  // A pre-filled form shows the employer's figures and plans: never to the whole channel.
+  const note = (await inPersonalChatOf(turn, activity)) ? "teams.form.sentPrivately" : "teams.form.personalOnly";
+  await turn.context.sendActivity(cardActivity(messageCard(textMessage(turn.t(note))), ""));
 }
 
 async function sendPrivately(turn: TeamsTurn, card: AdaptiveCard, summary: string, what: "reply" | "file" = "reply"): Promise<void> {
   const activity = cardActivity(card, summary);
-  const tenantId = tenantOf(turn.activity);
-  const aadObjectId = turn.activity.from.aadObjectId;
-  if (conversationKind(turn.activity) === "personal" || !tenantId || !aadObjectId) {
-    await turn.context.sendActivity(activity);
-    return;
-  }
-  const via = TurnContext.getConversationReference(turn.context.activity);
-  const target = { adapter: turn.adapter, db: turn.db, botAppId: turn.botAppId, tenantId, aadObjectId, via };
-  try {
-    if (await inPersonalChat(target, async (context) => void (await context.sendActivity(activity)))) return;
-  } catch (error) {
-    // 403/404: Teams will not let the bot start a chat with this person (app not installed for them).
-    if (!isPermanent(error)) throw error;
-    turn.logger.info({ err: error }, "Teams personal chat could not be opened; answering in the channel");
-  }
+  if (await inPersonalChatOf(turn, activity)) return;
   // An export must never land where the whole channel can open it.
   if (what === "file") await turn.context.sendActivity(cardActivity(messageCard(textMessage(turn.t("teams.file.personalOnly"))), ""));
   else await turn.context.sendActivity(activity);
+}
+
+/**
+ * Sends to the person's personal chat with the bot (opened if need be); in a personal chat that
+ * is this conversation. False when Teams gives no way to reach them privately.
+ */
+async function inPersonalChatOf(turn: TeamsTurn, activity: Partial<Activity>): Promise<boolean> {
+  if (conversationKind(turn.activity) === "personal") {
+    await turn.context.sendActivity(activity);
+    return true;
+  }
+  const tenantId = tenantOf(turn.activity);
+  const aadObjectId = turn.activity.from.aadObjectId;
+  if (!tenantId || !aadObjectId) return false;
+  const via = TurnContext.getConversationReference(turn.context.activity);
+  const target = { adapter: turn.adapter, db: turn.db, botAppId: turn.botAppId, tenantId, aadObjectId, via };
+  try {
+    return await inPersonalChat(target, async (context) => void (await context.sendActivity(activity)));
+  } catch (error) {
+    // 403/404: Teams will not let the bot start a chat with this person (app not installed for them).
+    if (!isPermanent(error)) throw error;
+    turn.logger.info({ err: error }, "Teams personal chat could not be opened");
+    return false;
+  }
 }
 
 function isPermanent(error: unknown): boolean {

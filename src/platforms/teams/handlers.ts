@@ -8,7 +8,7 @@ import { translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { ACTION_VERB, FORM_VERB, messageCard, type AdaptiveCard } from "./cards.js";
 import { cardData, conversationKind, localeOf } from "./activity.js";
-import { applyEffects, cardActivity, replaceCard, type Origin, type TeamsTurn } from "./effects.js";
+import { applyEffects, cardActivity, replacePressedCard, type Origin, type TeamsTurn } from "./effects.js";
 import { formValues } from "./form-inputs.js";
 import { resolveActor } from "./identity.js";
 import { forgetConversation, forgetTeam } from "./conversations.js";
@@ -28,8 +28,9 @@ export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<v
   const value: unknown = turn.context.activity.value;
   if (!turn.activity.text?.trim() && value && typeof value === "object") {
     const card = await dispatchCard(env, turn, value);
-    if (card && turn.activity.replyToId) await replaceCard(turn, card);
-    else if (card) await turn.context.sendActivity(cardActivity(card, card.fallbackText ?? ""));
+    if (!card || (turn.activity.replyToId && (await replacePressedCard(turn, card)))) return;
+    // No card to replace, or Teams refused: the answer must still reach the person.
+    await turn.context.sendActivity(cardActivity(card, card.fallbackText ?? ""));
     return;
   }
   const text = commandText(turn.activity.text ?? "");
@@ -41,12 +42,21 @@ export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<v
 /** Universal Actions (`adaptiveCard/action`): buttons and form submits; answered within the invoke. */
 export async function handleCardAction(env: HandlerEnv, turn: TeamsTurn): Promise<void> {
   const action: unknown = (turn.context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
-  const card = await dispatchCard(env, turn, action);
+  let card: AdaptiveCard | undefined;
+  let failed = false;
+  try {
+    card = await dispatchCard(env, turn, action);
+  } catch (error) {
+    // Even the apology could not be sent. Without an invoke response the adapter answers 501
+    // and Teams shows the person a generic failure, so the invoke is still answered below.
+    turn.logger.error({ err: error, activityType: turn.activity.type }, "Teams card action failed");
+    failed = true;
+  }
   // In a personal chat only one person sees the card: make the replacement stick for them.
-  if (card && turn.form && turn.activity.replyToId && conversationKind(turn.activity) === "personal") await replaceCard(turn, card);
+  if (card && turn.form && turn.activity.replyToId && conversationKind(turn.activity) === "personal") await replacePressedCard(turn, card);
   const body = card
     ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card }
-    : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: turn.t("teams.action.done") };
+    : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: turn.t(failed ? "error.unexpected" : "teams.action.done") };
   const response: InvokeResponse = { status: 200, body };
   await turn.context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
 }
