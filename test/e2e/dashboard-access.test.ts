@@ -38,7 +38,7 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
   let now = fixedNow;
 
   beforeAll(async () => {
-    app = await startTestApp(use(), { ADMIN_TOKEN: adminToken }, () => now);
+    app = await startTestApp(use(), { ADMIN_TOKEN: adminToken }, { now: () => now });
   });
   afterAll(async () => {
     await app?.close();

@@ -1,6 +1,7 @@
 import { startTestApp } from "./test-app.js";
 import type { RunningApp } from "../../src/app.js";
 import type { Database } from "../../src/db/database.js";
+import type { Logger } from "../../src/logger.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from "./fake-slack-api.js";
 import type { DemoPersonKey } from "./fixtures.js";
@@ -24,16 +25,17 @@ export interface SlackHarness {
 
 /**
  * The real app (Bolt on the shared express app) with its Web API client pointed at a fake Slack.
- * `fakeOptions` configures that fake further (e.g. postMessagesPerSecond).
+ * `fakeOptions` configures that fake further (e.g. postMessagesPerSecond); `logger` replaces the silent one.
  */
 export async function startSlackHarness(
   db: Database,
   extraUsers: Record<string, string> = {},
   fakeOptions: Omit<FakeSlackOptions, "users"> = {},
+  logger?: Logger,
 ): Promise<SlackHarness> {
   const users = Object.fromEntries(Object.entries(slackUser).map(([key, id]) => [id, demoEmails[key as DemoPersonKey]]));
   const fake = await startFakeSlackApi({ ...fakeOptions, users: { ...users, ...extraUsers } });
-  const app = await startTestApp(db, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.url });
+  const app = await startTestApp(db, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.url }, { logger });
   return {
     app,
     fake,

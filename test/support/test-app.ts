@@ -1,17 +1,21 @@
 import { startApp, type RunningApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { afterEach, beforeEach } from "vitest";
 import type { FakeBotConnector } from "./fake-bot-connector.js";
 import { fixedNow, seedDemo } from "./fixtures.js";
 
 /**
  * The real app on a free local port for end-to-end tests: the given database, the fixed clock,
- * no log output, no demo data, and no scheduler ticks or outbox polling racing the assertions
+ * no log output (unless a logger is given), no demo data, and no scheduler ticks or outbox polling racing the assertions
  * (suites that test those start them themselves). `env` adds or overrides settings.
  */
-export function startTestApp(database: Database, env: Record<string, string> = {}, now: () => Date = () => fixedNow): Promise<RunningApp> {
+export function startTestApp(
+  database: Database,
+  env: Record<string, string> = {},
+  { now = () => fixedNow, logger = createLogger("silent", false) }: { now?: () => Date; logger?: Logger } = {},
+): Promise<RunningApp> {
   const config = loadConfig({
     NODE_ENV: "test",
     SCHEDULER: "off",
@@ -21,7 +25,7 @@ export function startTestApp(database: Database, env: Record<string, string> = {
     DEMO_DATA: "off",
     ...env,
   });
-  return startApp(config, { logger: createLogger("silent", false), now, database });
+  return startApp(config, { logger, now, database });
 }
 
 /**
