@@ -40,8 +40,8 @@ async function rsvpLatency(kind: string, db: Database) {
   const samples: number[] = [];
   for (const [i, member] of members.entries()) {
     const response = i % 4 === 3 ? "NO" : "YES";
-    if (response === "NO") await timed(samples, () => respondToEvent(deps, members[i - 3]!, { eventId: event.value.id, response }));
-    await timed(samples, () => respondToEvent(deps, member, { eventId: event.value.id, response: "YES" }));
+    if (response === "NO") await timed(samples, () => respondToEvent(deps, members[i - 3]!, { eventId: event.value.event.id, response }));
+    await timed(samples, () => respondToEvent(deps, member, { eventId: event.value.event.id, response: "YES" }));
   }
   const single = summarise(samples);
   console.log(`${kind}: RSVP (with waiting list and promotions) n=${single.n} p50 ${ms(single.p50)} p99 ${ms(single.p99)}  target p99 < 100 ms: ${verdict(single.p99 < 100)}`);
@@ -56,9 +56,9 @@ async function rsvpLatency(kind: string, db: Database) {
   });
   if (!burstEvent.ok) throw new Error("burst event not created");
   const started = performance.now();
-  await Promise.all(members.slice(0, BURST).map((m) => respondToEvent(deps, m, { eventId: burstEvent.value.id, response: "YES" })));
+  await Promise.all(members.slice(0, BURST).map((m) => respondToEvent(deps, m, { eventId: burstEvent.value.event.id, response: "YES" })));
   const burstMs = performance.now() - started;
-  const attending = await db.prisma.rsvp.count({ where: { eventId: burstEvent.value.id, waitlisted: false } });
+  const attending = await db.prisma.rsvp.count({ where: { eventId: burstEvent.value.event.id, waitlisted: false } });
   console.log(`${kind}: ${BURST} simultaneous yes on a 5-place event: ${ms(burstMs)}, ${attending} attending  target < 1000 ms: ${verdict(burstMs < 1000 && attending === 5)}`);
 }
 

@@ -42,7 +42,7 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
     postSlack(h.app.url, slashBody({ user, text, channel, responseUrl: h.fake.responseUrl(`r-${user}`) }), FORM);
 
   /** The coordinator creates an event through the modal, from the given channel. */
-  async function announce(channel: string, title: string): Promise<{ ts: string; blocks: Json[] }> {
+  async function announce(channel: string, title: string): Promise<{ ts: string; blocks: Json[]; resubmit: () => ReturnType<typeof postSlack> }> {
     const opensBefore = h.fake.callsTo("views.open").length;
     const postsBefore = h.fake.callsTo("chat.postMessage").length;
     await slash(slackUser.coordinator, "event nieuw", channel);
@@ -65,7 +65,8 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
     const post = h.fake.callsTo("chat.postMessage").at(-1)!;
     expect(post.body.channel).toBe(channel);
     const stored = await vi.waitFor(() => use().prisma.eventAnnouncement.findFirstOrThrow({ where: { channelId: channel } }));
-    return { ts: stored.platformMessageId, blocks: post.body.blocks as Json[] };
+    const resubmit = () => postSlack(h.app.url, interactiveBody(submission), FORM);
+    return { ts: stored.platformMessageId, blocks: post.body.blocks as Json[], resubmit };
   }
 
   it("posts the announcement with RSVP buttons in the channel and remembers it", async () => {
@@ -83,6 +84,22 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
     expect(await db.prisma.eventAnnouncement.findMany({ where: { eventId: event.id } })).toEqual([
       expect.objectContaining({ platform: "SLACK", tenantId: "T0001", channelId: "C0EVENTS", platformMessageId: posted.ts }),
     ]);
+  });
+
+  it("creates and announces the event once when the same modal is submitted again (a double click, or Slack retrying a slow answer)", async () => {
+    const db = use();
+    await seedDemo(db);
+    const first = await announce("C0EVENTS", "Netwerkborrel");
+    const postsBefore = h.fake.callsTo("chat.postMessage").length;
+
+    const again = await first.resubmit();
+
+    expect(again.status).toBe(200);
+    const told = nl("events.alreadyCreated", { number: 3, title: "Netwerkborrel" });
+    await vi.waitFor(() => expect(JSON.stringify(h.fake.callsTo("chat.postEphemeral").map((c) => c.body.blocks))).toContain(told));
+    expect(await db.prisma.event.count({ where: { title: "Netwerkborrel" } })).toBe(1);
+    expect(h.fake.callsTo("chat.postMessage")).toHaveLength(postsBefore);
+    expect(await db.prisma.eventAnnouncement.count({ where: { event: { title: "Netwerkborrel" } } })).toBe(1);
   });
 
   it("stores an RSVP from the button, updates the pressed message and the copy in another channel", async () => {

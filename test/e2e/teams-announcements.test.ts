@@ -48,14 +48,15 @@ describeEachDatabase("Teams events: every copy of an announcement shows the curr
       in_capacity: "1",
       in_subgroupId: "network",
     };
-    await post(cardAction(connector, coordinator, { ...form.actions[0].data, ...inputs }, "form-card", channel));
+    const submit = () => post(cardAction(connector, coordinator, { ...form.actions[0].data, ...inputs }, "form-card", channel));
+    await submit();
     const posted = connector.sent().find((c) => c.method === "POST" && c.conversationId === channelThread && cardText(cardOf(c)).includes(title))!;
     const stored = await use().prisma.eventAnnouncement.findFirstOrThrow({ where: { event: { title } } });
     expect(stored).toMatchObject({ platform: "TEAMS", tenantId, channelId: channelThread });
     const yes = cardOf(posted)
       .body.flatMap((e: any) => e.actions ?? [])
       .find((a: any) => a.title === nl("events.button.yes"));
-    return { eventId: stored.eventId, messageId: stored.platformMessageId, yes: yes.data as Record<string, unknown> };
+    return { eventId: stored.eventId, messageId: stored.platformMessageId, yes: yes.data as Record<string, unknown>, resubmit: submit };
   }
 
   /**
@@ -76,6 +77,19 @@ describeEachDatabase("Teams events: every copy of an announcement shows the curr
       if (!update) throw new Error(`no update of ${activityId} in ${conversationId} yet`);
       return update;
     });
+
+  it("creates and announces the event once when the form card is submitted twice", async () => {
+    const announcement = await announceInChannel("Netwerkborrel");
+    connector.calls.length = 0;
+
+    const again = await announcement.resubmit();
+
+    expect(again.status).toBe(200);
+    expect(cardText(again.body.value)).toBe(nl("events.alreadyCreated", { number: 3, title: "Netwerkborrel" }));
+    expect(await use().prisma.event.count({ where: { title: "Netwerkborrel" } })).toBe(1);
+    expect(connector.sent().filter((c) => c.method === "POST" && cardText(cardOf(c)).includes("Netwerkborrel"))).toEqual([]);
+    expect(await use().prisma.eventAnnouncement.count({ where: { eventId: announcement.eventId } })).toBe(1);
+  });
 
   it("updates the copy in a group chat after a yes on the channel copy, and the channel copy after a yes in the group chat", async () => {
     const groupChat = { kind: "groupChat" as const, id: "19:coordinatoren@thread.v2" };

@@ -86,7 +86,7 @@ describeEachDatabase("chat: events", (use) => {
     const sanne = await ctx("coordinator");
     const form = only(await handleText(sanne, "event nieuw"), "openForm").form;
     expect(form.id).toBe("event");
-    expect(form.context).toBeUndefined();
+    expect(form.context).toMatch(/^new:[0-9a-f-]{36}$/);
     expect(form.fields.map((f) => f.id)).toEqual(["kind", "title", "description", "guests", "location", "onlineUrl", "startsAt", "endsAt", "capacity", "rsvpDeadline", "subgroupId"]);
     const audience = form.fields.find((f) => f.id === "subgroupId");
     expect(audience?.kind === "select" && audience.options.map((o) => o.label)).toEqual(["Het hele netwerk", "HR-kenniskring", "Inclusief inkopen"]);
@@ -107,6 +107,25 @@ describeEachDatabase("chat: events", (use) => {
     expect(text).toContain("Aanmelden kan tot zaterdag 12 december 2026 om 12:00.");
     expect(buttons(post.message).map((b) => b.action)).toEqual(["event.rsvp", "event.rsvp", "event.rsvp", "event.ics"]);
     expect(JSON.parse(buttons(post.message)[1]!.value)).toEqual({ eventId: created.id, response: "MAYBE" });
+  });
+
+  it("creates and announces one event when the same form is submitted twice", async () => {
+    const { db, ctx } = await setup();
+    const sanne = await ctx("coordinator");
+    const { form } = only(await handleText(sanne, "event nieuw"), "openForm");
+    const before = await db.prisma.event.count();
+
+    const first = await handleFormSubmit(sanne, "event", newEventInput(), form.context);
+    const second = await handleFormSubmit(sanne, "event", newEventInput(), form.context);
+
+    expect(only(first, "post").announces).toBeDefined();
+    expect(second.map((e) => e.type)).toEqual(["reply"]);
+    expect(replies(second)).toEqual(["Dit formulier had evenement #3 Praktijktafel met UWV al aangemaakt en aangekondigd; er is geen tweede bijgekomen."]);
+    expect(await db.prisma.event.count()).toBe(before + 1);
+    // A new form is a new event, even with the same content.
+    const another = only(await handleText(sanne, "event nieuw"), "openForm").form;
+    expect(another.context).not.toBe(form.context);
+    expect(replies(await handleFormSubmit(sanne, "event", newEventInput(), another.context))).toEqual(["Evenement #4 Praktijktafel met UWV is aangemaakt en aangekondigd."]);
   });
 
   it("announces a subgroup's online event with its audience and link, in the network's language", async () => {

@@ -14,13 +14,13 @@ describeEachDatabase("events: create, update, cancel, list", (use) => {
 
     expect(result).toMatchObject({
       ok: true,
-      value: { number: 3, kind: "PRAKTIJKTAFEL", guests: ["wethouder", "UWV"], capacity: 5, revision: 1, status: "SCHEDULED" },
+      value: { created: true, event: { number: 3, kind: "PRAKTIJKTAFEL", guests: ["wethouder", "UWV"], capacity: 5, revision: 1, status: "SCHEDULED" } },
     });
     if (!result.ok) return;
     // December: Amsterdam is UTC+1.
-    expect(result.value.startsAt.toISOString()).toBe("2026-12-15T14:00:00.000Z");
-    expect(result.value.rsvpDeadline?.toISOString()).toBe("2026-12-12T11:00:00.000Z");
-    const audit = await db.prisma.auditLog.findMany({ where: { subjectId: result.value.id } });
+    expect(result.value.event.startsAt.toISOString()).toBe("2026-12-15T14:00:00.000Z");
+    expect(result.value.event.rsvpDeadline?.toISOString()).toBe("2026-12-12T11:00:00.000Z");
+    const audit = await db.prisma.auditLog.findMany({ where: { subjectId: result.value.event.id } });
     expect(audit).toMatchObject([{ action: "event.create", actorId: sanne.personId, subjectType: "Event" }]);
   });
 
@@ -29,15 +29,31 @@ describeEachDatabase("events: create, update, cancel, list", (use) => {
     const { actor } = await seedDemo(db);
     const sanne = await actor("coordinator");
     const results = await Promise.all([1, 2, 3, 4].map((i) => createEvent(depsFor(db), sanne, newEventInput({ title: `Tafel ${i}` }))));
-    const numbers = results.map((r) => (r.ok ? r.value.number : -1)).sort();
+    const numbers = results.map((r) => (r.ok ? r.value.event.number : -1)).sort();
     expect(numbers).toEqual([3, 4, 5, 6]);
+  });
+
+  it("returns the event a form created when the same form comes back, also when both copies arrive at once", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const sanne = await actor("coordinator");
+    const first = await createEvent(depsFor(db), sanne, newEventInput(), "form-a");
+    const again = await createEvent(depsFor(db), sanne, newEventInput({ title: "Anders getypt" }), "form-a");
+    expect(first).toMatchObject({ ok: true, value: { created: true, event: { number: 3 } } });
+    expect(again).toMatchObject({ ok: true, value: { created: false, event: { number: 3, title: "Praktijktafel met UWV" } } });
+
+    const racing = await Promise.all([1, 2, 3].map(() => createEvent(depsFor(db), sanne, newEventInput({ title: "Dubbelklik" }), "form-b")));
+    expect(racing.map((r) => r.ok && r.value.created).sort()).toEqual([false, false, true]);
+    expect(new Set(racing.map((r) => r.ok && r.value.event.id)).size).toBe(1);
+    expect(await db.prisma.event.count({ where: { title: { in: ["Praktijktafel met UWV", "Anders getypt", "Dubbelklik"] } } })).toBe(2);
+    expect(await db.prisma.auditLog.count({ where: { action: "event.create" } })).toBe(2);
   });
 
   it("takes ISO instants and summer time as given", async () => {
     const db = use();
     const { actor } = await seedDemo(db);
     const result = await createEvent(depsFor(db), await actor("coordinator"), newEventInput({ startsAt: "2027-07-01T15:00", endsAt: "2027-07-01T16:00:00Z", rsvpDeadline: "" }));
-    expect(result.ok && [result.value.startsAt.toISOString(), result.value.endsAt.toISOString(), result.value.rsvpDeadline]).toEqual([
+    expect(result.ok && [result.value.event.startsAt.toISOString(), result.value.event.endsAt.toISOString(), result.value.event.rsvpDeadline]).toEqual([
       "2027-07-01T13:00:00.000Z",
       "2027-07-01T16:00:00.000Z",
       null,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { createEvent, EVENT_KINDS, MAX_CAPACITY, toLocalInput, updateEvent, viewEvent, type EventView } from "../../core/events/index.js";
 import { idField } from "../../core/shared/fields.js";
@@ -9,7 +10,10 @@ import type { FormHandler } from "../registry.js";
 
 export const EVENT_FORM_ID = "event";
 
-/** The coordinator's form for a new event, or prefilled for a change (context = event id). */
+/**
+ * The coordinator's form for a new event (context = "new:" + a key of this form, so submitting it
+ * twice creates one event), or prefilled for a change (context = event id).
+ */
 export async function eventForm(ctx: ChatContext, event?: EventView): Promise<Form> {
   const network = await ctx.deps.db.network.findUniqueOrThrow({ where: { id: ctx.actor.networkId }, select: { timeZone: true } });
   const subgroups = await ctx.deps.db.subgroup.findMany({ where: { networkId: ctx.actor.networkId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
@@ -40,12 +44,15 @@ export async function eventForm(ctx: ChatContext, event?: EventView): Promise<Fo
     title: event ? ctx.t("events.form.editTitle", { number: event.number }) : ctx.t("events.form.newTitle"),
     submitLabel: ctx.t("events.form.submit"),
     fields,
-    ...(event ? { context: event.id } : {}),
+    context: event ? event.id : `${NEW_EVENT}${randomUUID()}`,
   };
 }
 
-// The round-tripped context: empty for a new event, an event id when editing.
-const formContext = z.union([z.literal(""), idField]).optional();
+const NEW_EVENT = "new:";
+
+// The round-tripped context: "new:<key>" (or empty, from forms opened before keys) for a new
+// event, an event id when editing.
+const formContext = z.union([z.literal(""), z.string().regex(/^new:[0-9a-f-]{36}$/), idField]).optional();
 
 // Only the form's own fields go to core: platforms may add their own keys to submissions.
 const formFieldIds = ["kind", "title", "description", "guests", "location", "onlineUrl", "startsAt", "endsAt", "capacity", "rsvpDeadline", "subgroupId"];
@@ -53,24 +60,26 @@ const formFieldIds = ["kind", "title", "description", "guests", "location", "onl
 export const eventFormHandler: FormHandler = {
   id: EVENT_FORM_ID,
   async submit(ctx, values, context) {
-    const form = await eventForm(ctx);
     const parsedContext = formContext.safeParse(context);
     if (!parsedContext.success) return [{ type: "formErrors", errors: { title: ctx.t("events.form.badContext") } }];
+    const form = await eventForm(ctx);
     const input = Object.fromEntries(formFieldIds.filter((id) => id in values).map((id) => [id, values[id]]));
-    const eventId = parsedContext.data;
-    return eventId ? submitChange(ctx, form, eventId, input) : submitNew(ctx, form, input);
+    const submitted = parsedContext.data ?? "";
+    if (submitted === "" || submitted.startsWith(NEW_EVENT)) return submitNew(ctx, form, input, submitted.slice(NEW_EVENT.length) || undefined);
+    return submitChange(ctx, form, submitted, input);
   },
 };
 
-async function submitNew(ctx: ChatContext, form: Form, input: Record<string, unknown>): Promise<ChatEffect[]> {
-  const result = await createEvent(ctx.deps, ctx.actor, input);
+async function submitNew(ctx: ChatContext, form: Form, input: Record<string, unknown>, formKey: string | undefined): Promise<ChatEffect[]> {
+  const result = await createEvent(ctx.deps, ctx.actor, input, formKey);
   if (!result.ok) return formFailure(ctx, result.error, form);
-  const view = await viewEvent(ctx.deps, ctx.actor, { eventId: result.value.id });
-  if (!view.ok) throw new Error(`event ${result.value.id} vanished right after creation`);
-  return [
-    reply(textMessage(ctx.t("events.created", { number: result.value.number, title: result.value.title }))),
-    { type: "post", message: announcementFor(view.value), announces: { eventId: result.value.id } },
-  ];
+  const { event, created } = result.value;
+  const params = { number: event.number, title: event.title };
+  // The first submit announced it already.
+  if (!created) return [reply(textMessage(ctx.t("events.alreadyCreated", params)))];
+  const view = await viewEvent(ctx.deps, ctx.actor, { eventId: event.id });
+  if (!view.ok) throw new Error(`event ${event.id} vanished right after creation`);
+  return [reply(textMessage(ctx.t("events.created", params))), { type: "post", message: announcementFor(view.value), announces: { eventId: event.id } }];
 }
 
 async function submitChange(ctx: ChatContext, form: Form, eventId: string, input: Record<string, unknown>): Promise<ChatEffect[]> {

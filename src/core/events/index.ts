@@ -1,5 +1,5 @@
 // The events domain: what the chat layer, the scheduler and the dashboards may call.
-export { createEvent } from "./create-event.js";
+export { createEvent, type CreatedEvent } from "./create-event.js";
 export { updateEvent, type UpdatedEvent } from "./update-event.js";
 export { cancelEvent } from "./cancel-event.js";
 export { listUpcomingEvents, viewEvent, type EventView, type MyRsvp } from "./list-events.js";

@@ -40,7 +40,7 @@ export function eventData(fields: EventFields) {
 }
 
 
-/** Runs `work` again when a concurrent create took the same per-network number (P2002). */
+/** Runs `work` again when a concurrent create took the same per-network number or form key (P2002). */
 export async function retryOnNumberConflict<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
