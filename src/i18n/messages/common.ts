@@ -5,7 +5,7 @@ export const common = defineMessages({
     "error.invalidInput": "Dat klopt niet helemaal: {details}",
     "error.notAllowed": "Dat mag alleen een netwerkcoördinator.",
     "error.notFound": "Niet gevonden.",
-    "error.unexpected": "Er ging iets mis aan onze kant. Probeer het zo nog eens; je invoer is niet opgeslagen.",
+    "error.unexpected": "Er ging iets mis aan onze kant. Probeer het zo nog eens: wat al gelukt was blijft staan en komt er niet dubbel in.",
     "error.unknownPerson":
       "Ik ken je nog niet. Vraag je netwerkcoördinator om je e-mailadres toe te voegen, dan koppel ik je account automatisch.",
     "error.noEmployer": "Je bent niet aan een werkgever gekoppeld. Vraag je netwerkcoördinator dit te regelen.",
@@ -22,7 +22,7 @@ export const common = defineMessages({
     "error.invalidInput": "That is not quite right: {details}",
     "error.notAllowed": "Only a network coordinator can do that.",
     "error.notFound": "Not found.",
-    "error.unexpected": "Something went wrong on our side. Please try again shortly; your input was not saved.",
+    "error.unexpected": "Something went wrong on our side. Please try again shortly: whatever already went through stays, and is not added twice.",
     "error.unknownPerson":
       "I don't know you yet. Ask your network coordinator to add your e-mail address and I will link your account automatically.",
     "error.noEmployer": "You are not linked to an employer. Ask your network coordinator to arrange this.",
