@@ -118,14 +118,20 @@ describeEachDatabase("Teams outbox sender", (use) => {
     expect(connector.calls.length).toBe(before);
   });
 
-  it("delivers an outbox prompt through the outbox worker as a card in the person's Teams chat", async () => {
+  /** Joost, linked to Teams with a stored personal chat, gets a quarterly prompt in the outbox. */
+  async function queuePromptForJoost(idempotencyKey: string): Promise<number> {
     const db = use();
     const { actor } = await seedDemo(db);
     const joost = await actor("bakeryHr");
     await db.prisma.platformIdentity.create({ data: { personId: joost.personId, platform: "TEAMS", tenantId, externalUserId: aad } });
     await saveConversation(db.prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
     const data = { networkName: "99vanDemo", label: "Q4 2026", employerName: "Bakkerij De Korenschoof", closesAt: "2027-01-01T00:00:00.000Z", timeZone: "Europe/Amsterdam" };
-    expect(await enqueueNotifications(db.prisma, [{ kind: "campaign.prompt", personId: joost.personId, idempotencyKey: "prompt-q4", data }])).toBe(1);
+    return enqueueNotifications(db.prisma, [{ kind: "campaign.prompt", personId: joost.personId, idempotencyKey, data }]);
+  }
+
+  it("delivers an outbox prompt through the outbox worker as a card in the person's Teams chat", async () => {
+    const db = use();
+    expect(await queuePromptForJoost("prompt-q4")).toBe(1);
     const before = connector.sent().length;
 
     // Real clock: the row is due from the database's now(), not the fixture date.
@@ -141,12 +147,7 @@ describeEachDatabase("Teams outbox sender", (use) => {
 
   it("lets the outbox worker reschedule a throttled Teams send after its Retry-After at once, not counted as an attempt", async () => {
     const db = use();
-    const { actor } = await seedDemo(db);
-    const joost = await actor("bakeryHr");
-    await db.prisma.platformIdentity.create({ data: { personId: joost.personId, platform: "TEAMS", tenantId, externalUserId: aad } });
-    await saveConversation(db.prisma, { conversationId: "a:joost", tenantId, aadObjectId: aad, kind: "personal", reference: personalReference("a:joost") });
-    const data = { networkName: "99vanDemo", label: "Q4 2026", employerName: "Bakkerij De Korenschoof", closesAt: "2027-01-01T00:00:00.000Z", timeZone: "Europe/Amsterdam" };
-    await enqueueNotifications(db.prisma, [{ kind: "campaign.prompt", personId: joost.personId, idempotencyKey: "prompt-throttled", data }]);
+    await queuePromptForJoost("prompt-throttled");
     const refusedBefore = connector.refused.length;
     connector.failNext(1, 429, 45);
 
