@@ -37,6 +37,15 @@ const envSchema = z.object({
   SLACK_CLIENT_SECRET: optionalString,
   SLACK_STATE_SECRET: optionalString,
   SLACK_API_URL: optionalString.pipe(z.string().url().optional()),
+  // OAuth installs: the workspaces (T…) or Enterprise Grid orgs (E…) that may install. Empty: any
+  // workspace may; its members are then linked by their confirmed Slack e-mail address.
+  SLACK_ALLOWED_TEAMS: optionalString.pipe(
+    z
+      .string()
+      .transform((v) => v.split(",").map((id) => id.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[TE][A-Z0-9]{2,}$/, "moet een lijst Slack-team-id's zijn (T…, of E… voor een Enterprise Grid-organisatie), gescheiden door komma's")))
+      .optional(),
+  ),
 
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,

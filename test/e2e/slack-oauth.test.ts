@@ -27,18 +27,22 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
   let app: RunningApp;
   let nextToken = "xoxb-twente";
   beforeEach(async () => {
+    nextToken = "xoxb-twente";
     fake = await startFakeSlackApi({
       users: { UMO: demoEmails.logisticsHr },
       handlers: { "oauth.v2.access": () => oauthAccess("T0TWENTE", nextToken) },
     });
-    app = await startTestApp(use(), {
+    app = await startOauthApp();
+  });
+  const startOauthApp = (env: Record<string, string> = {}) =>
+    startTestApp(use(), {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_CLIENT_ID: "1234.5678",
       SLACK_CLIENT_SECRET: "client-secret",
       SLACK_STATE_SECRET: "state-secret-state-secret",
       SLACK_API_URL: fake.url,
+      ...env,
     });
-  });
   afterEach(async () => {
     await app.close();
     await fake.close();
@@ -109,6 +113,35 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
     await app.close(); // waits for the event's listener to finish
     expect(await db.prisma.slackEventReceipt.count({ where: { eventId: "EvUSER" } })).toBe(1);
     expect(await db.prisma.slackInstallation.count()).toBe(1);
+  });
+
+  it("with SLACK_ALLOWED_TEAMS, refuses to install another workspace and stops serving one installed before", async () => {
+    const db = use();
+    await seedDemo(db);
+    await install(); // T0TWENTE, before the list was set
+    await app.close();
+    app = await startOauthApp({ SLACK_ALLOWED_TEAMS: "T0ENSCHEDE,E0OVERIJSSEL" });
+
+    const refused = await install();
+
+    expect(refused.status).toBe(500);
+    expect(await refused.text()).toContain("De installatie is niet gelukt");
+    const stored = await db.prisma.slackInstallation.findFirstOrThrow({ where: { teamId: "T0TWENTE" } });
+    expect((stored.installation as { bot: { token: string } }).bot.token).toBe("xoxb-twente"); // not replaced
+    const res = await postSlack(app.url, slashBody({ team: "T0TWENTE", user: "UMO", text: "help", responseUrl: fake.responseUrl("t") }), FORM);
+    expect(res.text).not.toContain("Wat ik voor je kan doen");
+    expect(fake.callsTo("users.info")).toHaveLength(0);
+    expect(await db.prisma.platformIdentity.count()).toBe(0);
+  });
+
+  it("with SLACK_ALLOWED_TEAMS, installs a workspace on the list, or one of an organisation on it", async () => {
+    await app.close();
+    app = await startOauthApp({ SLACK_ALLOWED_TEAMS: "T0TWENTE" });
+    expect((await install()).status).toBe(200);
+    const store = prismaInstallationStore(use().prisma, ["E0OVERIJSSEL"]);
+    const orgWorkspace = { team: { id: "T0HENGELO" }, enterprise: { id: "E0OVERIJSSEL" }, isEnterpriseInstall: false, bot: { token: "xoxb-hengelo" } };
+    await store.storeInstallation(orgWorkspace as never);
+    expect(await use().prisma.slackInstallation.count()).toBe(2);
   });
 
   it("refuses a command from a workspace that never installed the app", async () => {

@@ -17,6 +17,12 @@ describe("configuration", () => {
     expect(config.demoMode).toBe(false);
   });
 
+  it("reads SLACK_ALLOWED_TEAMS as a list of team and organisation ids, and refuses anything else", () => {
+    expect(loadConfig({ SLACK_ALLOWED_TEAMS: " T0TWENTE, E0OVERIJSSEL ,," }).env.SLACK_ALLOWED_TEAMS).toEqual(["T0TWENTE", "E0OVERIJSSEL"]);
+    expect(loadConfig({ SLACK_ALLOWED_TEAMS: "" }).env.SLACK_ALLOWED_TEAMS).toBeUndefined();
+    expect(() => loadConfig({ SLACK_ALLOWED_TEAMS: "twente" })).toThrow(/SLACK_ALLOWED_TEAMS.*Slack-team-id/);
+  });
+
   it("accepts every variable of .env.example left empty", async () => {
     const { readFileSync } = await import("node:fs");
     const env = Object.fromEntries(

@@ -7,10 +7,12 @@ import type { Prisma } from "../../generated/prisma/client.js";
  * regional workspaces and every instance sees a new install at once. One row per workspace
  * (or per Enterprise Grid org for org-wide installs).
  */
-export function prismaInstallationStore(db: Db): InstallationStore {
+export function prismaInstallationStore(db: Db, allowedTeams?: readonly string[]): InstallationStore {
+  const mayServe = allowedTeamsCheck(allowedTeams);
   return {
     async storeInstallation(installation) {
       const key = keyOf(installation.isEnterpriseInstall, installation.team?.id, installation.enterprise?.id);
+      if (!mayServe(key)) throw new WorkspaceNotAllowed(key);
       const data = { ...key, installation: installation as unknown as Prisma.InputJsonValue };
       // The unique (teamId, enterpriseId) has NULLs in it, which PostgreSQL never treats as equal:
       // find-then-write in a transaction instead of an upsert on that key.
@@ -21,7 +23,10 @@ export function prismaInstallationStore(db: Db): InstallationStore {
       });
     },
     async fetchInstallation(query) {
-      const row = await db.slackInstallation.findFirst({ where: keyOfQuery(query), select: { installation: true } });
+      const key = keyOfQuery(query);
+      // Also for an installation stored before the list was set: it is not served any more.
+      if (!mayServe(key)) throw new WorkspaceNotAllowed(key);
+      const row = await db.slackInstallation.findFirst({ where: key, select: { installation: true } });
       if (!row) throw new Error(`No Slack installation for team ${query.teamId ?? "-"} / enterprise ${query.enterpriseId ?? "-"}`);
       return row.installation as unknown as Installation<"v2", boolean>;
     },
@@ -29,6 +34,23 @@ export function prismaInstallationStore(db: Db): InstallationStore {
       await db.slackInstallation.deleteMany({ where: keyOfQuery(query) });
     },
   };
+}
+
+/** A workspace (or Enterprise Grid org) that SLACK_ALLOWED_TEAMS does not name. */
+export class WorkspaceNotAllowed extends Error {
+  constructor(key: InstallationKey) {
+    super(`Slack workspace ${key.teamId ?? key.enterpriseId ?? "-"} is not in SLACK_ALLOWED_TEAMS`);
+    this.name = "WorkspaceNotAllowed";
+  }
+}
+
+type InstallationKey = ReturnType<typeof keyOf>;
+
+// An org-wide install is allowed by its org id; a workspace by its own id or its org's.
+function allowedTeamsCheck(allowedTeams: readonly string[] | undefined): (key: InstallationKey) => boolean {
+  if (!allowedTeams) return () => true;
+  const allowed = new Set(allowedTeams);
+  return (key) => (key.teamId !== null && allowed.has(key.teamId)) || (key.enterpriseId !== null && allowed.has(key.enterpriseId));
 }
 
 function keyOf(isEnterpriseInstall: boolean | undefined, teamId: string | undefined, enterpriseId: string | undefined) {

@@ -46,7 +46,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   const clientOptions = slackClientOptions({ apiUrl: env.SLACK_API_URL });
   const oauth = Boolean(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET);
   if (!oauth && !env.SLACK_BOT_TOKEN) throw new Error("Slack: zet SLACK_BOT_TOKEN, of SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET voor installaties per werkspace");
-  const installationStore = prismaInstallationStore(deps.db);
+  const installationStore = prismaInstallationStore(deps.db, env.SLACK_ALLOWED_TEAMS);
   const socket = env.SLACK_MODE === "socket";
 
   let receiver: Receiver;
