@@ -274,6 +274,9 @@ describeEachDatabase("Teams fuzz: hostile messages and tampered card actions", (
       { who: "coordinator", data: { ...eventForm, ...goodEvent, in_location: "", in_onlineUrl: "javascript:alert(1)" }, shows: nl("field.invalidUrl") },
       { who: "coordinator", data: { ...eventForm, ...goodEvent, context: cancelled!.id }, shows: /geannuleerd/ },
       { who: "coordinator", data: { ...eventForm, ...goodEvent, context: "c".repeat(25) }, shows: nl("events.form.badContext") },
+      { who: "coordinator", data: { ...eventForm, ...goodEvent, context: "new:not-a-form-key" }, shows: nl("events.form.badContext") },
+      // A card stripped of its fields still shows why the submit was refused.
+      { who: "bakeryHr", data: { ...reportForm, form: { ...reportForm.form, fields: [] } }, shows: nl("field.required") },
       // In English, for the person who prefers it.
       { who: "englishSpeaker", data: rsvp("c".repeat(25)), shows: en("events.gone") },
       { who: "englishSpeaker", data: { ...withField(englishReportForm, "employerId"), in_realised: "3", in_ambition: "12", in_employerId: bakery }, shows: en("reporting.otherEmployer") },

@@ -182,7 +182,7 @@ describeEachDatabase("chat: events", (use) => {
 
     const values = { ...initial, location: "Raadhuis Hengelo" };
     const before = await snapshotCounts(db);
-    for (const bad of ["x".repeat(200), "unknown-event-id", 42 as unknown as string]) {
+    for (const bad of ["x".repeat(200), "unknown-event-id", "new:not-a-form-key", 42 as unknown as string]) {
       expect(only(await handleFormSubmit(sanne, "event", values, bad), "formErrors").errors).toEqual({
         title: "Dit formulier hoort bij een evenement dat ik niet (meer) ken. Open het opnieuw met event wijzig <nummer>.",
       });

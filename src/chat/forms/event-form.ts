@@ -52,7 +52,9 @@ const NEW_EVENT = "new:";
 
 // The round-tripped context: "new:<key>" (or empty, from forms opened before keys) for a new
 // event, an event id when editing.
-const formContext = z.union([z.literal(""), z.string().regex(/^new:[0-9a-f-]{36}$/), idField]).optional();
+const formContext = z
+  .union([z.literal(""), z.string().regex(/^new:[0-9a-f-]{36}$/), idField.refine((id) => !id.startsWith(NEW_EVENT))])
+  .optional();
 
 // Only the form's own fields go to core: platforms may add their own keys to submissions.
 const formFieldIds = ["kind", "title", "description", "guests", "location", "onlineUrl", "startsAt", "endsAt", "capacity", "rsvpDeadline", "subgroupId"];

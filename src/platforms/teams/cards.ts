@@ -51,6 +51,12 @@ export function messageCard(message: ChatMessage): AdaptiveCard {
 /** `requiredText` is what Teams shows itself when a required input is left empty. */
 export function formCard(form: Form, requiredText: string, errors: Record<string, string> = {}, values: Record<string, unknown> = {}): AdaptiveCard {
   const body: CardElement[] = [richText(form.title, { size: "Large", weight: "Bolder" })];
+  // The form comes back from the card's own data: an error for a field it no longer has (a
+  // tampered or outdated card) is shown above the fields rather than lost.
+  const shownFields = new Set(form.fields.map((f) => f.id));
+  for (const [fieldId, error] of Object.entries(errors)) {
+    if (!shownFields.has(fieldId)) body.push(richText(error, { color: "Attention", weight: "Bolder" }));
+  }
   for (const field of form.fields) {
     body.push(...formInputs(field, values, requiredText));
     if (field.hint) body.push(richText(field.hint, { size: "Small", isSubtle: true }));
