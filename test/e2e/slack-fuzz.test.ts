@@ -2,21 +2,12 @@ import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { MAX_REMARK_LENGTH } from "../../src/core/reporting/schema.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { prng } from "../support/prng.js";
 import { expectDutch, expectHelpfulAnswer, readableText, SLACK_ACK_WINDOW_MS, slashAndAnswer } from "../support/slack-answers.js";
 import { slackUser, startSlackHarness, type SlackHarness } from "../support/slack-app.js";
 import { blockActionPayload, FORM, interactiveBody, postSlack, slashBody, viewSubmissionPayload, type SlackResponse } from "../support/slack-requests.js";
 
 type Json = Record<string, any>;
-
-// Seeded, so a failure names an input that can be replayed.
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hostile = [
   "<!channel>",
