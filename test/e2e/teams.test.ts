@@ -247,6 +247,10 @@ describeEachDatabase("Teams bot end to end", (use) => {
     const response = await post(cardAction(connector, joost, { verb: "netwerk.action", action: "nope", value: "x" }, "sent-9"));
     expect(response.status).toBe(200);
     expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.unknownAction"));
+    // The invoke's own answer (what Teams shows the presser at once) says the same, not "done".
+    expect(response.body).toEqual({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: nl("chat.unknownAction") });
+    const refused = await post(cardAction(connector, joost, { verb: "netwerk.action", action: "campaign.remind", value: "now" }, "sent-9"));
+    expect(refused.body.value).toBe(nl("chat.coordinatorOnly", { command: "herinner" }));
     const forged = await post(cardAction(connector, joost, { verb: "form.submit", formId: "report", form: { id: 1 } }, "sent-9"));
     expect(forged.status).toBe(200);
     expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.unknownAction"));

@@ -27,6 +27,8 @@ export interface TeamsTurn {
   afterwards: WorkInFlight;
   /** The form whose submission this turn carries, to show errors on the same card. */
   form?: { form: Form; values: Record<string, unknown> };
+  /** The first private reply of the turn: a button's invoke answer shows it to the presser. */
+  firstReply?: string;
 }
 
 /** Where the effects came from: a typed command, a button, or a submitted form card. */
@@ -53,6 +55,7 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
   for (const effect of effects) {
     switch (effect.type) {
       case "reply":
+        turn.firstReply ??= effect.message.summary;
         if (origin === "form" && !answer) answer = messageCard(effect.message);
         else await sendPrivately(turn, messageCard(effect.message), effect.message.summary);
         break;

@@ -56,7 +56,7 @@ export async function handleCardAction(env: HandlerEnv, turn: TeamsTurn): Promis
   if (card && turn.form && turn.activity.replyToId && conversationKind(turn.activity) === "personal") await replacePressedCard(turn, card);
   const body = card
     ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card }
-    : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: turn.t(failed ? "error.unexpected" : "teams.action.done") };
+    : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: failed ? turn.t("error.unexpected") : (turn.firstReply ?? turn.t("teams.action.done")) };
   const response: InvokeResponse = { status: 200, body };
   await turn.context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
 }
