@@ -1,8 +1,11 @@
+import { existsSync } from "node:fs";
 import { startApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 
 async function main() {
+  // Settings may sit in a .env file in the working directory; the real environment wins.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let config;
   try {
     config = loadConfig();

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { TZDate } from "@date-fns/tz";
 import type { Database } from "../../src/db/database.js";
+import { spawnBot } from "../support/bot-process.js";
 
 /** Slack team of the fake API (auth.test answers T0001). */
 export const TEAM = "T0001";
@@ -44,21 +45,17 @@ export interface Instance {
 
 /** One bot process running the real entry point (src/main.ts). */
 export function startInstance(name: string, env: Record<string, string>): Instance {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "info",
-      DEMO_DATA: "off",
-      SCHEDULER: "on",
-      INSTANCE_ID: name,
-      SLACK_SIGNING_SECRET: "multi-instance-test-secret",
-      SLACK_BOT_TOKEN: "xoxb-multi-instance-test",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = spawnBot({
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    DEMO_DATA: "off",
+    SCHEDULER: "on",
+    INSTANCE_ID: name,
+    SLACK_SIGNING_SECRET: "multi-instance-test-secret",
+    SLACK_BOT_TOKEN: "xoxb-multi-instance-test",
+    ...env,
   });
   const output: string[] = [];
   const ready = new Promise<void>((resolve, reject) => {
