@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { MAX_REMARK_LENGTH } from "../../src/core/reporting/schema.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { hostileText } from "../support/hostile-input.js";
 import { prng } from "../support/prng.js";
 import { expectDutch, expectHelpfulAnswer, readableText, SLACK_ACK_WINDOW_MS, slashAndAnswer } from "../support/slack-answers.js";
 import { slackUser, startSlackHarness, type SlackHarness } from "../support/slack-app.js";
@@ -17,25 +18,7 @@ const hostile = [
   "*vet* _schuin_ ~door~ `code`",
   "&lt;script&gt;",
   "<script>alert(1)</script>",
-  "\u0000\u0007\u001b[31m",
-  "\u202eesrever",
-  "\u200b\u200d\ufeff",
-  "💥".repeat(50),
-  "x".repeat(5_000),
-  "-3",
-  "-0",
-  "1e9",
-  "1e12",
-  "NaN",
-  "Infinity",
-  "0x10",
-  "3.5",
-  "٣",
-  "",
-  "   ",
-  "null",
-  '{"$gt":1}',
-  "'; DROP TABLE \"Person\"; --",
+  ...hostileText,
 ];
 const words = ["rapporteer", "report", "ambitie", "opmerking", "rsvp", "events", "event", "nieuw", "subgroep", "zoek", "status", "export", "historie", "deelnemers", "ics", "ja", "nee", "misschien", "1", "2", "999999999999"];
 

@@ -4,6 +4,7 @@ import { translator, type Locale } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from "../support/fake-bot-connector.js";
 import { snapshotCounts } from "../support/fixtures.js";
+import { hostileText } from "../support/hostile-input.js";
 import { pick, prng } from "../support/prng.js";
 import { askTeams, expectHelpfulTeamsAnswer, expectNoInjection, readableText, type TeamsAnswer } from "../support/teams-answers.js";
 import { cardAction, cardOf, message, teamsRoster, teamsUser, type TeamsUserKey, type Where } from "../support/teams-activities.js";
@@ -31,26 +32,8 @@ const hostile = [
   "&amp;nbsp;&nbsp;",
   "${$root.secret}",
   "{{DATE(2026-01-01T00:00:00Z, SHORT)}}",
-  "\u0000\u0007\u001b[31m",
   "\r\n\t",
-  "\u202eesrever",
-  "\u200b\u200d\ufeff",
-  "💥".repeat(50),
-  "x".repeat(5_000),
-  "-3",
-  "-0",
-  "1e9",
-  "1e12",
-  "NaN",
-  "Infinity",
-  "0x10",
-  "3.5",
-  "٣",
-  "",
-  "   ",
-  "null",
-  '{"$gt":1}',
-  "'; DROP TABLE \"Person\"; --",
+  ...hostileText,
 ];
 // Every command (Dutch and English words) and its subcommands and arguments; not "taal", which
 // would change the language the assertions expect.
