@@ -1,13 +1,11 @@
 import { teamsAppPerTest } from "../support/test-app.js";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
-import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser, tenantId, type Where } from "../support/teams-activities.js";
+import { fakeBotConnectorForFile } from "../support/fake-bot-connector.js";
+import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser, tenantId, type Where, channel, channelThread } from "../support/teams-activities.js";
 
 const nl = translator("nl");
-const channel: Where = { kind: "channel" };
-const channelThread = "19:general@thread.tacv2;messageid=1700000000000";
 const places = (attending: number, waitlisted: number) => nl("events.places.capacity", { attending, capacity: 1, waitlisted });
 
 /** Every node of a card of one kind ("Input." or "Action."), wherever it sits. */
@@ -21,11 +19,7 @@ function nodesOf(card: any, kind: string): any[] {
 /** The values a form card opens with, as Teams would send them back untouched. */
 const prefilled = (card: any): Record<string, unknown> => Object.fromEntries(nodesOf(card.body, "Input.").map((input) => [input.id, input.value]));
 
-let connector: FakeBotConnector;
-beforeAll(async () => {
-  connector = await startFakeBotConnector({ members: teamsRoster() });
-});
-afterAll(() => connector.close());
+const connector = await fakeBotConnectorForFile({ members: teamsRoster() });
 
 describeEachDatabase("Teams events: every copy of an announcement shows the current counts", (use) => {
   const app = teamsAppPerTest(use, () => connector);

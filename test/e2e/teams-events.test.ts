@@ -1,20 +1,14 @@
 import { teamsAppPerTest } from "../support/test-app.js";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
+import { fakeBotConnectorForFile } from "../support/fake-bot-connector.js";
 import { snapshotCounts } from "../support/fixtures.js";
-import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser } from "../support/teams-activities.js";
+import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser, channel, channelThread } from "../support/teams-activities.js";
 
 const nl = translator("nl");
-const channel = { kind: "channel" as const };
-const channelThread = "19:general@thread.tacv2;messageid=1700000000000";
 
-let connector: FakeBotConnector;
-beforeAll(async () => {
-  connector = await startFakeBotConnector({ members: teamsRoster() });
-});
-afterAll(() => connector.close());
+const connector = await fakeBotConnectorForFile({ members: teamsRoster() });
 
 describeEachDatabase("Teams events: announce, RSVP in place", (use) => {
   const app = teamsAppPerTest(use, () => connector);

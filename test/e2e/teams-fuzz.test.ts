@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { MAX_REMARK_LENGTH } from "../../src/core/reporting/schema.js";
 import { translator, type Locale } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from "../support/fake-bot-connector.js";
+import { fakeBotConnectorForFile, type ConnectorCall } from "../support/fake-bot-connector.js";
 import { snapshotCounts } from "../support/fixtures.js";
 import { hostileText } from "../support/hostile-input.js";
 import { pick, prng } from "../support/prng.js";
@@ -54,12 +54,8 @@ function randomText(rand: () => number): string {
 /** Known people speak the language stored for them (the demo has only Alex in English); strangers their Teams language. */
 const languageOf = (key: TeamsUserKey, teamsLocale: string): Locale => (key === "englishSpeaker" || (key === "stranger" && teamsLocale.startsWith("en")) ? "en" : "nl");
 
-let connector: FakeBotConnector;
-beforeAll(async () => {
-  connector = await startFakeBotConnector({ members: teamsRoster() });
-  console.info(`teams-fuzz seed ${SEED} (replay with TEAMS_FUZZ_SEED=${SEED})`);
-});
-afterAll(() => connector.close());
+const connector = await fakeBotConnectorForFile({ members: teamsRoster() });
+console.info(`teams-fuzz seed ${SEED} (replay with TEAMS_FUZZ_SEED=${SEED})`);
 
 describeEachDatabase("Teams fuzz: hostile messages and tampered card actions", (use) => {
   const app = teamsAppPerTest(use, () => connector);

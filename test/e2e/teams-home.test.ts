@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { formatDateTime } from "../../src/i18n/format.js";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { startFakeBotConnector, type FakeBotConnector, type RosterMember } from "../support/fake-bot-connector.js";
+import { fakeBotConnectorForFile, type RosterMember } from "../support/fake-bot-connector.js";
 import { snapshotCounts } from "../support/fixtures.js";
 import { cardAction, cardOf, cardText, message, postActivity, teamsRoster, teamsUser, type Where } from "../support/teams-activities.js";
 import { teamsAppPerTest } from "../support/test-app.js";
@@ -25,11 +25,7 @@ const masterclass = { number: 2, title: "Masterclass inclusief inkopen", startsA
 const bakeryLines = ["Q3 2026: 6 geplaatst, ambitie 12", "Q2 2026: 5 geplaatst, ambitie 12", "Q1 2026: 3 geplaatst, ambitie 12", "Q4 2025: 2 geplaatst, ambitie 12"];
 const techLines = ["Q3 2026: 4 placed, ambition 8", "Q2 2026: 3 placed, ambition 8", "Q4 2025: 1 placed, ambition 8"];
 
-let connector: FakeBotConnector;
-beforeAll(async () => {
-  connector = await startFakeBotConnector({ members: teamsRoster() });
-});
-afterAll(() => connector.close());
+const connector = await fakeBotConnectorForFile({ members: teamsRoster() });
 
 /** The card as a person reads it: one entry per element, buttons as [label]. */
 function lines(card: any): string[] {

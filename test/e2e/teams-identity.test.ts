@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { demoEmails } from "../../src/demo/demo-data.js";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { startFakeBotConnector, type FakeBotConnector, type RosterMember } from "../support/fake-bot-connector.js";
+import { fakeBotConnectorForFile, type RosterMember } from "../support/fake-bot-connector.js";
 import { cardOf, cardText, message, postActivity } from "../support/teams-activities.js";
 import { teamsAppPerTest } from "../support/test-app.js";
 
@@ -27,11 +27,7 @@ const roster = {
   upnOnly: member("upnOnly", { userPrincipalName: demoEmails.logisticsHr }),
 };
 
-let connector: FakeBotConnector;
-beforeAll(async () => {
-  connector = await startFakeBotConnector({ members: Object.values(roster) });
-});
-afterAll(() => connector.close());
+const connector = await fakeBotConnectorForFile({ members: Object.values(roster) });
 
 describeEachDatabase("Teams identity: only an address the user's tenant vouches for links a person", (use) => {
   const app = teamsAppPerTest(use, () => connector);

@@ -1,6 +1,6 @@
 import type { ConversationReference } from "botbuilder";
 import express from "express";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { saveConversation } from "../../src/platforms/teams/conversations.js";
 import { mountTeams } from "../../src/platforms/teams/mount.js";
 import { loadConfig } from "../../src/config.js";
@@ -11,16 +11,12 @@ import { enqueueNotifications } from "../../src/core/outbox/enqueue.js";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo } from "../support/fixtures.js";
-import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
+import { fakeBotConnectorForFile } from "../support/fake-bot-connector.js";
 
 const tenantId = "tenant-1";
 const aad = "aad-joost";
 
-let connector: FakeBotConnector;
-beforeAll(async () => {
-  connector = await startFakeBotConnector();
-});
-afterAll(() => connector.close());
+const connector = await fakeBotConnectorForFile();
 
 function personalReference(conversationId: string): Partial<ConversationReference> {
   return {

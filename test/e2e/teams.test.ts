@@ -1,20 +1,15 @@
 import { teamsAppPerTest } from "../support/test-app.js";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
+import { fakeBotConnectorForFile } from "../support/fake-bot-connector.js";
 import { snapshotCounts } from "../support/fixtures.js";
-import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser } from "../support/teams-activities.js";
+import { cardAction, cardOf, cardText, installed, message, postActivity, teamsRoster, teamsUser, channel, channelThread } from "../support/teams-activities.js";
 
 const nl = translator("nl");
 const en = translator("en");
-const channel = { kind: "channel" as const };
 
-let connector: FakeBotConnector;
-beforeAll(async () => {
-  connector = await startFakeBotConnector({ members: teamsRoster() });
-});
-afterAll(() => connector.close());
+const connector = await fakeBotConnectorForFile({ members: teamsRoster() });
 
 describeEachDatabase("Teams bot end to end", (use) => {
   const app = teamsAppPerTest(use, () => connector);
@@ -141,7 +136,7 @@ describeEachDatabase("Teams bot end to end", (use) => {
     expect(personal).toHaveLength(2);
     expect(cardText(cardOf(personal[0]))).toContain(nl("home.title", { name: "Sanne Coördinator" }));
     expect(cardText(cardOf(personal[1]))).toContain(nl("chat.help.title"));
-    expect(cardText(cardOf(sentTo("19:general@thread.tacv2;messageid=1700000000000")[0]))).toContain(nl("teams.welcome.title"));
+    expect(cardText(cardOf(sentTo(channelThread)[0]))).toContain(nl("teams.welcome.title"));
   });
 
   it("forgets a conversation reference when the bot is removed, so the outbox stops trying", async () => {

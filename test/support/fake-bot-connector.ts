@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll } from "vitest";
 
 /**
  * The far side of the network for Teams tests: a local Bot Connector service. Activities'
@@ -49,6 +50,13 @@ export interface FakeBotConnector {
 
 const activityPath = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const memberPath = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
+
+/** A fake Bot Connector for one test file: started now, closed after the file's tests. */
+export async function fakeBotConnectorForFile(options: FakeBotConnectorOptions = {}): Promise<FakeBotConnector> {
+  const connector = await startFakeBotConnector(options);
+  afterAll(() => connector.close());
+  return connector;
+}
 
 export async function startFakeBotConnector(options: FakeBotConnectorOptions = {}): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];

@@ -21,6 +21,10 @@ export function teamsRoster(): RosterMember[] {
   return [...(Object.keys(demoEmails) as TeamsUserKey[]), "stranger" as const].map(teamsUser);
 }
 
+/** The general channel's thread that channel activities (`{ kind: "channel" }`) come from. */
+export const channelThread = "19:general@thread.tacv2;messageid=1700000000000";
+export const channel: Where = { kind: "channel" };
+
 export interface Where {
   kind: "personal" | "channel" | "groupChat";
   /** The conversation id; defaults to the user's personal chat, the general channel or one group chat. */
@@ -43,7 +47,7 @@ export function inChannel(channelId: string, threadId?: string, team = demoTeam)
 function conversationFor(user: RosterMember, where: Where) {
   if (where.kind === "personal") return { id: where.id ?? `a:personal-${user.aadObjectId}`, conversationType: "personal", tenantId };
   if (where.kind === "groupChat") return { id: where.id ?? "19:groupchat@thread.v2", conversationType: "groupChat", tenantId, isGroup: true };
-  return { id: where.id ?? "19:general@thread.tacv2;messageid=1700000000000", conversationType: "channel", tenantId, isGroup: true };
+  return { id: where.id ?? channelThread, conversationType: "channel", tenantId, isGroup: true };
 }
 
 function base(connector: ServiceUrl, user: RosterMember, where: Where, locale = "nl-NL") {
