@@ -1,10 +1,11 @@
-import { webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
 import { AnnouncementCopyGone, refreshCopies, type CopyWriter } from "../../chat/announcement-copies.js";
 import type { ChatContext } from "../../chat/context.js";
 import { rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "../../core/events/index.js";
 import type { Db } from "../../db/database.js";
 import type { Logger } from "../../logger.js";
 import { messagePayload } from "./blocks.js";
+import { slackErrorCode } from "./errors.js";
 
 /** chat.update errors that mean the copy is gone for good: deleted, or its channel deleted or archived. */
 const COPY_GONE_ERRORS = new Set(["message_not_found", "channel_not_found", "is_archived"]);
@@ -41,7 +42,7 @@ function copyWriter(client: webApi.WebClient): CopyWriter {
     try {
       await client.chat.update({ channel: copy.conversationId, ts: copy.messageId, ...messagePayload(message) });
     } catch (error) {
-      const code = error instanceof webApi.WebAPIPlatformError ? String(error.data.error) : undefined;
+      const code = slackErrorCode(error);
       if (code && COPY_GONE_ERRORS.has(code)) throw new AnnouncementCopyGone(code, { cause: error });
       throw error;
     }

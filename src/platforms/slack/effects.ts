@@ -1,10 +1,11 @@
-import { webApi, type RespondFn } from "@slack/bolt";
+import type { RespondFn, webApi } from "@slack/bolt";
 import type { ChatContext } from "../../chat/context.js";
 import { textMessage, type ChatEffect, type ChatFile, type ChatMessage } from "../../chat/message.js";
 import type { Locale } from "../../i18n/index.js";
 import { translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { messagePayload } from "./blocks.js";
+import { slackErrorCode } from "./errors.js";
 import type { AnnouncementRefresher } from "./announcements.js";
 import { formView } from "./views.js";
 
@@ -148,10 +149,6 @@ async function postJoiningIfNeeded(surface: SlackSurface, channel: string, messa
     posted = await post();
   }
   return posted.ts && posted.channel ? { channel: posted.channel, ts: posted.ts } : undefined;
-}
-
-function slackErrorCode(error: unknown): string | undefined {
-  return error instanceof webApi.WebAPIPlatformError ? String(error.data.error) : undefined;
 }
 
 async function updateSource(surface: SlackSurface, message: ChatMessage, hooks: EffectHooks): Promise<void> {

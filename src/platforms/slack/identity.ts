@@ -3,6 +3,7 @@ import type { Actor } from "../../core/actor.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { resolveChatActor } from "../../core/members/actor-lookup.js";
 import type { Logger } from "../../logger.js";
+import { slackErrorCode } from "./errors.js";
 import { usersInfoResponse } from "./payloads.js";
 
 export type ActorResolver = (client: webApi.WebClient, teamId: string, userId: string) => Promise<Actor | null>;
@@ -27,19 +28,15 @@ async function slackEmail(client: webApi.WebClient, teamId: string, userId: stri
     return user.profile?.email;
   } catch (error) {
     // A user Slack does not know (or hides) is an unknown person, not a failure.
-    if (isPlatformError(error, ["user_not_found", "users_not_found"])) return undefined;
+    const code = slackErrorCode(error);
+    if (code === "user_not_found" || code === "users_not_found") return undefined;
     // Without users:read(.email) nobody can be linked: the install lacks scopes. The person still
     // gets the friendly answer; whoever runs the bot sees why in the log.
-    if (isPlatformError(error, ["missing_scope"])) {
+    if (code === "missing_scope") {
       const data = (error as { data?: { needed?: unknown } }).data;
       logger.warn({ teamId, userId, needed: data?.needed }, "Slack: users.info mist een scope; installeer de app opnieuw met users:read en users:read.email");
       return undefined;
     }
     throw error;
   }
-}
-
-function isPlatformError(error: unknown, codes: string[]): boolean {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === "string" && codes.includes(data.error);
 }

@@ -2,6 +2,7 @@ import { webApi } from "@slack/bolt";
 import { z } from "zod";
 import type { OutboxDelivery, OutboxSender, SendResult } from "../../delivery/sender.js";
 import { messagePayload } from "./blocks.js";
+import { slackErrorCode } from "./errors.js";
 import { slackClientOptions, type SlackClientSettings } from "./client-options.js";
 
 /** Slack errors that no retry will fix: the outbox marks the message dead at once. */
@@ -102,10 +103,8 @@ function failure(error: unknown): SendResult {
   if (error instanceof webApi.WebAPIRateLimitedError) {
     return { ok: false, error: "ratelimited", permanent: false, retryAfterMs: error.retryAfter * 1000 };
   }
-  if (error instanceof webApi.WebAPIPlatformError) {
-    const code = String(error.data.error);
-    return { ok: false, error: code, permanent: PERMANENT_ERRORS.has(code) };
-  }
+  const code = slackErrorCode(error);
+  if (code) return { ok: false, error: code, permanent: PERMANENT_ERRORS.has(code) };
   if (error instanceof Error) return { ok: false, error: error.message, permanent: false };
   throw error;
 }

@@ -7,10 +7,7 @@ import { messageCard } from "./cards.js";
 import { conversationById } from "./conversations.js";
 import type { TeamsTurn } from "./effects.js";
 import { continueConversation } from "./proactive.js";
-import { statusOf } from "./send-errors.js";
-
-/** Bot Connector answers that mean the copy is gone for good: 404 message or chat deleted, 403 bot removed. */
-const COPY_GONE_STATUSES = new Set([403, 404]);
+import { isGone, statusOf } from "./send-errors.js";
 
 /** The announcement card just posted in this turn's conversation, so it can be kept up to date. */
 export async function rememberTeamsAnnouncement(turn: TeamsTurn, eventId: string, activityId: string): Promise<void> {
@@ -49,8 +46,7 @@ function copyWriter(turn: TeamsTurn): CopyWriter {
         await context.updateActivity({ id: copy.messageId, type: "message", attachments, summary: message.summary.slice(0, 200) });
       });
     } catch (error) {
-      const status = statusOf(error);
-      if (status !== undefined && COPY_GONE_STATUSES.has(status)) throw new AnnouncementCopyGone(`HTTP ${status}`, { cause: error });
+      if (isGone(error)) throw new AnnouncementCopyGone(`HTTP ${statusOf(error)}`, { cause: error });
       throw error;
     }
   };

@@ -8,7 +8,7 @@ import { tenantOf, conversationKind, type TurnActivity } from "./activity.js";
 import { refreshAllAnnouncements, refreshOtherAnnouncements, rememberTeamsAnnouncement } from "./announcements.js";
 import { formCard, messageCard, type AdaptiveCard } from "./cards.js";
 import { inPersonalChat } from "./personal-chat.js";
-import { sendFailure, statusOf } from "./send-errors.js";
+import { isGone, sendFailure, statusOf } from "./send-errors.js";
 import type { Logger } from "../../logger.js";
 import { FILE_TTL_MINUTES, type FileStore } from "./files.js";
 import type { WorkInFlight } from "../work-in-flight.js";
@@ -108,10 +108,8 @@ export async function replacePressedCard(turn: TeamsTurn, card: AdaptiveCard): P
     await turn.context.updateActivity({ ...cardActivity(card, card.fallbackText ?? ""), id: turn.activity.replyToId });
     return true;
   } catch (error) {
-    const status = statusOf(error);
-    const where = { err: error, conversationId: turn.activity.conversation.id, activityId: turn.activity.replyToId, status };
-    // 403/404: that copy of the card is gone (message deleted, bot no longer allowed to edit it).
-    if (status === 403 || status === 404) turn.logger.info(where, "Teams: the pressed card is gone and was not replaced");
+    const where = { err: error, conversationId: turn.activity.conversation.id, activityId: turn.activity.replyToId, status: statusOf(error) };
+    if (isGone(error)) turn.logger.info(where, "Teams: the pressed card is gone and was not replaced");
     else turn.logger.warn(where, "Teams: could not replace the pressed card");
     return false;
   }

@@ -19,6 +19,12 @@ export function sendFailure(error: unknown): Extract<SendResult, { ok: false }> 
   };
 }
 
+/** 404: the message or conversation is gone; 403: the bot may no longer write there (removed). */
+export function isGone(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 403 || status === 404;
+}
+
 /** The HTTP status of a failed Bot Connector call, when it got that far. */
 export function statusOf(error: unknown): number | undefined {
   const e = error as { statusCode?: unknown; response?: { status?: unknown } } | null;
