@@ -64,17 +64,16 @@ export const eventFormHandler: FormHandler = {
   async submit(ctx, values, context) {
     const parsedContext = formContext.safeParse(context);
     if (!parsedContext.success) return [{ type: "formErrors", errors: { title: ctx.t("events.form.badContext") } }];
-    const form = await eventForm(ctx);
     const input = Object.fromEntries(formFieldIds.filter((id) => id in values).map((id) => [id, values[id]]));
     const submitted = parsedContext.data ?? "";
-    if (submitted === "" || submitted.startsWith(NEW_EVENT)) return submitNew(ctx, form, input, submitted.slice(NEW_EVENT.length) || undefined);
-    return submitChange(ctx, form, submitted, input);
+    if (submitted === "" || submitted.startsWith(NEW_EVENT)) return submitNew(ctx, input, submitted.slice(NEW_EVENT.length) || undefined);
+    return submitChange(ctx, submitted, input);
   },
 };
 
-async function submitNew(ctx: ChatContext, form: Form, input: Record<string, unknown>, formKey: string | undefined): Promise<ChatEffect[]> {
+async function submitNew(ctx: ChatContext, input: Record<string, unknown>, formKey: string | undefined): Promise<ChatEffect[]> {
   const result = await createEvent(ctx.deps, ctx.actor, input, formKey);
-  if (!result.ok) return formFailure(ctx, result.error, form);
+  if (!result.ok) return formFailure(ctx, result.error, await eventForm(ctx));
   const { event, created } = result.value;
   const params = { number: event.number, title: event.title };
   // The first submit announced it already.
@@ -84,11 +83,11 @@ async function submitNew(ctx: ChatContext, form: Form, input: Record<string, unk
   return [reply(textMessage(ctx.t("events.created", params))), { type: "post", message: announcementFor(view.value), announces: { eventId: event.id } }];
 }
 
-async function submitChange(ctx: ChatContext, form: Form, eventId: string, input: Record<string, unknown>): Promise<ChatEffect[]> {
+async function submitChange(ctx: ChatContext, eventId: string, input: Record<string, unknown>): Promise<ChatEffect[]> {
   const result = await updateEvent(ctx.deps, ctx.actor, { ...input, eventId });
   if (!result.ok) {
     if (result.error.reason === "notFound") return [{ type: "formErrors", errors: { title: ctx.t("events.form.badContext") } }];
-    return formFailure(ctx, result.error, form);
+    return formFailure(ctx, result.error, await eventForm(ctx));
   }
   const { event, notified } = result.value;
   const params = { number: event.number, title: event.title, revision: event.revision, count: notified };
