@@ -35,7 +35,7 @@ async function measure(kind: string, db: Database) {
   await timed(`${kind}: dashboard overview (queries + HTML), ${EMPLOYERS} employers × ${QUARTERS} quarters`, 150, RUNS, async () => {
     const o = await dashboardOverview(deps, coordinator);
     if (!o.ok || o.value.scope !== "network") throw new Error("overview failed");
-    return networkOverviewPage(t, "nl", o.value);
+    return networkOverviewPage({ t, locale: "nl", csrfToken: "bench" }, o.value);
   });
   await timed(`${kind}: public figures (k-anonymous aggregates)`, 150, RUNS, () => publicFigures(deps, coordinator));
   const overview = await dashboardOverview(deps, coordinator);

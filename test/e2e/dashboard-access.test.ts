@@ -6,6 +6,7 @@ import { handleText } from "../../src/chat/conversation.js";
 import type { ChatEffect } from "../../src/chat/message.js";
 import { respondToEvent } from "../../src/core/events/rsvp.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
+import { csrfTokenFor } from "../../src/dashboard/csrf.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, fixedNow, seedDemo, type DemoPersonKey } from "../support/fixtures.js";
 
@@ -226,6 +227,43 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
     const cookie = await signIn("coordinator");
     expect((await postForm("/dashboard/logout", {}, cookie)).status).toBe(303);
     expect((await get("/dashboard", cookie)).status).toBe(401);
+  });
+
+  it("refuses sign-in and sign-out posted from another site", async () => {
+    now = fixedNow;
+    const crossSite = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://attacker.example" }];
+    for (const headers of crossSite) {
+      const login = await fetch(`${app.url}/dashboard/login`, { method: "POST", redirect: "manual", headers, body: new URLSearchParams({ adminToken }) });
+      expect(login.status, JSON.stringify(headers)).toBe(403);
+      expect(login.headers.getSetCookie()).toEqual([]);
+    }
+    const cookie = await signIn("coordinator");
+    const logout = await fetch(`${app.url}/dashboard/logout`, { method: "POST", redirect: "manual", headers: { cookie, origin: "https://attacker.example" } });
+    expect(logout.status).toBe(403);
+    expect((await get("/dashboard", cookie)).status).toBe(200);
+    // The bot's own pages post with their own origin, as a browser does.
+    const sameOrigin = await fetch(`${app.url}/dashboard/logout`, { method: "POST", redirect: "manual", headers: { cookie, origin: new URL(app.url).origin, "sec-fetch-site": "same-origin" } });
+    expect(sameOrigin.status).toBe(303);
+  });
+
+  it("refuses a signed-in person's post without their session's form token", async () => {
+    now = fixedNow;
+    const cookie = await signIn("coordinator");
+    const other = await signIn("coordinator");
+    const page = await (await get("/dashboard", cookie)).text();
+    const before = await use().prisma.auditLog.count();
+    const refused = [{}, { _csrf: "forged" }, { _csrf: csrfTokenFor(other.split("=")[1]!) }];
+    for (const form of refused) {
+      const response = await postForm("/dashboard/anything", form, cookie);
+      expect(response.status, JSON.stringify(form)).toBe(403);
+      expect(await response.text()).toContain("Dit formulier is verlopen");
+    }
+    // With the session's own token the request passes the check (and finds no such page).
+    const token = csrfTokenFor(cookie.split("=")[1]!);
+    expect((await postForm("/dashboard/anything", { _csrf: token }, cookie)).status).toBe(404);
+    expect((await fetch(`${app.url}/dashboard/anything?_csrf=${token}`, { method: "POST", redirect: "manual", headers: { cookie } })).status).toBe(404);
+    expect(await use().prisma.auditLog.count()).toBe(before);
+    expect(page).not.toContain(token); // no form on the overview yet gives the token away needlessly
   });
 
   it("serves health, readiness and Prometheus metrics", async () => {

@@ -1,13 +1,13 @@
 import type { EmployerFigures } from "../../core/insights/employer-figures.js";
-import type { Locale, Translate } from "../../i18n/index.js";
 import { html } from "../html.js";
-import { dashboardPage } from "./layout.js";
+import { dashboardPage, type PageContext } from "./layout.js";
 import { trendTable } from "./overview.js";
 
-export function employerPage(t: Translate, locale: Locale, e: EmployerFigures): string {
+export function employerPage(ctx: PageContext, e: EmployerFigures): string {
+  const { t } = ctx;
   const body = html`<h1>${e.name}</h1>
 <p>${e.branche} · ${e.region} · ${t("dashboard.table.ambition")}: ${e.ambition}</p>
 ${trendTable(t, e.trend)}
 <p><a href="/dashboard">${t("dashboard.back")}</a></p>`;
-  return dashboardPage(t, locale, e.name, body);
+  return dashboardPage(ctx, e.name, body);
 }

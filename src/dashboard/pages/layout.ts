@@ -1,8 +1,23 @@
 import type { Locale, Translate } from "../../i18n/index.js";
+import { CSRF_FIELD } from "../csrf.js";
 import { html, page, type Html } from "../html.js";
 
+/** What a signed-in person's page is rendered with. */
+export interface PageContext {
+  t: Translate;
+  locale: Locale;
+  /** Goes into every form that changes something (csrfField). */
+  csrfToken: string;
+}
+
+/** The hidden field every state-changing form of a signed-in person carries. */
+export function csrfField(ctx: PageContext): Html {
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrfToken}">`;
+}
+
 /** The signed-in frame: title, sign-out, content. */
-export function dashboardPage(t: Translate, locale: Locale, title: string, body: Html): string {
+export function dashboardPage(ctx: PageContext, title: string, body: Html): string {
+  const { t, locale } = ctx;
   return page({
     title: `${title} — ${t("dashboard.title")}`,
     lang: locale,

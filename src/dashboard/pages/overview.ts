@@ -4,11 +4,12 @@ import type { QuarterTotals } from "../../core/reporting/history.js";
 import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.js";
 import type { Locale, Translate } from "../../i18n/index.js";
 import { html, type Html } from "../html.js";
-import { dashboardPage } from "./layout.js";
+import { dashboardPage, type PageContext } from "./layout.js";
 
 const quarterParam = (q: { year: number; quarter: number }) => `${q.year}-Q${q.quarter}`;
 
-export function networkOverviewPage(t: Translate, locale: Locale, o: NetworkOverview): string {
+export function networkOverviewPage(ctx: PageContext, o: NetworkOverview): string {
+  const { t, locale } = ctx;
   const s = o.status;
   const q = quarterParam(s.quarter);
   const missing = s.employers.filter((e) => !e.reported);
@@ -35,7 +36,7 @@ ${quarterPicker(t, o.trend, s.quarter)}
 <section id="events"><h2>${t("dashboard.events.title")}</h2>${eventsTable(t, locale, o)}</section>
 <section id="subgroups"><h2>${t("dashboard.subgroups.title")}</h2>
 <ul>${o.subgroups.map((g) => html`<li>${g.name}: ${t("dashboard.subgroups.members", { count: g.members })}</li>`)}</ul></section>`;
-  return dashboardPage(t, locale, `${o.networkName} ${q}`, body);
+  return dashboardPage(ctx, `${o.networkName} ${q}`, body);
 }
 
 function eventsTable(t: Translate, locale: Locale, o: NetworkOverview): Html {
@@ -47,7 +48,8 @@ function eventsTable(t: Translate, locale: Locale, o: NetworkOverview): Html {
 <td><a href="/dashboard/events/${e.number}/attendees.csv" download>${t("dashboard.events.attendees")}</a></td></tr>`)}</tbody></table>`;
 }
 
-export function employerOverviewPage(t: Translate, locale: Locale, o: EmployerOverview): string {
+export function employerOverviewPage(ctx: PageContext, o: EmployerOverview): string {
+  const { t, locale } = ctx;
   const label = quarterLabel(o.quarter);
   const body = html`<h1>${o.employerName}</h1>
 ${quarterPicker(t, o.trend, o.quarter)}
@@ -57,7 +59,7 @@ ${quarterPicker(t, o.trend, o.quarter)}
 <section><h2>${t("dashboard.chart.title")}</h2><img class="chart" src="/dashboard/chart.png" alt="${t("dashboard.chart.alt")}" width="720" height="360"></section>
 ${trendTable(t, o.trend)}
 <p><a href="/dashboard/reports.csv" download>${t("dashboard.export.reports")}</a></p>`;
-  return dashboardPage(t, locale, o.employerName, body);
+  return dashboardPage(ctx, o.employerName, body);
 }
 
 export function trendTable(t: Translate, trend: QuarterTotals[]): Html {

@@ -1,11 +1,11 @@
 import type { PublicFigures } from "../../core/insights/public-figures.js";
 import { formatNumber } from "../../i18n/format.js";
-import type { Locale, Translate } from "../../i18n/index.js";
 import { html } from "../html.js";
-import { dashboardPage } from "./layout.js";
+import { dashboardPage, type PageContext } from "./layout.js";
 
 /** Aggregate-only figures: nothing here is finer than core's suppression allows. */
-export function publicFiguresPage(t: Translate, locale: Locale, f: PublicFigures): string {
+export function publicFiguresPage(ctx: PageContext, f: PublicFigures): string {
+  const { t, locale } = ctx;
   const k = f.minGroupSize;
   const title = t("dashboard.public.title", { network: f.networkName });
   const body = f.suppressedAll
@@ -23,5 +23,5 @@ export function publicFiguresPage(t: Translate, locale: Locale, f: PublicFigures
 <tbody>${f.trend.map((q) => html`<tr><td>${q.label}</td><td>${q.realised === null ? t("dashboard.public.suppressed", { k }) : formatNumber(locale, q.realised)}</td><td>${q.reporting}</td></tr>`)}</tbody></table></section>
 <section><h2>${t("dashboard.public.groups")}</h2><table><thead><tr><th></th><th>${t("dashboard.table.reporting")}</th><th>${t("dashboard.table.realised")}</th></tr></thead>
 <tbody>${f.groups.map((g) => html`<tr><td>${g.name ?? t("dashboard.public.other")}</td><td>${g.employers}</td><td>${formatNumber(locale, g.realised)}</td></tr>`)}</tbody></table></section>`;
-  return dashboardPage(t, locale, title, body);
+  return dashboardPage(ctx, title, body);
 }
