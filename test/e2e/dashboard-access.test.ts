@@ -231,7 +231,7 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
 
   it("refuses sign-in and sign-out posted from another site", async () => {
     now = fixedNow;
-    const crossSite = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://attacker.example" }];
+    const crossSite: Array<Record<string, string>> = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://attacker.example" }];
     for (const headers of crossSite) {
       const login = await fetch(`${app.url}/dashboard/login`, { method: "POST", redirect: "manual", headers, body: new URLSearchParams({ adminToken }) });
       expect(login.status, JSON.stringify(headers)).toBe(403);
@@ -252,7 +252,7 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
     const other = await signIn("coordinator");
     const page = await (await get("/dashboard", cookie)).text();
     const before = await use().prisma.auditLog.count();
-    const refused = [{}, { _csrf: "forged" }, { _csrf: csrfTokenFor(other.split("=")[1]!) }];
+    const refused: Array<Record<string, string>> = [{}, { _csrf: "forged" }, { _csrf: csrfTokenFor(other.split("=")[1]!) }];
     for (const form of refused) {
       const response = await postForm("/dashboard/anything", form, cookie);
       expect(response.status, JSON.stringify(form)).toBe(403);
