@@ -4,19 +4,31 @@ import type { SheetRow } from "./read-file.js";
 
 const DELIMITERS = [";", ",", "\t"] as const;
 
+// A title line above the header ("Ledenlijst, bijgewerkt november") has a comma or two; the
+// header itself has a separator between each of its columns.
+const DETECT_LINES = 10;
+
 /**
- * Excel writes `;` in a Dutch locale and `,` in an English one (and tabs as "Unicode text"),
- * so the separator is the one the header line uses most, outside quotes.
+ * Excel writes `;` in a Dutch locale and `,` in an English one (and tabs as "Unicode text"), so
+ * the separator is the one that one of the first lines uses most often, outside quotes.
  */
 export function detectDelimiter(text: string): string {
-  const firstLine = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).find((line) => line.trim() !== "") ?? "";
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/, 200).filter((line) => line.trim() !== "").slice(0, DETECT_LINES);
+  let best = { delimiter: ",", count: 0 };
+  for (const line of lines) {
+    for (const [delimiter, count] of separatorCounts(line)) if (count > best.count) best = { delimiter, count };
+  }
+  return best.delimiter;
+}
+
+function separatorCounts(line: string): Map<string, number> {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
-  for (const char of firstLine) {
+  for (const char of line) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
   }
-  return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [",", 0])[0];
+  return counts;
 }
 
 /**
