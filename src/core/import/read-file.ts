@@ -7,6 +7,7 @@ import { readXlsx } from "./xlsx.js";
 // twice that room. Anything bigger is almost surely the wrong file (a workbook with pictures,
 // a database dump), and the whole file and its plan are held in memory while it is checked.
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const tooLarge = () => fail("invalid", "import.file.tooLarge", { max: "2 MB" });
 // Twice the largest member list; bounds the plan's size whatever the file's bytes hold.
 export const MAX_ROWS = 10_000;
 
@@ -33,7 +34,7 @@ const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
 /** Reads an upload by what it holds, not by its name: a zip is an .xlsx workbook, text is CSV. */
 export async function readSheet(bytes: Uint8Array): Promise<Result<Sheet>> {
   if (bytes.length === 0) return fail("invalid", "import.file.empty");
-  if (bytes.length > MAX_FILE_BYTES) return fail("invalid", "import.file.tooLarge", { max: "2 MB" });
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge();
   if (startsWith(bytes, OLE)) return fail("invalid", "import.file.oldExcel");
   if (startsWith(bytes, ZIP)) return finish("xlsx", await readXlsx(bytes));
   if (startsWith(bytes, PDF)) return fail("invalid", "import.file.binary");
