@@ -16,7 +16,7 @@ describe.each(kinds)("npm run admin -- import and export members [%s]", (kind) =
   const work = mkdtempSync(path.join(tmpdir(), "netwerkbot-admin-import-"));
   const dbName = `netwerkbot_cli_${process.pid}_${Date.now().toString(36)}`;
   const target: DatabaseTarget = kind === "pglite" ? { kind, dataDir: path.join(work, "data") } : { kind, url: withDatabaseName(postgresServerUrl, dbName) };
-  const env = kind === "pglite" ? { DATA_DIR: path.join(work, "data") } : { DATABASE_URL: (target as { url: string }).url };
+  const env: Record<string, string> = kind === "pglite" ? { DATA_DIR: path.join(work, "data") } : { DATABASE_URL: (target as { url: string }).url };
   const admin = (...args: string[]) => runAdminProcess(args, env, work);
   const file = (name: string, bytes: Uint8Array) => {
     writeFileSync(path.join(work, name), bytes);
