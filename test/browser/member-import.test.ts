@@ -1,9 +1,9 @@
-import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
 import { chatContext } from "../../src/chat/context.js";
 import { handleText } from "../../src/chat/conversation.js";
+import { artifacts, openBrowser } from "../support/browser.js";
 import { createTestDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
 import { csvOf, DUTCH_HEADER, memberRows, xlsxOf } from "../support/member-sheets.js";
@@ -11,8 +11,6 @@ import { startTestApp } from "../support/test-app.js";
 
 // Real headless Chromium (Debian's package) against the real app: a coordinator uploads the
 // member list, reads the preview and applies it, as they would in their own browser.
-const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const artifacts = "test-results";
 
 describe("member-list import in a browser", () => {
   let app: RunningApp;
@@ -21,11 +19,9 @@ describe("member-list import in a browser", () => {
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     database = await createTestDatabase("pglite");
     app = await startTestApp(database.db);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "nl-NL" });
+    ({ browser, page } = await openBrowser());
   }, 120_000);
 
   afterAll(async () => {

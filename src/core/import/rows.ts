@@ -3,7 +3,7 @@ import type { Offer, PersonFunction, Role, SizeBand } from "../../generated/pris
 import type { Message } from "../../i18n/index.js";
 import { addPersonInput, emailField, employerProfileFields } from "../members/schema.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
-import { cleanText } from "../shared/fields.js";
+import { cleanText, requiredText } from "../shared/fields.js";
 import { unescapeCell } from "../shared/spreadsheet-cell.js";
 import { matchHeader, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, type ColumnKey, type HeaderMatch } from "./columns.js";
 import type { Sheet, SheetRow } from "./read-file.js";
@@ -61,12 +61,15 @@ export interface ParsedRows {
 export const employerKey = (name: string) => name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("nl");
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
+// As long as an employer's name may be when added by hand, so every name on file exports and imports back.
+const employerName = requiredText(120);
+
 // A title or a blank line above the header is common in hand-kept lists; further down, it is not the header.
 const HEADER_SEARCH_ROWS = 10;
 
 type Field = { key: ColumnKey; target: keyof EmployerCells | keyof PersonCells; schema: ZodTypeAny; side: "employer" | "person" };
 const fields: Field[] = [
-  { key: "employer", target: "name", schema: addPersonInput.shape.employer, side: "employer" },
+  { key: "employer", target: "name", schema: employerName, side: "employer" },
   { key: "branche", target: "branche", schema: employerProfileFields.shape.branche, side: "employer" },
   { key: "size", target: "sizeBand", schema: cellSchemas.size, side: "employer" },
   { key: "place", target: "location", schema: employerProfileFields.shape.location, side: "employer" },
