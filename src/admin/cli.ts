@@ -20,7 +20,8 @@ export async function runAdmin(argv: string[], commands: AdminCommand[] = adminC
     out(`npm run admin -- ${command.name} ${command.usage}\n\n${command.summary}`);
     return 0;
   }
-  if (command.needsDatabase === false) {
+  const needsDatabase = typeof command.needsDatabase === "function" ? command.needsDatabase(rest) : command.needsDatabase !== false;
+  if (!needsDatabase) {
     await command.run({ out } as AdminContext, rest);
     return 0;
   }

@@ -20,8 +20,8 @@ export interface AdminCommand {
   summary: string;
   /** The arguments after the name, e.g. `--network <slug> "<Naam> <e-mail>"`. */
   usage: string;
-  /** False for commands that need no database (templates, help texts). */
-  needsDatabase?: boolean;
+  /** False for commands that need no database (templates, help texts); a function decides per call. */
+  needsDatabase?: boolean | ((args: string[]) => boolean);
   run(ctx: AdminContext, args: string[]): Promise<void>;
 }
 

@@ -1,14 +1,7 @@
 import { stringify } from "csv-stringify/sync";
+import { safeCell } from "../core/shared/spreadsheet-cell.js";
 
-// Spreadsheet programs run a cell that starts with = + - @ (or tab / carriage return) as a
-// formula; a remark like "=HYPERLINK(...)" typed in chat must stay text when a coordinator
-// opens the export. The OWASP advice: prefix such cells with a single quote.
-const formulaStart = /^[=+\-@\t\r]/;
-
-export function safeCell(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString() : value === null || value === undefined ? "" : String(value);
-  return formulaStart.test(text) ? `'${text}` : text;
-}
+export { safeCell };
 
 export function toCsv<T extends object>(rows: T[], columns: Array<keyof T & string>): string {
   return stringify(

@@ -5,6 +5,7 @@ import type { Logger } from "../logger.js";
 import { sameOriginOnly } from "./csrf.js";
 import { webErrorHandler } from "./errors.js";
 import { figuresRoutes } from "./routes/figures.js";
+import { memberImportRoutes } from "./routes/member-import.js";
 import { signInRoutes } from "./routes/sign-in.js";
 import { requireCsrfToken, requireViewer } from "./session.js";
 
@@ -18,7 +19,7 @@ export interface DashboardOptions {
 }
 
 // Each area of the dashboard is one router in ./routes; they all run behind the session check.
-const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes];
+const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes];
 
 /** /dashboard: sign-in by chat link or admin token, then server-rendered pages and exports. */
 export function dashboardRouter(options: DashboardOptions): Router {

@@ -11,9 +11,10 @@ import { teams } from "./messages/teams.js";
 import { subgroups } from "./messages/subgroups.js";
 import { directory } from "./messages/directory.js";
 import { members } from "./messages/members.js";
+import { importMessages } from "./messages/import.js";
 
 // Each domain keeps its messages in its own file under ./messages; add it here.
-const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members] as const;
+const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members, importMessages] as const;
 
 type Domain = (typeof domains)[number];
 type KeysOf<D> = D extends { nl: infer T } ? keyof T : never;

@@ -7,6 +7,7 @@ const suites: Array<[string, () => Promise<void>]> = [
   ["dashboard", async () => (await import("./dashboard.bench.js")).run()],
   ["events", async () => (await import("./events.bench.js")).run()],
   ["directory", async () => (await import("./directory.bench.js")).run()],
+  ["import", async () => (await import("./import.bench.js")).run()],
 ];
 
 const only = process.argv[2];

@@ -6,8 +6,9 @@ import { subgroupActions, subgroupCommands, subgroupForms } from "./subgroups.js
 import { directoryActions, directoryCommands } from "./directory.js";
 import { memberActions, memberCommands, memberForms } from "./members.js";
 import { eventActions, eventCommands, eventForms } from "./events.js";
+import { memberListCommands } from "./member-list.js";
 
 // Each domain contributes its commands, button actions and forms here.
-export const commands: Command[] = [...reportingCommands, ...campaignCommands, ...dashboardCommands, ...subgroupCommands, ...directoryCommands, ...memberCommands, ...eventCommands];
+export const commands: Command[] = [...reportingCommands, ...campaignCommands, ...dashboardCommands, ...subgroupCommands, ...directoryCommands, ...memberCommands, ...eventCommands, ...memberListCommands];
 export const actions: ActionHandler[] = [...reportingActions, ...campaignActions, ...dashboardActions, ...subgroupActions, ...directoryActions, ...memberActions, ...eventActions];
 export const forms: FormHandler[] = [...reportingForms, ...subgroupForms, ...memberForms, ...eventForms];

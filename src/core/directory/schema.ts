@@ -11,13 +11,13 @@ export const MAX_PEOPLE_PER_EMPLOYER = 8;
 // Search words are names and places, never paragraphs.
 const MAX_TERM = 100;
 
-const offerWords: Record<string, "WERKPLEK" | "TIJD" | "KENNIS"> = {
+export const offerWords: Record<string, "WERKPLEK" | "TIJD" | "KENNIS"> = {
   werkplek: "WERKPLEK", werkplekken: "WERKPLEK", workplace: "WERKPLEK", placement: "WERKPLEK", plek: "WERKPLEK", locatie: "WERKPLEK", location: "WERKPLEK",
   tijd: "TIJD", time: "TIJD", begeleiding: "TIJD", coaching: "TIJD",
   kennis: "KENNIS", knowledge: "KENNIS", expertise: "KENNIS",
 };
 
-const functionWords: Record<string, "DIRECTIE" | "HR" | "INKOOP" | "MVO" | "OVERIG"> = {
+export const functionWords: Record<string, "DIRECTIE" | "HR" | "INKOOP" | "MVO" | "OVERIG"> = {
   directie: "DIRECTIE", directeur: "DIRECTIE", director: "DIRECTIE", management: "DIRECTIE", board: "DIRECTIE",
   hr: "HR", personeelszaken: "HR",
   inkoop: "INKOOP", inkoper: "INKOOP", purchasing: "INKOOP", procurement: "INKOOP",
@@ -25,7 +25,7 @@ const functionWords: Record<string, "DIRECTIE" | "HR" | "INKOOP" | "MVO" | "OVER
   overig: "OVERIG", other: "OVERIG",
 };
 
-const sizeWords: Record<string, "MICRO" | "SMALL" | "MEDIUM" | "LARGE" | "VERY_LARGE"> = {
+export const sizeWords: Record<string, "MICRO" | "SMALL" | "MEDIUM" | "LARGE" | "VERY_LARGE"> = {
   micro: "MICRO", "1-9": "MICRO",
   klein: "SMALL", small: "SMALL", "10-49": "SMALL",
   middel: "MEDIUM", middelgroot: "MEDIUM", medium: "MEDIUM", "50-249": "MEDIUM",

@@ -32,7 +32,8 @@ ${quarterPicker(t, o.trend, s.quarter)}
 <table><thead><tr><th>${t("dashboard.table.employer")}</th><th>${t("dashboard.table.realised")}</th><th>${t("dashboard.table.ambition")}</th><th>${t("dashboard.table.status")}</th></tr></thead>
 <tbody>${s.employers.map((e) => html`<tr><td><a href="/dashboard/employers/${e.employerId}">${e.name}</a></td>
 <td>${e.realised ?? "—"}</td><td>${e.ambition ?? "—"}</td><td>${t(e.reported ? "dashboard.table.reported" : "dashboard.table.notReported")}</td></tr>`)}</tbody></table>
-<p><a href="/dashboard/reports.csv" download>${t("dashboard.export.reports")}</a> · <a href="/dashboard/public">${t("dashboard.public.link")}</a></p></section>
+<p><a href="/dashboard/reports.csv" download>${t("dashboard.export.reports")}</a> · <a href="/dashboard/public">${t("dashboard.public.link")}</a></p>
+<p><a href="/dashboard/members/import" id="member-list">${t("import.page.link")}</a></p></section>
 <section id="events"><h2>${t("dashboard.events.title")}</h2>${eventsTable(t, locale, o)}</section>
 <section id="subgroups"><h2>${t("dashboard.subgroups.title")}</h2>
 <ul>${o.subgroups.map((g) => html`<li>${g.name}: ${t("dashboard.subgroups.members", { count: g.members })}</li>`)}</ul></section>`;

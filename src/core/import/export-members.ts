@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { translator, type Locale } from "../../i18n/index.js";
+import { isCoordinator, type Actor } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+import { invalidInput, notAllowed, ok, type Result } from "../result.js";
+import { audit } from "../shared/audit.js";
+import { TEMPLATE_COLUMNS } from "./columns.js";
+import { loadNetworkMembers, memberListRows } from "./member-list.js";
+import { csvFile, xlsxFile, type SheetContent } from "./write-sheet.js";
+
+export interface SpreadsheetFile {
+  filename: string;
+  mimeType: string;
+  content: string | Uint8Array;
+}
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const exportInput = z.object({
+  format: z.enum(["csv", "xlsx"], { errorMap: () => ({ message: "import.export.format" }) }).default("csv"),
+  locale: z.enum(["nl", "en"]).optional(),
+});
+export type ExportInput = z.input<typeof exportInput>;
+
+/**
+ * The network's member list in the import template, so it can be edited in Excel and imported
+ * again: unchanged, it imports as "no changes". Coordinators only; the columns follow the
+ * coordinator's language unless another is asked for, and the import reads either.
+ */
+export async function exportMemberList(deps: CoreDeps, actor: Actor, raw: ExportInput = {}): Promise<Result<SpreadsheetFile & { rows: number }>> {
+  if (!isCoordinator(actor)) return notAllowed();
+  const parsed = exportInput.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const locale = parsed.data.locale ?? actor.locale;
+  const [network, members] = await Promise.all([
+    deps.db.network.findUniqueOrThrow({ where: { id: actor.networkId }, select: { slug: true } }),
+    loadNetworkMembers(deps.db, actor.networkId),
+  ]);
+  const rows = memberListRows(members);
+  const content = sheetContent(locale, rows.map((row) => TEMPLATE_COLUMNS.map((column) => column.cell(row, locale))));
+  // Who took the whole list out, and how much of it: counts only, like every audit row.
+  await audit(deps.db, actor, "members.export", { type: "Network", id: actor.networkId }, { format: parsed.data.format, rows: rows.length });
+  const date = deps.now().toISOString().slice(0, 10);
+  const file = await spreadsheetFile(content, parsed.data.format, `${translator(locale)("import.file.exportName")}-${network.slug}-${date}`);
+  return ok({ ...file, rows: rows.length });
+}
+
+/** The empty template with its header row; the .xlsx has a second sheet explaining each column. */
+export async function memberListTemplate(raw: ExportInput = {}): Promise<Result<SpreadsheetFile>> {
+  const parsed = exportInput.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const locale = parsed.data.locale ?? "nl";
+  return ok(await spreadsheetFile(sheetContent(locale, []), parsed.data.format, translator(locale)("import.file.templateName")));
+}
+
+function sheetContent(locale: Locale, rows: SheetContent["rows"]): SheetContent {
+  const t = translator(locale);
+  return {
+    name: t("import.sheet.name"),
+    header: TEMPLATE_COLUMNS.map((column) => column.header[locale]),
+    rows,
+    help: {
+      name: t("import.sheet.helpName"),
+      lines: [
+        [t("import.sheet.helpColumn"), t("import.sheet.helpMeaning")],
+        ...TEMPLATE_COLUMNS.map((column) => [column.header[locale], t(`import.column.${column.key}`)]),
+        [],
+        [t("import.sheet.helpRules")],
+      ],
+    },
+  };
+}
+
+async function spreadsheetFile(content: SheetContent, format: "csv" | "xlsx", basename: string): Promise<SpreadsheetFile> {
+  if (format === "xlsx") return { filename: `${basename}.xlsx`, mimeType: XLSX_MIME, content: await xlsxFile(content) };
+  return { filename: `${basename}.csv`, mimeType: "text/csv; charset=utf-8", content: csvFile(content) };
+}
