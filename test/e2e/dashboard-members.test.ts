@@ -36,7 +36,7 @@ describeEachDatabase("dashboard: employers and people pages over HTTP", (use) =>
   }
 
   async function signIn(key: DemoPersonKey | "admin"): Promise<Session> {
-    const form =
+    const form: Record<string, string> =
       key === "admin" ? { adminToken } : { token: (await createSignInLink(depsFor(use()), await seeded.actor(key))).token };
     const response = await fetch(`${app.url}/dashboard/login`, { method: "POST", redirect: "manual", body: new URLSearchParams(form) });
     expect(response.status).toBe(303);

@@ -3,6 +3,7 @@ import { erasePersonData } from "../../core/members/erase-data.js";
 import { listPeople } from "../../core/members/list-people.js";
 import { movePerson } from "../../core/members/move-person.js";
 import { viewPerson } from "../../core/members/person-details.js";
+import { platformName } from "../../core/members/schema.js";
 import { unlinkIdentity } from "../../core/members/unlink-identity.js";
 import { parseButtonValue } from "../button-value.js";
 import type { ChatContext } from "../context.js";
@@ -18,7 +19,6 @@ import {
   PERSON_REMOVE_CANCEL_ACTION,
   PERSON_REMOVE_CONFIRM_ACTION,
   PERSON_UNLINK_ACTION,
-  platformName,
   removeConfirmation,
 } from "./person-view.js";
 

@@ -1,5 +1,6 @@
 import type { PersonDetails, PlatformLink } from "../../core/members/person-details.js";
 import type { PersonRow } from "../../core/members/list-people.js";
+import { platformName } from "../../core/members/schema.js";
 import { formatDate } from "../../i18n/format.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { functionLabel } from "../commands/directory.js";
@@ -21,7 +22,6 @@ export function personLine(ctx: ChatContext, p: Listed): string {
   return [`${p.name} — ${role}`, ...marks].join(" · ");
 }
 
-export const platformName = (platform: string) => ({ SLACK: "Slack", TEAMS: "Microsoft Teams", WEB: "Web" })[platform] ?? platform;
 
 export function linkLine(ctx: ChatContext, link: PlatformLink): string {
   const where = ctx.t(link.platform === "TEAMS" ? "members.person.tenant" : "members.person.workspace", { id: link.tenantId });

@@ -1,6 +1,6 @@
 import { isCoordinator } from "../../core/actor.js";
 import { updateEmployerProfile, viewEmployerProfile, type EmployerProfile } from "../../core/members/employer-profile.js";
-import { MAX_EMPLOYER_NAME } from "../../core/members/schema.js";
+import { FUNCTIONS, MAX_EMPLOYER_NAME, SIZE_BANDS } from "../../core/members/schema.js";
 import { functionLabel, offerLabel, sizeLabel } from "../commands/directory.js";
 import type { ChatContext } from "../context.js";
 import { failureReply, formFailure } from "../failures.js";
@@ -11,8 +11,6 @@ export const PROFILE_FORM_ID = "members.profile";
 export const ARCHIVE_ASK_ACTION = "members.employer.archive.ask";
 export const RESTORE_ACTION = "members.employer.restore";
 
-const SIZE_BANDS = ["MICRO", "SMALL", "MEDIUM", "LARGE", "VERY_LARGE"];
-export const FUNCTIONS = ["HR", "INKOOP", "DIRECTIE", "MVO", "OVERIG"];
 
 /** The employer's profile; coordinators also get the archive or restore button. */
 export function profileMessage(ctx: ChatContext, p: EmployerProfile, notice?: string, extra: Block[] = []): ChatMessage {

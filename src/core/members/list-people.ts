@@ -4,6 +4,7 @@ import type { CoreDeps } from "../deps.js";
 import { invalidInput, notAllowed, ok, type Result } from "../result.js";
 import { normalise } from "../subgroups/match.js";
 import { findEmployer } from "./find-employer.js";
+import { personRowSelect } from "./person-details.js";
 import { peopleListInput } from "./schema.js";
 
 export interface PersonRow {
@@ -35,17 +36,7 @@ export async function listPeople(deps: CoreDeps, actor: Actor, raw: unknown = {}
   }
   const rows = await deps.db.person.findMany({
     where: { networkId: actor.networkId, erasedAt: null, ...(employerId ? { employerId } : {}) },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      function: true,
-      jobTitle: true,
-      role: true,
-      reportingContact: true,
-      employer: { select: { id: true, name: true, archivedAt: true } },
-      _count: { select: { identities: true } },
-    },
+    select: { ...personRowSelect, _count: { select: { identities: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   const words = term ? normalise(term).split(" ") : [];

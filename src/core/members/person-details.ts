@@ -29,6 +29,18 @@ export interface PersonDetails {
   createdAt: Date;
 }
 
+/** The fields a coordinator sees of a person, in lists and in detail. */
+export const personRowSelect = {
+  id: true,
+  name: true,
+  email: true,
+  function: true,
+  jobTitle: true,
+  role: true,
+  reportingContact: true,
+  employer: { select: { id: true, name: true, archivedAt: true } },
+} as const;
+
 /** Coordinators: one person of their network with their Slack and Teams links. */
 export async function viewPerson(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<PersonDetails>> {
   const person = await coordinatorsPerson(deps, actor, raw);
@@ -40,16 +52,9 @@ export async function personDetails(deps: Pick<CoreDeps, "db">, personId: string
   const row = await deps.db.person.findUniqueOrThrow({
     where: { id: personId },
     select: {
-      id: true,
-      name: true,
-      email: true,
-      function: true,
-      jobTitle: true,
-      role: true,
-      reportingContact: true,
+      ...personRowSelect,
       locale: true,
       createdAt: true,
-      employer: { select: { id: true, name: true, archivedAt: true } },
       identities: { select: { id: true, platform: true, tenantId: true, linkedAt: true }, orderBy: { linkedAt: "asc" } },
     },
   });

@@ -3,6 +3,14 @@ import { MAX_PLACEMENTS } from "../reporting/schema.js";
 import { cleanText, countField, optionalText, requiredText } from "../shared/fields.js";
 import { functionField, offerField, sizeBandField } from "../directory/schema.js";
 
+/** The choices forms offer, in the order they are shown. */
+export const SIZE_BANDS = ["MICRO", "SMALL", "MEDIUM", "LARGE", "VERY_LARGE"] as const;
+export const OFFERS = ["WERKPLEK", "TIJD", "KENNIS"] as const;
+export const FUNCTIONS = ["HR", "INKOOP", "DIRECTIE", "MVO", "OVERIG"] as const;
+
+/** How a chat platform is called in Dutch and English alike. */
+export const platformName = (platform: string) => ({ SLACK: "Slack", TEAMS: "Microsoft Teams", WEB: "Web" })[platform] ?? platform;
+
 // RFC 5321 caps an address at 254 characters.
 const MAX_EMAIL = 254;
 

@@ -2,7 +2,7 @@ import type { ArchiveImpact } from "../../core/members/archive-employer.js";
 import type { EmployerProfile } from "../../core/members/employer-profile.js";
 import type { EmployerList } from "../../core/members/list-employers.js";
 import type { PersonRow } from "../../core/members/list-people.js";
-import { MAX_EMPLOYER_NAME } from "../../core/members/schema.js";
+import { MAX_EMPLOYER_NAME, OFFERS, SIZE_BANDS } from "../../core/members/schema.js";
 import type { MessageKey, Translate } from "../../i18n/index.js";
 import { html, type Html } from "../html.js";
 import { field, formAlert, notice, type FieldSpec, type FormValues } from "./form-fields.js";
@@ -11,8 +11,6 @@ import { csrfField, dashboardPage, type PageContext } from "./layout.js";
 export const EMPLOYERS_PATH = "/dashboard/manage/employers";
 export const employerPath = (id: string) => `${EMPLOYERS_PATH}/${encodeURIComponent(id)}`;
 
-const SIZE_BANDS = ["MICRO", "SMALL", "MEDIUM", "LARGE", "VERY_LARGE"];
-const OFFERS = ["WERKPLEK", "TIJD", "KENNIS"];
 
 export const EMPLOYER_FIELD_IDS = ["name", "branche", "sizeBand", "location", "region", "challenges", "offers", "offerDescription", "inclusionMaturity", "ambition"];
 

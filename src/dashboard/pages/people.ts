@@ -1,6 +1,7 @@
 import type { EmployerRow } from "../../core/members/list-employers.js";
 import type { PersonRow } from "../../core/members/list-people.js";
 import type { PersonDetails, PlatformLink } from "../../core/members/person-details.js";
+import { FUNCTIONS, platformName } from "../../core/members/schema.js";
 import { formatDate } from "../../i18n/format.js";
 import type { MessageKey, Translate } from "../../i18n/index.js";
 import { html, type Html } from "../html.js";
@@ -11,8 +12,6 @@ import { csrfField, dashboardPage, type PageContext } from "./layout.js";
 export const PEOPLE_PATH = "/dashboard/manage/people";
 export const personPath = (id: string) => `${PEOPLE_PATH}/${encodeURIComponent(id)}`;
 
-const FUNCTIONS = ["HR", "INKOOP", "DIRECTIE", "MVO", "OVERIG"];
-const platformName = (platform: string) => ({ SLACK: "Slack", TEAMS: "Microsoft Teams", WEB: "Web" })[platform] ?? platform;
 
 export function personFields(t: Translate, mode: "new" | "edit"): FieldSpec[] {
   const yesNo = [{ value: "false", label: t("members.add.no") }, { value: "true", label: t("members.add.yes") }];
