@@ -86,10 +86,8 @@ const editHandler: FormHandler = {
   id: EDIT_PERSON_FORM_ID,
   async submit(ctx, values, context) {
     const person = context ?? "";
-    const input = formValues(values, editFieldIds);
-    // An emptied job title clears it; platforms leave an empty optional input out altogether.
-    if (!("jobTitle" in input)) input.jobTitle = "";
-    const result = await updatePerson(ctx.deps, ctx.actor, { ...input, person });
+    // Every platform sends an emptied input as "", which clears an optional field such as the job title.
+    const result = await updatePerson(ctx.deps, ctx.actor, { ...formValues(values, editFieldIds), person });
     if (result.ok) {
       const { changed, unlinked } = result.value;
       const notice = changed.length === 0 ? ctx.t("members.person.unchanged") : ctx.t(unlinked ? "members.person.savedUnlinked" : "members.person.saved");
