@@ -1,4 +1,7 @@
 import { expect, it } from "vitest";
+import { chatContext } from "../../src/chat/context.js";
+import { handleText } from "../../src/chat/conversation.js";
+import { homeMessage } from "../../src/chat/home.js";
 import { campaignDecisions } from "../../src/core/campaigns/delivery-check.js";
 import { runDueCampaigns } from "../../src/core/campaigns/run-due.js";
 import { searchDirectory } from "../../src/core/directory/search-directory.js";
@@ -11,6 +14,8 @@ import { submitReport } from "../../src/core/reporting/submit-report.js";
 import { showSubgroup } from "../../src/core/subgroups/list-subgroups.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
 import type { Database } from "../../src/db/database.js";
+import { translator } from "../../src/i18n/index.js";
+import { visibleText } from "../support/chat-text.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
 
@@ -130,6 +135,18 @@ describeEachDatabase("archived employers", (use) => {
     for (const message of pending) {
       const decision = decisions.get(message.id);
       expect(decision?.action, message.personId!).toBe(bakeryIds.has(message.personId!) ? "cancel" : "send");
+    }
+  });
+
+  it("tell their people that nothing is due, without a report button, on the home view and in rapportages", async () => {
+    const db = use();
+    const { deps, actor } = await archivedThree(db);
+    const ctx = chatContext(deps, await actor("bakeryHr"), "WEB");
+    const archived = translator("nl")("reporting.employerArchived", { employer: "Bakkerij De Korenschoof" });
+
+    for (const message of [await homeMessage(ctx), ...(await handleText(ctx, "rapportages")).flatMap((e) => ("message" in e ? [e.message] : []))]) {
+      expect(visibleText(message)).toContain(archived);
+      expect(message.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : [])).map((b) => b.action)).not.toContain("report.open");
     }
   });
 
