@@ -8,6 +8,8 @@ import { searchDirectory } from "../../src/core/directory/search-directory.js";
 import { dashboardOverview } from "../../src/core/insights/overview.js";
 import { publicFigures } from "../../src/core/insights/public-figures.js";
 import { archiveEmployer, restoreEmployer } from "../../src/core/members/archive-employer.js";
+import { movePerson } from "../../src/core/members/move-person.js";
+import { updatePerson } from "../../src/core/members/update-person.js";
 import { reportHistory } from "../../src/core/reporting/history.js";
 import { periodStatus } from "../../src/core/reporting/period-status.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
@@ -118,23 +120,30 @@ describeEachDatabase("archived employers", (use) => {
     expect((summary.payload as { missing: string[] }).missing.sort()).toEqual(["Servicebedrijf Twentestad", "Twente Tech Solutions", "Zorggroep Dinkel"]);
   });
 
-  it("drop prompts already queued for their contacts when they are due to be sent", async () => {
+  it("drop prompts already queued for their contacts when they are due to be sent (and for people moved or no longer reporting)", async () => {
     const db = use();
     const { networkId, actor } = await seedDemo(db);
     await db.prisma.network.update({ where: { id: networkId }, data: { createdAt: new Date("2026-01-01T00:00:00Z") } });
     const opened = new Date("2026-10-01T07:30:00Z");
     await runDueCampaigns(db.prisma, opened, "test");
-    expect((await archiveEmployer(depsFor(db), await actor("coordinator"), { employer: "Korenschoof" })).ok).toBe(true);
+    const sanne = await actor("coordinator");
+    expect((await archiveEmployer(depsFor(db), sanne, { employer: "Korenschoof" })).ok).toBe(true);
+    expect((await movePerson(depsFor(db), sanne, { person: demoEmails.logisticsHr, employer: "Zorggroep Dinkel" })).ok).toBe(true);
+    expect((await updatePerson(depsFor(db), sanne, { person: demoEmails.careBuyer, reportingContact: false })).ok).toBe(true);
 
     const pending = await db.prisma.outboxMessage.findMany({ where: { kind: "campaign.prompt" }, select: { id: true, kind: true, personId: true, payload: true } });
     const decisions = await campaignDecisions(db.prisma, pending.map((m) => ({ ...m, payload: m.payload as Record<string, unknown> })), opened);
 
-    const bakery = await db.prisma.person.findMany({ where: { employer: { name: "Bakkerij De Korenschoof" } }, select: { id: true } });
-    const bakeryIds = new Set(bakery.map((p) => p.id));
+    const dropped = await db.prisma.person.findMany({
+      where: { OR: [{ employer: { name: "Bakkerij De Korenschoof" } }, { email: { in: [demoEmails.logisticsHr, demoEmails.careBuyer] } }] },
+      select: { id: true },
+    });
+    const droppedIds = new Set(dropped.map((p) => p.id));
     expect(pending).toHaveLength(7);
+    expect(droppedIds.size).toBe(4);
     for (const message of pending) {
       const decision = decisions.get(message.id);
-      expect(decision?.action, message.personId!).toBe(bakeryIds.has(message.personId!) ? "cancel" : "send");
+      expect(decision?.action, message.personId!).toBe(droppedIds.has(message.personId!) ? "cancel" : "send");
     }
   });
 

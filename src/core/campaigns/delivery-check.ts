@@ -59,9 +59,13 @@ export async function campaignDecisions(db: DbClient, messages: PendingCampaignM
   return decisions;
 }
 
-/** A coordinator may have moved the person, made them no reporting contact, or archived the employer since. */
+/**
+ * A coordinator may have made the person no reporting contact, archived the employer, or (when
+ * the message names the employer it asks about) moved the person to another one since.
+ */
 function stillReportsFor(person: { reportingContact: boolean; employerId: string | null; employer: { archivedAt: Date | null } | null }, employerId: unknown): boolean {
-  return person.reportingContact && person.employerId === employerId && person.employer !== null && isCurrent(person.employer);
+  const sameEmployer = typeof employerId !== "string" || person.employerId === employerId;
+  return person.reportingContact && sameEmployer && person.employer !== null && isCurrent(person.employer);
 }
 
 const reminderKey = (payload: Record<string, unknown>) => `${String(payload.employerId)}:${String(payload.year)}:${String(payload.quarter)}`;
