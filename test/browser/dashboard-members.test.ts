@@ -1,16 +1,14 @@
 import { startTestApp } from "../support/test-app.js";
-import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
 import { createSignInLink } from "../../src/core/dashboard/sign-in.js";
 import { translator } from "../../src/i18n/index.js";
+import { artifacts, openBrowser } from "../support/browser.js";
 import { createTestDatabase } from "../support/databases.js";
 import { depsFor, seedDemo } from "../support/fixtures.js";
 
 // Real headless Chromium (Debian's package) against the real app on a fresh PGlite database.
-const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const artifacts = "test-results";
 const nl = translator("nl");
 
 describe("dashboard: a coordinator edits and archives an employer in a browser", () => {
@@ -20,12 +18,10 @@ describe("dashboard: a coordinator edits and archives an employer in a browser",
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     database = await createTestDatabase("pglite");
     const { actor } = await seedDemo(database.db);
     app = await startTestApp(database.db);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "nl-NL" });
+    ({ browser, page } = await openBrowser());
     // The link the bot sends in chat ("dashboard"), opened and redeemed as a person would.
     const { token } = await createSignInLink(depsFor(database.db), await actor("coordinator"));
     await page.goto(`${app.url}/dashboard/login?token=${token}`);
