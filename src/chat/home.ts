@@ -34,14 +34,17 @@ async function reportsSection(ctx: ChatContext): Promise<Block[]> {
   if (!ctx.actor.employerId) return [{ type: "text", text: ctx.t("home.reports.noEmployer") }];
   const result = await myReports(ctx.deps, ctx.actor);
   if (!result.ok) return [{ type: "text", text: ctx.t(result.error.key, result.error.params) }];
-  const { current, reports, employerName } = result.value;
+  const { current, reports, employerName, archived } = result.value;
   const lines = reports.slice(0, HOME_REPORTS).map((r) =>
     ctx.t("home.reports.line", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), ambition: formatNumber(ctx.locale, r.ambition) }),
   );
   return [
     { type: "header", text: ctx.t("home.reports.title", { employer: employerName }) },
-    { type: "text", text: ctx.t(current.reported ? "home.reports.done" : "home.reports.due", { quarter: current.label }) },
-    ...(current.reported
+    {
+      type: "text",
+      text: archived ? ctx.t("reporting.employerArchived", { employer: employerName }) : ctx.t(current.reported ? "home.reports.done" : "home.reports.due", { quarter: current.label }),
+    },
+    ...(current.reported || archived
       ? []
       : [{ type: "actions" as const, buttons: [{ action: "report.open", label: ctx.t("reporting.button.report"), value: "", style: "primary" as const }] }]),
     { type: "context", text: lines.length ? lines.join("\n") : ctx.t("home.reports.none") },

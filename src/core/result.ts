@@ -21,6 +21,16 @@ export function fail(reason: FailureReason, key: MessageKey, params?: MessagePar
   return { ok: false, error: { reason, key, params } };
 }
 
+/** A failure about one form field: shown next to that field in forms, as the message elsewhere. */
+export function failOnField(reason: FailureReason, field: string, key: MessageKey, params?: MessageParams): { ok: false; error: UserError } {
+  return { ok: false, error: { reason, key, params, fields: { [field]: { key, params } } } };
+}
+
+/** The same failure, shown next to `field` in a form. */
+export function onField<T>(result: { ok: false; error: UserError }, field: string): Result<T> {
+  return { ok: false, error: { ...result.error, fields: { [field]: { key: result.error.key, params: result.error.params } } } };
+}
+
 export const notAllowed = () => fail("notAllowed", "error.notAllowed");
 export const notFound = (key: MessageKey = "error.notFound", params?: MessageParams) => fail("notFound", key, params);
 

@@ -4,8 +4,10 @@ import type { Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { sameOriginOnly } from "./csrf.js";
 import { webErrorHandler } from "./errors.js";
+import { employerRoutes } from "./routes/employers.js";
 import { figuresRoutes } from "./routes/figures.js";
 import { memberImportRoutes } from "./routes/member-import.js";
+import { peopleRoutes } from "./routes/people.js";
 import { signInRoutes } from "./routes/sign-in.js";
 import { requireCsrfToken, requireViewer } from "./session.js";
 
@@ -19,7 +21,7 @@ export interface DashboardOptions {
 }
 
 // Each area of the dashboard is one router in ./routes; they all run behind the session check.
-const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes];
+const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes];
 
 /** /dashboard: sign-in by chat link or admin token, then server-rendered pages and exports. */
 export function dashboardRouter(options: DashboardOptions): Router {

@@ -54,10 +54,13 @@ export function pageContext(res: Response): PageContext {
   return { t: translator(actor.locale), locale: actor.locale, csrfToken: csrfTokenFor(sessionToken) };
 }
 
-/** Expected refusals: not-allowed and not-found look the same (404), so they reveal nothing. */
+/**
+ * Expected refusals: not-allowed and not-found look the same (404), so they reveal nothing;
+ * invalid input (400) and a conflict with the current state (409) say what is wrong.
+ */
 export function answered<T>(res: Response, result: Result<T>): result is { ok: true; value: T } {
   if (result.ok) return true;
-  const status = result.error.reason === "invalid" ? 400 : 404;
+  const status = result.error.reason === "invalid" ? 400 : result.error.reason === "conflict" ? 409 : 404;
   const { t, locale } = pageContext(res);
   res.status(status).type("html").send(messagePage(t, locale, status === 404 ? t("error.notFound") : t(result.error.key, result.error.params)));
   return false;

@@ -110,7 +110,8 @@ const mine: Command = {
   async run(ctx) {
     const result = await myReports(ctx.deps, ctx.actor);
     if (!result.ok) return failureReply(ctx, result.error);
-    const { current, reports, employerName } = result.value;
+    const { current, reports, employerName, archived } = result.value;
+    const due = !current.reported && !archived;
     const lines = reports.map((r) =>
       ctx.t("reporting.mine.line", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), ambition: formatNumber(ctx.locale, r.ambition) }),
     );
@@ -118,9 +119,12 @@ const mine: Command = {
       summary: ctx.t("reporting.mine.title", { employer: employerName }),
       blocks: [
         { type: "header", text: ctx.t("reporting.mine.title", { employer: employerName }) },
-        { type: "text", text: ctx.t(current.reported ? "reporting.mine.done" : "reporting.mine.due", { quarter: current.label }) },
+        {
+          type: "text",
+          text: archived ? ctx.t("reporting.employerArchived", { employer: employerName }) : ctx.t(current.reported ? "reporting.mine.done" : "reporting.mine.due", { quarter: current.label }),
+        },
         { type: "text", text: lines.length ? lines.join("\n") : ctx.t("reporting.mine.none") },
-        ...(current.reported ? [] : [{ type: "actions" as const, buttons: [{ action: "report.open", label: ctx.t("reporting.button.report"), value: "", style: "primary" as const }] }]),
+        ...(!due ? [] : [{ type: "actions" as const, buttons: [{ action: "report.open", label: ctx.t("reporting.button.report"), value: "", style: "primary" as const }] }]),
       ],
     };
     return [reply(message)];

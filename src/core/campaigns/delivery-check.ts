@@ -1,4 +1,5 @@
 import type { DbClient } from "../../db/database.js";
+import { isCurrent } from "../members/archive-scope.js";
 import { CAMPAIGN_KIND_PREFIX } from "./enqueue-campaign.js";
 import { respectPreferences } from "./policy.js";
 
@@ -17,7 +18,8 @@ const PAUSED_RETRY_MS = 3_600_000;
 /**
  * Decided just before sending, because things change after a message is queued: the
  * employer reported (colleagues are not reminded), the person snoozed or set quiet hours,
- * the coordinator paused the campaign, or the person was erased.
+ * the coordinator paused the campaign, the person was erased, is no longer a reporting contact,
+ * or their employer was archived (see members/archive-scope.ts).
  */
 export async function campaignDecisions(db: DbClient, messages: PendingCampaignMessage[], now: Date): Promise<Map<string, DeliveryDecision>> {
   const campaign = messages.filter((m) => m.kind.startsWith(CAMPAIGN_KIND_PREFIX) && m.personId);
@@ -26,7 +28,17 @@ export async function campaignDecisions(db: DbClient, messages: PendingCampaignM
 
   const people = await db.person.findMany({
     where: { id: { in: campaign.map((m) => m.personId!) } },
-    select: { id: true, erasedAt: true, quietHoursStart: true, quietHoursEnd: true, snoozedUntil: true, network: { select: { timeZone: true, campaignsPaused: true } } },
+    select: {
+      id: true,
+      erasedAt: true,
+      reportingContact: true,
+      employerId: true,
+      employer: { select: { archivedAt: true } },
+      quietHoursStart: true,
+      quietHoursEnd: true,
+      snoozedUntil: true,
+      network: { select: { timeZone: true, campaignsPaused: true } },
+    },
   });
   const byId = new Map(people.map((p) => [p.id, p]));
   const reported = await reportedEmployers(db, campaign.filter((m) => m.kind === "campaign.reminder"));
@@ -34,7 +46,9 @@ export async function campaignDecisions(db: DbClient, messages: PendingCampaignM
   for (const message of campaign) {
     const person = byId.get(message.personId!);
     if (!person || person.erasedAt) decisions.set(message.id, { action: "cancel", reason: "recipient erased" });
-    else if (person.network.campaignsPaused) decisions.set(message.id, { action: "defer", until: new Date(now.getTime() + PAUSED_RETRY_MS) });
+    else if (message.kind !== "campaign.summary" && !stillReportsFor(person, message.payload.employerId)) {
+      decisions.set(message.id, { action: "cancel", reason: "no longer a reporting contact of that employer, or it was archived" });
+    } else if (person.network.campaignsPaused) decisions.set(message.id, { action: "defer", until: new Date(now.getTime() + PAUSED_RETRY_MS) });
     else if (message.kind === "campaign.reminder" && reported.has(reminderKey(message.payload))) {
       decisions.set(message.id, { action: "cancel", reason: "employer has reported" });
     } else {
@@ -43,6 +57,15 @@ export async function campaignDecisions(db: DbClient, messages: PendingCampaignM
     }
   }
   return decisions;
+}
+
+/**
+ * A coordinator may have made the person no reporting contact, archived the employer, or (when
+ * the message names the employer it asks about) moved the person to another one since.
+ */
+function stillReportsFor(person: { reportingContact: boolean; employerId: string | null; employer: { archivedAt: Date | null } | null }, employerId: unknown): boolean {
+  const sameEmployer = typeof employerId !== "string" || person.employerId === employerId;
+  return person.reportingContact && sameEmployer && person.employer !== null && isCurrent(person.employer);
 }
 
 const reminderKey = (payload: Record<string, unknown>) => `${String(payload.employerId)}:${String(payload.year)}:${String(payload.quarter)}`;

@@ -1,4 +1,5 @@
 import type { DbClient } from "../../db/database.js";
+import { currentEmployer } from "../members/archive-scope.js";
 
 const contactSelect = {
   id: true,
@@ -8,10 +9,13 @@ const contactSelect = {
   employer: { select: { id: true, name: true } },
 } as const;
 
-/** Every employer's reporting contacts (people erased under the AVG never get anything). */
+/**
+ * Every current employer's reporting contacts: people erased under the AVG and people of an
+ * archived employer never get anything (see archive-scope.ts).
+ */
 export function reportingContacts(db: DbClient, networkId: string) {
   return db.person.findMany({
-    where: { networkId, reportingContact: true, erasedAt: null, employerId: { not: null } },
+    where: { networkId, reportingContact: true, erasedAt: null, employer: currentEmployer },
     select: contactSelect,
     orderBy: { id: "asc" },
   });
@@ -24,7 +28,7 @@ export function contactsWithoutReport(db: DbClient, networkId: string, periodId:
       networkId,
       reportingContact: true,
       erasedAt: null,
-      employer: { reports: { none: { periodId } } },
+      employer: { ...currentEmployer, reports: { none: { periodId } } },
     },
     select: contactSelect,
     orderBy: { id: "asc" },

@@ -3,6 +3,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, ok, type Result } from "../result.js";
+import { currentEmployers } from "../members/archive-scope.js";
 import { findSubgroup } from "../subgroups/find-subgroup.js";
 import { directoryInput, MAX_PEOPLE_PER_EMPLOYER, PAGE_SIZE, type DirectoryQuery } from "./schema.js";
 
@@ -39,8 +40,9 @@ export interface DirectoryPage {
 /**
  * Employers of the actor's own network and their people, by free text and filters. Employer
  * filters (branche, region, offers, size) narrow the employers; person filters (function,
- * subgroup) narrow who is listed and keep only employers with such a person. Erased people and
- * other networks never appear: both conditions are part of every query, not a later filter.
+ * subgroup) narrow who is listed and keep only employers with such a person. Erased people,
+ * archived employers and other networks never appear: these conditions are part of every
+ * query, not a later filter.
  */
 export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<DirectoryPage>> {
   const parsed = directoryInput.safeParse(raw);
@@ -115,7 +117,7 @@ interface Narrowing {
 }
 
 function employerWhere(networkId: string, query: DirectoryQuery, { personIds, offerIds, termIds }: Narrowing): Prisma.EmployerWhereInput {
-  const and: Prisma.EmployerWhereInput[] = [{ networkId }];
+  const and: Prisma.EmployerWhereInput[] = [currentEmployers(networkId)];
   if (query.branche) and.push({ branche: contains(query.branche) });
   if (query.region) and.push({ OR: [{ region: contains(query.region) }, { location: contains(query.region) }] });
   if (offerIds) and.push({ id: { in: offerIds } });

@@ -2,6 +2,7 @@ import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, notAllowed, ok, type Result } from "../result.js";
+import { isCurrent } from "../members/archive-scope.js";
 import { quarterLabel } from "../reporting/quarters.js";
 import { publicFiguresInput } from "./schema.js";
 import { mergeSmallGroups, type Group } from "./suppression.js";
@@ -39,8 +40,9 @@ export async function publicFigures(deps: CoreDeps, actor: Actor, raw: unknown =
   const { minGroupSize: k, quarters } = parsed.data;
 
   const network = await deps.db.network.findUniqueOrThrow({ where: { id: actor.networkId }, select: { name: true } });
-  const [employers, periods] = await Promise.all([
-    deps.db.employer.findMany({ where: { networkId: actor.networkId }, select: { id: true, branche: true, ambition: true } }),
+  // All employers for the branche of past reports; the current ones for the count and ambition.
+  const [allEmployers, periods] = await Promise.all([
+    deps.db.employer.findMany({ where: { networkId: actor.networkId }, select: { id: true, branche: true, ambition: true, archivedAt: true } }),
     deps.db.reportingPeriod.findMany({
       where: { networkId: actor.networkId },
       select: { id: true, year: true, quarter: true },
@@ -48,6 +50,7 @@ export async function publicFigures(deps: CoreDeps, actor: Actor, raw: unknown =
       take: quarters,
     }),
   ]);
+  const employers = allEmployers.filter(isCurrent);
   const base = { networkName: network.name, minGroupSize: k, employers: employers.length };
   if (employers.length < k) return ok({ ...base, suppressedAll: true, totals: null, trend: [], groups: [] });
 
@@ -69,7 +72,7 @@ export async function publicFigures(deps: CoreDeps, actor: Actor, raw: unknown =
   const perEmployer = shownIds.length
     ? await deps.db.placementReport.groupBy({ by: ["employerId"], where: { periodId: { in: shownIds } }, _sum: { realised: true } })
     : [];
-  const branche = new Map(employers.map((e) => [e.id, e.branche]));
+  const branche = new Map(allEmployers.map((e) => [e.id, e.branche]));
   const byBranche = new Map<string, Group>();
   for (const e of perEmployer) {
     const name = branche.get(e.employerId) ?? "";

@@ -2,7 +2,9 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
-import { fail, invalidInput, notAllowed, notFound, ok, type Result } from "../result.js";
+import { failOnField, invalidInput, notAllowed, ok, onField, type Result } from "../result.js";
+import { isCurrent } from "./archive-scope.js";
+import { findEmployer } from "./find-employer.js";
 import { audit } from "../shared/audit.js";
 import { addPersonInput } from "./schema.js";
 
@@ -18,22 +20,20 @@ export async function addPerson(deps: CoreDeps, actor: Actor, raw: unknown): Pro
 
   let employerId: string | null = null;
   if (input.employer) {
-    const employer = await deps.db.employer.findFirst({
-      where: { networkId: actor.networkId, OR: [{ id: input.employer }, { name: { equals: input.employer, mode: "insensitive" } }] },
-      select: { id: true },
-    });
-    if (!employer) return notFound("members.employerNotFound", { employer: input.employer });
-    employerId = employer.id;
+    const employer = await findEmployer(deps.db, actor.networkId, input.employer);
+    if (!employer.ok) return onField(employer, "employer");
+    if (!isCurrent(employer.value)) return failOnField("conflict", "employer", "members.move.archived", { employer: employer.value.name });
+    employerId = employer.value.id;
   } else if (input.role === "MEMBER") {
     // A member without an employer cannot report or appear in the directory.
-    return fail("invalid", "members.add.employerRequired");
+    return failOnField("invalid", "employer", "members.add.employerRequired");
   }
 
   const taken = await deps.db.person.findFirst({
     where: { networkId: actor.networkId, email: { equals: input.email, mode: "insensitive" } },
     select: { id: true },
   });
-  if (taken) return fail("conflict", "members.add.emailTaken", { email: input.email });
+  if (taken) return failOnField("conflict", "email", "members.add.emailTaken", { email: input.email });
 
   try {
     const person = await deps.db.$transaction(async (tx) => {
@@ -57,7 +57,7 @@ export async function addPerson(deps: CoreDeps, actor: Actor, raw: unknown): Pro
     return ok({ personId: person.id, name: person.name, email: input.email });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return fail("conflict", "members.add.emailTaken", { email: input.email });
+      return failOnField("conflict", "email", "members.add.emailTaken", { email: input.email });
     }
     throw error;
   }

@@ -2,8 +2,10 @@ import type { DbClient } from "../../db/database.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
-import { fail, invalidInput, notFound, ok, type Result } from "../result.js";
+import { fail, failOnField, invalidInput, ok, type Result } from "../result.js";
 import { audit } from "../shared/audit.js";
+import { findEmployer } from "./find-employer.js";
+import { nameTaken, saveEmployer } from "./save-employer.js";
 import { employerRefInput, updateEmployerInput } from "./schema.js";
 
 export interface EmployerProfile {
@@ -18,9 +20,11 @@ export interface EmployerProfile {
   offerDescription: string | null;
   inclusionMaturity: number;
   ambition: number;
+  /** Set when a coordinator archived the employer (see archive-scope.ts). */
+  archivedAt: Date | null;
 }
 
-const profileSelect = {
+export const profileSelect = {
   id: true,
   name: true,
   branche: true,
@@ -32,6 +36,7 @@ const profileSelect = {
   offerDescription: true,
   inclusionMaturity: true,
   ambition: true,
+  archivedAt: true,
 } as const;
 
 /** An employer's profile: coordinators for any employer of their network, members for their own. */
@@ -44,23 +49,34 @@ export async function viewEmployerProfile(deps: CoreDeps, actor: Actor, raw: unk
   return ok(toProfile(row));
 }
 
-/** Updates only the fields given; an audit row records which fields changed, not their values. */
+/**
+ * Updates only the fields given; an audit row records which fields changed, not their values.
+ * Only coordinators rename, and a new name must be unique within the network in any case.
+ */
 export async function updateEmployerProfile(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<EmployerProfile>> {
   const parsed = updateEmployerInput.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error);
   const { employerId, ...fields } = parsed.data;
   const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   if (Object.keys(changes).length === 0) return fail("invalid", "members.profile.nothingToChange");
+  if (fields.name !== undefined && !isCoordinator(actor)) return fail("notAllowed", "members.employer.renameByCoordinator");
   const target = await resolveEmployer(deps.db, actor, employerId);
   if (!target.ok) return target;
+  if (fields.name !== undefined && (await nameTaken(deps.db, actor.networkId, fields.name, target.value))) {
+    return nameConflict(fields.name);
+  }
 
-  const row = await deps.db.$transaction(async (tx) => {
-    const updated = await tx.employer.update({ where: { id: target.value }, data: changes, select: profileSelect });
-    await audit(tx, actor, "employer.update", { type: "Employer", id: target.value }, { fields: Object.keys(changes) });
-    return updated;
-  });
-  return ok(toProfile(row));
+  const row = await saveEmployer(() =>
+    deps.db.$transaction(async (tx) => {
+      const updated = await tx.employer.update({ where: { id: target.value }, data: changes, select: profileSelect });
+      await audit(tx, actor, "employer.update", { type: "Employer", id: target.value }, { fields: Object.keys(changes) });
+      return updated;
+    }),
+  );
+  return row ? ok(toProfile(row)) : nameConflict(fields.name ?? "");
 }
+
+export const nameConflict = (name: string) => failOnField("conflict", "name", "members.employer.nameTaken", { name });
 
 async function resolveEmployer(db: DbClient, actor: Actor, requested: string | undefined): Promise<Result<string>> {
   if (!isCoordinator(actor)) {
@@ -70,14 +86,11 @@ async function resolveEmployer(db: DbClient, actor: Actor, requested: string | u
   }
   const ref = requested ?? actor.employerId;
   if (!ref) return fail("invalid", "members.profile.whichEmployer");
-  // Coordinators may name the employer instead of pasting an id.
-  const employer = await db.employer.findFirst({
-    where: { networkId: actor.networkId, OR: [{ id: ref }, { name: { equals: ref, mode: "insensitive" } }] },
-    select: { id: true },
-  });
-  return employer ? ok(employer.id) : notFound("members.employerNotFound", { employer: ref });
+  // Coordinators may name the employer (or part of its name) instead of pasting an id.
+  const employer = await findEmployer(db, actor.networkId, ref);
+  return employer.ok ? ok(employer.value.id) : employer;
 }
 
-function toProfile({ id, ...row }: { id: string } & Omit<EmployerProfile, "employerId">): EmployerProfile {
+export function toProfile({ id, ...row }: { id: string } & Omit<EmployerProfile, "employerId">): EmployerProfile {
   return { employerId: id, ...row };
 }

@@ -2,8 +2,9 @@ import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { releasePlacesOf } from "../events/remove-attendee.js";
 import { lockingTransaction } from "../events/repository.js";
-import { ok, type Result } from "../result.js";
+import { fail, ok, type Result } from "../result.js";
 import { audit } from "../shared/audit.js";
+import { keepOneCoordinator, LastCoordinatorError } from "./coordinators.js";
 import { privacySubject } from "./subject.js";
 
 /** What an erased person is called from then on; the row stays so counts and history add up. */
@@ -21,6 +22,9 @@ export interface Erasure {
  * AVG/GDPR right to erasure (art. 17): anonymises a person. Name replaced, e-mail, job title,
  * identities, memberships, RSVPs and queued messages removed. Placement reports stay, because
  * they are the employer's counts, but no version of them points to the person any more.
+ * This is also what "remove a person" is (README "Mensen"): the AVG asks not to keep data of
+ * someone who left longer than needed, and the employer's reports do not need it. The
+ * network's last coordinator is not erased: someone must be left to run the network.
  */
 export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown = {}): Promise<Result<Erasure>> {
   const subject = await privacySubject(deps, actor, raw);
@@ -28,7 +32,20 @@ export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown
   const personId = subject.value.id;
   const at = deps.now();
 
-  const removed = await deps.db.$transaction(async (tx) => {
+  let removed;
+  try {
+    removed = await eraseInTransaction(deps, actor, personId, subject.value.self, at);
+  } catch (error) {
+    if (error instanceof LastCoordinatorError) return fail("conflict", "members.lastCoordinator", { name: subject.value.name });
+    throw error;
+  }
+  const { promoted, ...counts } = removed;
+  return ok({ personId, self: subject.value.self, removed: counts, promoted });
+}
+
+function eraseInTransaction(deps: CoreDeps, actor: Actor, personId: string, self: boolean, at: Date) {
+  return deps.db.$transaction(async (tx) => {
+    await keepOneCoordinator(tx, actor.networkId, personId);
     const teamsIds = await tx.platformIdentity.findMany({ where: { personId, platform: "TEAMS" }, select: { externalUserId: true } });
     const identities = await tx.platformIdentity.deleteMany({ where: { personId } });
     // A personal Teams conversation reference holds the user's Azure AD id and name.
@@ -63,7 +80,7 @@ export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown
         erasedAt: at,
       },
     });
-    await audit(tx, actor, "person.erase", { type: "Person", id: personId }, { self: subject.value.self });
+    await audit(tx, actor, "person.erase", { type: "Person", id: personId }, { self });
     return {
       identities: identities.count,
       memberships: memberships.count,
@@ -74,6 +91,4 @@ export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown
       promoted,
     };
   }, lockingTransaction);
-  const { promoted, ...counts } = removed;
-  return ok({ personId, self: subject.value.self, removed: counts, promoted });
 }

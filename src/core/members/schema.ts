@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { MAX_PLACEMENTS } from "../reporting/schema.js";
-import { countField, optionalText, requiredText } from "../shared/fields.js";
+import { cleanText, countField, optionalText, requiredText } from "../shared/fields.js";
 import { functionField, offerField, sizeBandField } from "../directory/schema.js";
+
+/** The choices forms offer, in the order they are shown. */
+export const SIZE_BANDS = ["MICRO", "SMALL", "MEDIUM", "LARGE", "VERY_LARGE"] as const;
+export const OFFERS = ["WERKPLEK", "TIJD", "KENNIS"] as const;
+export const FUNCTIONS = ["HR", "INKOOP", "DIRECTIE", "MVO", "OVERIG"] as const;
+
+/** How a chat platform is called in Dutch and English alike. */
+export const platformName = (platform: string) => ({ SLACK: "Slack", TEAMS: "Microsoft Teams", WEB: "Web" })[platform] ?? platform;
 
 // RFC 5321 caps an address at 254 characters.
 const MAX_EMAIL = 254;
@@ -36,6 +44,13 @@ const MAX_OFFER_DESCRIPTION = 500;
 const MAX_CHALLENGES = 10;
 const MAX_CHALLENGE = 80;
 
+/** A text a form may empty: "" clears it (null), absent leaves it as it is (undefined). */
+const clearableText = (max: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" ? cleanText(value) || null : value),
+    z.string({ invalid_type_error: "field.invalid" }).max(max, "field.tooLong").nullable().optional(),
+  );
+
 const challengesField = z.preprocess(
   (value) => (typeof value === "string" ? value.split(/[,;\n]/).map((c) => c.trim()).filter(Boolean) : value),
   z
@@ -55,7 +70,7 @@ export const employerProfileFields = z.object({
   region: requiredText(MAX_PROFILE_TEXT).optional(),
   challenges: challengesField.optional(),
   offers: offersListField.optional(),
-  offerDescription: optionalText(MAX_OFFER_DESCRIPTION),
+  offerDescription: clearableText(MAX_OFFER_DESCRIPTION),
   inclusionMaturity: z.coerce
     .number({ invalid_type_error: "field.invalid" })
     .int("field.maturity")
@@ -65,10 +80,41 @@ export const employerProfileFields = z.object({
   ambition: countField(MAX_PLACEMENTS).optional(),
 });
 
-export const employerRefInput = z.object({ employerId: requiredText(64).optional() });
+// Long enough for "Stichting Werkgeversservicepunt Regio Twente-Achterhoek", short enough to type.
+export const MAX_EMPLOYER_NAME = 120;
+const employerNameField = requiredText(MAX_EMPLOYER_NAME);
 
-export const updateEmployerInput = employerRefInput.merge(employerProfileFields);
+/** An employer by id, exact name or a unique part of its name (see findEmployer). */
+export const employerRefInput = z.object({ employerId: requiredText(MAX_EMPLOYER_NAME).optional() });
+
+/** Renaming is for coordinators only; the profile fields also for the employer's own people. */
+export const updateEmployerInput = employerRefInput.merge(employerProfileFields).extend({ name: employerNameField.optional() });
 export type UpdateEmployerInput = z.input<typeof updateEmployerInput>;
+
+/** A new employer: the fields the directory and the figures need are required, the rest optional. */
+export const createEmployerInput = employerProfileFields.extend({
+  name: employerNameField,
+  branche: requiredText(MAX_PROFILE_TEXT),
+  sizeBand: sizeBandField,
+  location: requiredText(MAX_PROFILE_TEXT),
+  region: requiredText(MAX_PROFILE_TEXT),
+});
+export type CreateEmployerInput = z.input<typeof createEmployerInput>;
+
+export const employerInput = z.object({ employer: requiredText(MAX_EMPLOYER_NAME) });
+
+export const employerListInput = z.object({
+  term: optionalText(MAX_EMPLOYER_NAME),
+  archived: z.preprocess((value) => value === true || value === "true" || value === "1" || value === "on", z.boolean()).default(false),
+});
+export type EmployerListInput = z.input<typeof employerListInput>;
+
+const yesNoField = z.preprocess(
+  (value) => (value === "ja" || value === "yes" || value === "true" ? true : value === "nee" || value === "no" || value === "false" ? false : value),
+  z.boolean({ invalid_type_error: "field.invalid" }),
+);
+
+const roleField = z.enum(["MEMBER", "COORDINATOR"], { errorMap: () => ({ message: "field.invalid" }) });
 
 export const addPersonInput = z.object({
   name: requiredText(MAX_NAME),
@@ -77,10 +123,31 @@ export const addPersonInput = z.object({
   employer: requiredText(MAX_PROFILE_TEXT).optional(),
   function: functionField.default("OVERIG"),
   jobTitle: optionalText(MAX_PROFILE_TEXT),
-  role: z.enum(["MEMBER", "COORDINATOR"], { errorMap: () => ({ message: "field.invalid" }) }).default("MEMBER"),
-  reportingContact: z.preprocess(
-    (value) => (value === "ja" || value === "yes" || value === "true" ? true : value === "nee" || value === "no" || value === "false" ? false : value),
-    z.boolean({ invalid_type_error: "field.invalid" }),
-  ).default(false),
+  role: roleField.default("MEMBER"),
+  reportingContact: yesNoField.default(false),
 });
 export type AddPersonInput = z.input<typeof addPersonInput>;
+
+/** A person by e-mail address, id, exact name or a unique part of a name (see findPerson). */
+export const personInput = z.object({ person: requiredText(MAX_EMAIL) });
+
+/** Only the fields given change; locale "" means "the network's language". */
+export const updatePersonInput = personInput.extend({
+  name: requiredText(MAX_NAME).optional(),
+  email: emailField.optional(),
+  function: functionField.optional(),
+  jobTitle: clearableText(MAX_PROFILE_TEXT),
+  role: roleField.optional(),
+  reportingContact: yesNoField.optional(),
+  locale: z.preprocess(
+    (value) => (value === "" || value === "network" ? null : value),
+    languageInput.shape.locale.nullable().optional(),
+  ),
+});
+export type UpdatePersonInput = z.input<typeof updatePersonInput>;
+
+export const movePersonInput = personInput.extend({ employer: requiredText(MAX_EMPLOYER_NAME) });
+
+export const unlinkInput = personInput.extend({ identityId: requiredText(64) });
+
+export const peopleListInput = z.object({ term: optionalText(MAX_NAME), employer: requiredText(MAX_EMPLOYER_NAME).optional() });

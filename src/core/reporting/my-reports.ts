@@ -7,6 +7,8 @@ import { quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 export interface MyReports {
   employerId: string;
   employerName: string;
+  /** An archived employer reports no more: nothing is due (see members/archive-scope.ts). */
+  archived: boolean;
   current: QuarterRef & { label: string; reported: boolean };
   reports: Array<{ label: string; year: number; quarter: number; ambition: number; realised: number; version: number; submittedAt: Date }>;
 }
@@ -20,6 +22,7 @@ export async function myReports(deps: CoreDeps, actor: Actor): Promise<Result<My
   return ok({
     employerId: employer.id,
     employerName: employer.name,
+    archived: employer.archivedAt !== null,
     current: { ...current, label: quarterLabel(current), reported },
     reports: employer.reports,
   });
@@ -34,6 +37,7 @@ function employerReports(deps: CoreDeps, employerId: string) {
       select: {
         id: true,
         name: true,
+        archivedAt: true,
         network: { select: { id: true, timeZone: true } },
         reports: {
           select: {
@@ -58,7 +62,7 @@ function employerReports(deps: CoreDeps, employerId: string) {
       submittedAt: r.submittedAt,
     }));
     return {
-      value: { id: employer.id, name: employer.name, timeZone: employer.network.timeZone, reports },
+      value: { id: employer.id, name: employer.name, archivedAt: employer.archivedAt, timeZone: employer.network.timeZone, reports },
       tags: [changeTag.employer(employer.id), changeTag.network(employer.network.id)],
     };
   });

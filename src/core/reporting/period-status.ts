@@ -3,7 +3,8 @@ import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, notAllowed, ok, type Result } from "../result.js";
 import { findNetwork, findPeriod } from "./periods.js";
-import { quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
+import { quarterEnd, quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
+import { employersCountedInQuarter } from "../members/archive-scope.js";
 import { periodInput } from "./schema.js";
 
 export interface EmployerStatus {
@@ -39,7 +40,11 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
   const period = await findPeriod(deps.db, network.id, ref);
 
   const [employers, reports] = await Promise.all([
-    deps.db.employer.findMany({ where: { networkId: network.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    deps.db.employer.findMany({
+      where: employersCountedInQuarter(network.id, { periodId: period?.id ?? null, endsAt: quarterEnd(ref, network.timeZone) }),
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     period
       ? deps.db.placementReport.findMany({
           where: { periodId: period.id },

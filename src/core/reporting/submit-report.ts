@@ -8,6 +8,7 @@ import { fail, invalidInput, ok, type Result } from "../result.js";
 import { ensurePeriod, findNetwork } from "./periods.js";
 import { compareQuarters, quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 import { submitReportInput } from "./schema.js";
+import { isCurrent } from "../members/archive-scope.js";
 
 export type SubmitVia = "SLACK" | "TEAMS" | "WEB";
 
@@ -72,12 +73,14 @@ async function resolveEmployer(db: Db, actor: Actor, requested: string | undefin
   if (!isCoordinator(actor)) {
     if (!actor.employerId) return fail("notAllowed", "error.noEmployer");
     if (requested && requested !== actor.employerId) return fail("notAllowed", "reporting.otherEmployer");
-    return ok(actor.employerId);
   }
-  const id = requested ?? actor.employerId;
+  const id = isCoordinator(actor) ? requested ?? actor.employerId : actor.employerId;
   if (!id) return fail("invalid", "reporting.employerNotFound");
-  const employer = await db.employer.findFirst({ where: { id, networkId: actor.networkId }, select: { id: true } });
-  return employer ? ok(employer.id) : fail("notFound", "reporting.employerNotFound");
+  const employer = await db.employer.findFirst({ where: { id, networkId: actor.networkId }, select: { id: true, name: true, archivedAt: true } });
+  if (!employer) return fail("notFound", "reporting.employerNotFound");
+  // An archived employer has left the network: a new report would put it back in the open figures.
+  if (!isCurrent(employer)) return fail("conflict", "reporting.employerArchived", { employer: employer.name });
+  return ok(employer.id);
 }
 
 interface Figures {

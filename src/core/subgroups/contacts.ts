@@ -1,4 +1,5 @@
 import type { DbClient } from "../../db/database.js";
+import { ofCurrentEmployer } from "../members/archive-scope.js";
 
 export interface ContactPerson {
   personId: string;
@@ -37,10 +38,10 @@ export function toContact({ person }: ContactRow): ContactPerson {
   };
 }
 
-/** The contact persons of some subgroups, erased people excluded, by subgroup id. */
+/** The contact persons of some subgroups, by subgroup id: erased people and people of archived employers excluded. */
 export async function contactsOf(db: DbClient, subgroupIds: string[]): Promise<Map<string, ContactPerson[]>> {
   const rows = await db.subgroupMembership.findMany({
-    where: { subgroupId: { in: subgroupIds }, isContact: true, person: { erasedAt: null } },
+    where: { subgroupId: { in: subgroupIds }, isContact: true, person: { erasedAt: null, ...ofCurrentEmployer } },
     select: { subgroupId: true, ...contactSelect },
     orderBy: { person: { name: "asc" } },
   });

@@ -14,6 +14,7 @@ export function networkOverviewPage(ctx: PageContext, o: NetworkOverview): strin
   const q = quarterParam(s.quarter);
   const missing = s.employers.filter((e) => !e.reported);
   const body = html`<h1>${o.networkName}</h1>
+<nav class="manage" aria-label="${t("dashboard.manage.nav")}"><a href="/dashboard/manage/employers">${t("dashboard.manage.employers.title")}</a> · <a href="/dashboard/manage/people">${t("dashboard.manage.people.title")}</a></nav>
 ${quarterPicker(t, o.trend, s.quarter)}
 <section class="cards" aria-label="${t("dashboard.response.title", { quarter: s.label })}">
   <h2>${t("dashboard.response.title", { quarter: s.label })}</h2>
