@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import { systemClock, type CoreDeps } from "./core/deps.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { seedDemoData } from "./demo/demo-data.js";
+import { assertDemoDatabase } from "./demo/demo-mode.js";
 import { createHttpApp } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { startBackgroundWork } from "./scheduler/background.js";
@@ -36,6 +37,14 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       onConnectionError: (error) => logger.warn({ err: error }, "PostgreSQL-verbinding verbroken; de pool maakt een nieuwe"),
     }));
   const deps: CoreDeps = { db: db.prisma, cache: db.cache, now: options.now ?? systemClock };
+  if (config.demoAutomatic) {
+    try {
+      await assertDemoDatabase(db);
+    } catch (error) {
+      if (!options.database) await db.close();
+      throw error;
+    }
+  }
 
   const seedDemo = config.env.DEMO_DATA === "on" || (config.env.DEMO_DATA === "auto" && config.demoMode);
   if (seedDemo) {
@@ -46,10 +55,10 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const http = createHttpApp(db);
   // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
   const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger }) : undefined;
-  // Demo mode: anonymous local endpoint, so the Bot Framework Emulator can talk to the bot.
+  // Demo mode: anonymous endpoint for the Bot Framework Emulator, talking to loopback only.
   const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
   mountWebSurfaces(http, { config, deps, logger });
-  const server = await listen(http, config.env.PORT, config.env.HOST);
+  const server = await listen(http, config.env.PORT, config.host);
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   announceWebSurfaces(config, logger, url);

@@ -12,7 +12,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  // Empty: 127.0.0.1 in demo mode (anyone who reaches the playground can act as anyone), else 0.0.0.0.
+  HOST: optionalString,
   PUBLIC_URL: optionalString.pipe(z.string().url("moet een volledige https://-URL zijn").optional()),
   DATABASE_URL: optionalString.pipe(
     z
@@ -26,6 +27,9 @@ const envSchema = z.object({
     .string()
     .default("Europe/Amsterdam")
     .refine(isKnownTimeZone, "onbekende tijdzone (verwacht bijv. Europe/Amsterdam)"),
+  // auto: demo mode only without Slack/Teams, on the embedded database, holding no network but the
+  // demo one (checked at start). on: demo mode on any database. off: never.
+  DEMO: z.enum(["auto", "on", "off"]).default("auto"),
   DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
   ADMIN_TOKEN: optionalString.pipe(z.string().min(24, "moet minstens 24 tekens zijn").optional()),
 
@@ -82,8 +86,15 @@ export interface Config {
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   slackEnabled: boolean;
   teamsEnabled: boolean;
-  /** No chat platform configured: serve the local playground on the demo data. */
+  /**
+   * No chat platform, and DEMO allows it: the playground and an anonymous /api/messages for the
+   * Bot Framework Emulator, on loopback unless HOST says otherwise.
+   */
   demoMode: boolean;
+  /** Demo mode came from DEMO=auto: start-up checks that the database holds only the demo network. */
+  demoAutomatic: boolean;
+  /** The address the HTTP server listens on. */
+  host: string;
 }
 
 export class ConfigError extends Error {
@@ -100,17 +111,42 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const env = parsed.data;
-  const problems = [...teamsProblems(env, "MICROSOFT_APP_TYPE" in given), ...slackProblems(env)];
-  if (problems.length > 0) throw new ConfigError(problems);
   const slackEnabled = Boolean(env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
   const teamsEnabled = Boolean(env.MICROSOFT_APP_ID);
+  const platform = slackEnabled || teamsEnabled;
+  const problems = [...teamsProblems(env, "MICROSOFT_APP_TYPE" in given), ...slackProblems(env), ...demoProblems(env, platform)];
+  if (problems.length > 0) throw new ConfigError(problems);
+  const demoMode = !platform;
   return {
     env,
     database: env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR },
     slackEnabled,
     teamsEnabled,
-    demoMode: !slackEnabled && !teamsEnabled,
+    demoMode,
+    demoAutomatic: demoMode && env.DEMO === "auto",
+    host: env.HOST ?? (demoMode ? "127.0.0.1" : "0.0.0.0"),
   };
+}
+
+// Demo mode used to be what the bot fell into whenever no platform was set: a deployment whose
+// credentials went missing ran an anonymous Teams endpoint and the pick-anyone playground on
+// real data. Now it needs DEMO=on, or DEMO=auto on the embedded database (as on a fresh clone).
+function demoProblems(env: Env, platform: boolean): string[] {
+  if (platform) {
+    return env.DEMO === "on" ? ["DEMO: staat op on, maar Slack of Teams is ingesteld; de demo-modus (speeltuin, anoniem /api/messages) gaat niet samen met echte koppelingen. Maak DEMO leeg of zet het op off."] : [];
+  }
+  if (env.DEMO === "off") return [noPlatformProblem("DEMO=off en geen Slack of Teams ingesteld.")];
+  if (env.DEMO === "auto" && env.DATABASE_URL) return [noPlatformProblem("Geen Slack of Teams ingesteld, en met DATABASE_URL start de demo-modus niet vanzelf.")];
+  return [];
+}
+
+/** Why the bot will not start without a chat platform, and what to set. */
+export function noPlatformProblem(reason: string): string {
+  return (
+    `DEMO: ${reason} Zet Slack (SLACK_SIGNING_SECRET en SLACK_BOT_TOKEN, of SLACK_MODE=socket met SLACK_APP_TOKEN en SLACK_BOT_TOKEN) ` +
+    `of Teams (MICROSOFT_APP_ID met MICROSOFT_APP_PASSWORD of een certificaat); zie README, "Slack koppelen" en "Teams koppelen". ` +
+    `Of zet DEMO=on voor de demo-modus: een speeltuin waarin iedereen elke persoon kan spelen, alleen om te proberen.`
+  );
 }
 
 const TEAMS_SETTINGS = [

@@ -2,7 +2,9 @@ import { startApp, type RunningApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
 import { createLogger, type Logger } from "../../src/logger.js";
-import { afterEach, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import type { FakeOpenId } from "./fake-openid.js";
+import { signActivitiesFor, standInForAzureAd, startFakeOpenId, teamsAppEnv } from "./teams-channel-auth.js";
 import type { FakeBotConnector } from "./fake-bot-connector.js";
 import { fixedNow, seedDemo } from "./fixtures.js";
 
@@ -30,17 +32,29 @@ export function startTestApp(
 
 /**
  * For a Teams suite inside describeEachDatabase: before every test the demo network is seeded,
- * the app started and the file's fake Bot Connector emptied (a getter: the file starts it in its
- * beforeAll); after it the app is closed. Returns the running app of the current test.
+ * the app started with an app id (postActivity signs what it sends it, see teams-channel-auth.ts)
+ * and the file's fake Bot Connector emptied (a getter: the file starts it in its beforeAll);
+ * after it the app is closed. Returns the running app of the current test.
  */
-export function teamsAppPerTest(use: () => Database, connector: () => FakeBotConnector): Pick<RunningApp, "url" | "close"> {
+export function teamsAppPerTest(use: () => Database, connector: () => FakeBotConnector, env: Record<string, string> = {}): Pick<RunningApp, "url" | "close"> {
   let app: RunningApp | undefined;
+  let openId: FakeOpenId | undefined;
+  let unregister = () => {};
+  beforeAll(async () => {
+    openId = await startFakeOpenId();
+    standInForAzureAd();
+  });
+  afterAll(() => openId?.close());
   beforeEach(async () => {
     await seedDemo(use());
-    app = await startTestApp(use(), { PUBLIC_URL: "http://bot.example" });
+    app = await startTestApp(use(), { PUBLIC_URL: "http://bot.example", ...teamsAppEnv(openId!), ...env });
+    unregister = signActivitiesFor(app.url, openId!);
     connector().reset();
   });
-  afterEach(() => app?.close());
+  afterEach(async () => {
+    unregister();
+    await app?.close();
+  });
   const current = () => {
     if (!app) throw new Error("no app: teamsAppPerTest is used outside a test");
     return app;

@@ -154,4 +154,37 @@ describe("configuration", () => {
       expect(loadConfig(env)).toMatchObject({ slackEnabled: true, demoMode: false });
     });
   });
+
+  describe("demo mode (issue 15.2: explicit, never a silent fallback)", () => {
+    const slack = { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" };
+
+    it("starts by itself only on the embedded database (DEMO=auto), then checked against its contents at start", () => {
+      expect(loadConfig({})).toMatchObject({ demoMode: true, demoAutomatic: true });
+      expect(loadConfig({ DEMO: "on" })).toMatchObject({ demoMode: true, demoAutomatic: false });
+      expect(loadConfig({ DEMO: "on", DATABASE_URL: "postgresql://u@db:5432/nb" })).toMatchObject({ demoMode: true, demoAutomatic: false });
+    });
+
+    it("listens on loopback only in demo mode, unless HOST says otherwise", () => {
+      expect(loadConfig({}).host).toBe("127.0.0.1");
+      expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+      expect(loadConfig(slack).host).toBe("0.0.0.0");
+      expect(loadConfig({ ...slack, HOST: "10.0.0.5" }).host).toBe("10.0.0.5");
+    });
+
+    it.each([
+      [{ DEMO: "off" }, "DEMO=off en geen Slack of Teams ingesteld."],
+      [{ DATABASE_URL: "postgresql://u@db:5432/nb" }, "met DATABASE_URL start de demo-modus niet vanzelf"],
+    ])("without Slack or Teams and without demo mode (%o), explains in Dutch what to set", (env, reason) => {
+      const message = problemsOf(env);
+      expect(message).toMatch(/^DEMO: /);
+      expect(message).toContain(reason);
+      for (const setting of ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "DEMO=on"]) expect(message).toContain(setting);
+    });
+
+    it("refuses DEMO=on next to real platform settings: nothing anonymous is mounted beside them", () => {
+      expect(problemsOf({ ...slack, DEMO: "on" })).toContain("DEMO: staat op on, maar Slack of Teams is ingesteld");
+      expect(loadConfig({ ...slack, DEMO: "off" })).toMatchObject({ demoMode: false, slackEnabled: true });
+      expect(() => loadConfig({ DEMO: "sometimes" })).toThrow(/DEMO/);
+    });
+  });
 });
