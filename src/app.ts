@@ -6,6 +6,7 @@ import { openDatabase, type Database } from "./db/database.js";
 import { seedDemoData } from "./demo/demo-data.js";
 import { assertDemoDatabase } from "./demo/demo-mode.js";
 import { createHttpApp } from "./http/server.js";
+import { DEFAULT_HTTP_LIMITS, listen, type HttpServerLimits } from "./http/listen.js";
 import type { Logger } from "./logger.js";
 import { startBackgroundWork } from "./scheduler/background.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
@@ -18,6 +19,8 @@ export interface RunningApp {
   deps: CoreDeps;
   /** Present when Slack is configured; its `sender` is the outbox's Slack port. */
   slack?: MountedSlack;
+  /** The listening HTTP server (its limits, its connections). */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -26,6 +29,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Tests pass an already opened database. */
   database?: Database;
+  /** Tests shorten the HTTP server's timeouts; default DEFAULT_HTTP_LIMITS. */
+  http?: Partial<HttpServerLimits>;
 }
 
 /** Composition root: database → core → platforms → HTTP. */
@@ -58,7 +63,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   // Demo mode: anonymous endpoint for the Bot Framework Emulator, talking to loopback only.
   const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
   mountWebSurfaces(http, { config, deps, logger });
-  const server = await listen(http, config.env.PORT, config.host);
+  const server = await listen(http, config.env.PORT, config.host, { ...DEFAULT_HTTP_LIMITS, maxConnections: config.env.HTTP_MAX_CONNECTIONS, ...options.http });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   announceWebSurfaces(config, logger, url);
@@ -69,6 +74,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     db,
     deps,
     slack,
+    server,
     async close() {
       await background.stop();
       await slack?.stop();
@@ -77,10 +83,4 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       if (!options.database) await db.close();
     },
   };
-}
-
-function listen(app: ReturnType<typeof createHttpApp>, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
-  });
 }

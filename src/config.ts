@@ -14,6 +14,9 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   // Empty: 127.0.0.1 in demo mode (anyone who reaches the playground can act as anyone), else 0.0.0.0.
   HOST: optionalString,
+  // Open connections per instance; more are closed as they arrive, so that slow clients holding
+  // connections cannot exhaust the process's file descriptors.
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(10).max(100_000).default(1_000),
   PUBLIC_URL: optionalString.pipe(z.string().url("moet een volledige https://-URL zijn").optional()),
   DATABASE_URL: optionalString.pipe(
     z

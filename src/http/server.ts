@@ -1,11 +1,13 @@
 import express, { type Express } from "express";
 import type { Database } from "../db/database.js";
 import { metricsRegistry } from "../observability/metrics.js";
+import { refuseOversizedBodies } from "./body-limits.js";
 
 /** The one HTTP app every surface mounts on: Slack, Teams, playground, dashboard, health. */
 export function createHttpApp(db: Database): Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(refuseOversizedBodies());
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });

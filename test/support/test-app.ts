@@ -1,4 +1,4 @@
-import { startApp, type RunningApp } from "../../src/app.js";
+import { startApp, type RunningApp, type StartOptions } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
 import { createLogger, type Logger } from "../../src/logger.js";
@@ -16,7 +16,7 @@ import { fixedNow, seedDemo } from "./fixtures.js";
 export function startTestApp(
   database: Database,
   env: Record<string, string> = {},
-  { now = () => fixedNow, logger = createLogger("silent", false) }: { now?: () => Date; logger?: Logger } = {},
+  { now = () => fixedNow, logger = createLogger("silent", false), http }: { now?: () => Date; logger?: Logger; http?: StartOptions["http"] } = {},
 ): Promise<RunningApp> {
   const config = loadConfig({
     NODE_ENV: "test",
@@ -27,7 +27,7 @@ export function startTestApp(
     DEMO_DATA: "off",
     ...env,
   });
-  return startApp(config, { logger, now, database });
+  return startApp(config, { logger, now, database, http });
 }
 
 /**

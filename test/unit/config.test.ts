@@ -8,6 +8,7 @@ describe("configuration", () => {
     expect(config.database).toEqual({ kind: "pglite", dataDir: "./data" });
     expect(config.demoMode).toBe(true);
     expect(config.env.PORT).toBe(3000);
+    expect(config.env.HTTP_MAX_CONNECTIONS).toBe(1_000);
   });
 
   it("uses PostgreSQL when DATABASE_URL is set and leaves demo mode with Slack credentials", () => {
@@ -52,6 +53,8 @@ describe("configuration", () => {
     [{ DEFAULT_TIME_ZONE: "Mars/Olympus" }, "DEFAULT_TIME_ZONE"],
     [{ DEFAULT_LOCALE: "de" }, "DEFAULT_LOCALE"],
     [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
+    [{ HTTP_MAX_CONNECTIONS: "5" }, "HTTP_MAX_CONNECTIONS"],
+    [{ HTTP_MAX_CONNECTIONS: "veel" }, "HTTP_MAX_CONNECTIONS"],
   ])("stops on %o with a message naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

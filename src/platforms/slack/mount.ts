@@ -21,6 +21,7 @@ import { createSlackSender } from "./sender.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
 import { WorkInFlight } from "../work-in-flight.js";
+import { BODY_LIMITS } from "../../http/body-limits.js";
 
 export interface SlackMountOptions {
   config: Config;
@@ -62,6 +63,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
       signingSecret: env.SLACK_SIGNING_SECRET,
       app: options.http,
       endpoints: SLACK_PATHS.events,
+      bodyLimit: BODY_LIMITS.slack,
       logger: boltLogger(log),
       ...(oauth ? oauthOptions(env, installationStore, clientOptions) : {}),
     });

@@ -2,6 +2,7 @@ import express, { type Express } from "express";
 import type { OutboxSender } from "../../delivery/sender.js";
 import { createTeamsBot, type TeamsBotOptions } from "./bot.js";
 import { loopbackServiceUrlOnly } from "./demo-guard.js";
+import { BODY_LIMITS } from "../../http/body-limits.js";
 import { createTeamsSender } from "./sender.js";
 
 export interface MountedTeams {
@@ -19,9 +20,8 @@ export interface MountedTeams {
  */
 export function mountTeams(app: Express, options: TeamsBotOptions): MountedTeams {
   const bot = createTeamsBot(options);
-  // Teams caps a message at ~28 KB; anything much larger is not a real activity.
   const guards = options.demoMode ? [loopbackServiceUrlOnly(options.logger)] : [];
-  app.post("/api/messages", express.json({ limit: "256kb" }), ...guards, async (req, res) => {
+  app.post("/api/messages", express.json({ limit: BODY_LIMITS.teams }), ...guards, async (req, res) => {
     await bot.adapter.process(req, res, async (context) => {
       await bot.application.run(context);
     });
