@@ -57,7 +57,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     if (created) logger.info("Demodata aangemaakt (fictief netwerk 99vanDemo)");
   }
 
-  const http = createHttpApp(db);
+  const http = createHttpApp(db, { publicUrl: config.env.PUBLIC_URL, trustProxy: config.env.TRUST_PROXY, metricsToken: config.env.METRICS_TOKEN });
   // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
   const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger }) : undefined;
   // Demo mode: anonymous endpoint for the Bot Framework Emulator, talking to loopback only.

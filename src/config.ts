@@ -1,4 +1,5 @@
 import { createPrivateKey } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 // Env is parsed once at start-up; a bad value stops the bot with a message naming the variable.
@@ -17,6 +18,19 @@ const envSchema = z.object({
   // Open connections per instance; more are closed as they arrive, so that slow clients holding
   // connections cannot exhaust the process's file descriptors.
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(10).max(100_000).default(1_000),
+  // Behind a reverse proxy: whose X-Forwarded-For to believe (Express's "trust proxy"), as a number
+  // of hops or a list of addresses, subnets and loopback/linklocal/uniquelocal. Empty: nobody's;
+  // the client is the connection's address. It tells sign-in attempts of clients apart.
+  TRUST_PROXY: optionalString.pipe(
+    z
+      .string()
+      .refine(isTrustProxy, "moet een aantal proxy's zijn (bijv. 1) of een lijst adressen/subnetten (bijv. loopback, 10.0.0.0/8)")
+      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v.split(",").map((part) => part.trim())))
+      .optional(),
+  ),
+  // With it, /metrics asks for "Authorization: Bearer <token>"; without, it answers only requests
+  // made on this machine directly (not through a proxy).
+  METRICS_TOKEN: optionalString.pipe(z.string().min(24, "moet minstens 24 tekens zijn").optional()),
   PUBLIC_URL: optionalString.pipe(z.string().url("moet een volledige https://-URL zijn").optional()),
   DATABASE_URL: optionalString.pipe(
     z
@@ -223,6 +237,17 @@ function slackProblems(env: Env): string[] {
     problems.push("SLACK_BOT_TOKEN: nodig voor één werkruimte (xoxb-…), of zet SLACK_CLIENT_ID, SLACK_CLIENT_SECRET en SLACK_STATE_SECRET voor installaties per werkruimte");
   }
   return problems;
+}
+
+function isTrustProxy(value: string): boolean {
+  if (/^\d+$/.test(value)) return Number(value) <= 10;
+  return value.split(",").every((part) => {
+    const [address = "", prefix, ...rest] = part.trim().split("/");
+    if (rest.length > 0) return false;
+    if (prefix === undefined && ["loopback", "linklocal", "uniquelocal"].includes(address)) return true;
+    const family = isIP(address);
+    return family !== 0 && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)));
+  });
 }
 
 function isPrivateKey(pem: string): boolean {

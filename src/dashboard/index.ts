@@ -1,7 +1,9 @@
 import express, { type Express } from "express";
 import { fileURLToPath } from "node:url";
 import { signedChartRouter } from "./chart-route.js";
+import { webErrorHandler } from "./errors.js";
 import { dashboardRouter, type DashboardOptions } from "./routes.js";
+import { signInLimiter } from "./sign-in-limit.js";
 
 const staticDir = fileURLToPath(new URL("./static", import.meta.url));
 
@@ -9,5 +11,7 @@ const staticDir = fileURLToPath(new URL("./static", import.meta.url));
 export function mountDashboard(app: Express, options: DashboardOptions): void {
   app.use("/static", express.static(staticDir));
   app.use(signedChartRouter(options.deps, options.logger));
+  // Every sign-in attempt (admin token or link) is counted before the dashboard router sees it.
+  app.post("/dashboard/login", signInLimiter(options), webErrorHandler(options.logger));
   app.use(dashboardRouter(options));
 }

@@ -54,6 +54,10 @@ describe("configuration", () => {
     [{ DEFAULT_LOCALE: "de" }, "DEFAULT_LOCALE"],
     [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
     [{ HTTP_MAX_CONNECTIONS: "5" }, "HTTP_MAX_CONNECTIONS"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
+    [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "loopback, proxy.example" }, "TRUST_PROXY"],
     [{ HTTP_MAX_CONNECTIONS: "veel" }, "HTTP_MAX_CONNECTIONS"],
   ])("stops on %o with a message naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -156,6 +160,12 @@ describe("configuration", () => {
     ])("enables Slack with the complete set %o", (env) => {
       expect(loadConfig(env)).toMatchObject({ slackEnabled: true, demoMode: false });
     });
+  });
+
+  it("reads TRUST_PROXY as a number of hops or a list of addresses and subnets, as Express takes it", () => {
+    expect(loadConfig({}).env.TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: "1" }).env.TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::/8, 192.0.2.10" }).env.TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::/8", "192.0.2.10"]);
   });
 
   describe("demo mode (issue 15.2: explicit, never a silent fallback)", () => {

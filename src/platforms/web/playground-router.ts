@@ -38,7 +38,8 @@ export function playgroundRouter(options: PlaygroundOptions): Router {
 
   router.get("/", async (req, res) => {
     const locale = isLocale(req.query.lang) ? req.query.lang : defaultLocale;
-    res.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    // The dashboard's policy (src/http/security-headers.ts), plus data: images for files the bot "sends".
+    res.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'");
     res.type("html").send(playgroundPage(translator(locale), locale, await demoPeople(deps.db)));
   });
 
