@@ -12,6 +12,7 @@ import { startBackgroundWork } from "./scheduler/background.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
 import { mountTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
+import { WorkInFlight } from "./platforms/work-in-flight.js";
 
 export interface RunningApp {
   url: string;
@@ -57,12 +58,14 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     if (created) logger.info("Demodata aangemaakt (fictief netwerk 99vanDemo)");
   }
 
+  // One bound for all chat platforms: they share the event loop and the database.
+  const requests = new WorkInFlight(config.env.MAX_REQUESTS_IN_FLIGHT);
   const http = createHttpApp(db, { publicUrl: config.env.PUBLIC_URL, trustProxy: config.env.TRUST_PROXY, metricsToken: config.env.METRICS_TOKEN });
   // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
-  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger }) : undefined;
+  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger, requests }) : undefined;
   // Demo mode: anonymous endpoint for the Bot Framework Emulator, talking to loopback only.
-  const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
-  mountWebSurfaces(http, { config, deps, logger });
+  const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, requests, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
+  mountWebSurfaces(http, { config, deps, logger, requests });
   const server = await listen(http, config.env.PORT, config.host, { ...DEFAULT_HTTP_LIMITS, maxConnections: config.env.HTTP_MAX_CONNECTIONS, ...options.http });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;

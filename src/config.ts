@@ -31,6 +31,10 @@ const envSchema = z.object({
   // With it, /metrics asks for "Authorization: Bearer <token>"; without, it answers only requests
   // made on this machine directly (not through a proxy).
   METRICS_TOKEN: optionalString.pipe(z.string().min(24, "moet minstens 24 tekens zijn").optional()),
+  // Chat requests (Slack commands, buttons, forms; Teams messages and card actions; playground)
+  // one instance works on at once. More are answered "busy, try again" at once, instead of
+  // queueing until their answers come too late (Slack's 3 s, Teams' 15 s).
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
   PUBLIC_URL: optionalString.pipe(z.string().url("moet een volledige https://-URL zijn").optional()),
   DATABASE_URL: optionalString.pipe(
     z

@@ -9,6 +9,7 @@ describe("configuration", () => {
     expect(config.demoMode).toBe(true);
     expect(config.env.PORT).toBe(3000);
     expect(config.env.HTTP_MAX_CONNECTIONS).toBe(1_000);
+    expect(config.env.MAX_REQUESTS_IN_FLIGHT).toBe(32);
   });
 
   it("uses PostgreSQL when DATABASE_URL is set and leaves demo mode with Slack credentials", () => {
@@ -55,6 +56,7 @@ describe("configuration", () => {
     [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
     [{ HTTP_MAX_CONNECTIONS: "5" }, "HTTP_MAX_CONNECTIONS"],
     [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
+    [{ MAX_REQUESTS_IN_FLIGHT: "0" }, "MAX_REQUESTS_IN_FLIGHT"],
     [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
     [{ TRUST_PROXY: "10.0.0.0/33" }, "TRUST_PROXY"],
     [{ TRUST_PROXY: "loopback, proxy.example" }, "TRUST_PROXY"],

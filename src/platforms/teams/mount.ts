@@ -3,6 +3,8 @@ import type { OutboxSender } from "../../delivery/sender.js";
 import { createTeamsBot, type TeamsBotOptions } from "./bot.js";
 import { loopbackServiceUrlOnly } from "./demo-guard.js";
 import { BODY_LIMITS } from "../../http/body-limits.js";
+import { WorkInFlight } from "../work-in-flight.js";
+import { runUnlessBusy } from "./busy.js";
 import { createTeamsSender } from "./sender.js";
 
 export interface MountedTeams {
@@ -20,11 +22,10 @@ export interface MountedTeams {
  */
 export function mountTeams(app: Express, options: TeamsBotOptions): MountedTeams {
   const bot = createTeamsBot(options);
+  const requests = options.requests ?? new WorkInFlight();
   const guards = options.demoMode ? [loopbackServiceUrlOnly(options.logger)] : [];
   app.post("/api/messages", express.json({ limit: BODY_LIMITS.teams }), ...guards, async (req, res) => {
-    await bot.adapter.process(req, res, async (context) => {
-      await bot.application.run(context);
-    });
+    await bot.adapter.process(req, res, (context) => runUnlessBusy(context, requests, options.env.DEFAULT_LOCALE, () => bot.application.run(context)));
   });
   bot.files.mount(app);
   return {
