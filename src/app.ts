@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Config } from "./config.js";
+import { ConfigError, startProblems, type Config } from "./config.js";
 import { systemClock, type CoreDeps } from "./core/deps.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { seedDemoData } from "./demo/demo-data.js";
@@ -37,6 +37,8 @@ export interface StartOptions {
 /** Composition root: database → core → platforms → HTTP. */
 export async function startApp(config: Config, options: StartOptions): Promise<RunningApp> {
   const { logger } = options;
+  const refusals = startProblems(config);
+  if (refusals.length > 0) throw new ConfigError(refusals);
   const db =
     options.database ??
     (await openDatabase(config.database, {

@@ -137,7 +137,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const platform = slackEnabled || teamsEnabled;
   const problems = [...teamsProblems(env, "MICROSOFT_APP_TYPE" in given), ...slackProblems(env), ...demoProblems(env, platform)];
   if (problems.length > 0) throw new ConfigError(problems);
-  const demoMode = !platform;
+  // Demo mode used to be what the bot fell into whenever no platform was set: a deployment whose
+  // credentials went missing ran an anonymous Teams endpoint and the pick-anyone playground on
+  // real data. Now it needs DEMO=on, or DEMO=auto on the embedded database (as on a fresh clone).
+  const demoMode = !platform && (env.DEMO === "on" || (env.DEMO === "auto" && !env.DATABASE_URL));
   return {
     env,
     database: env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR },
@@ -149,16 +152,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-// Demo mode used to be what the bot fell into whenever no platform was set: a deployment whose
-// credentials went missing ran an anonymous Teams endpoint and the pick-anyone playground on
-// real data. Now it needs DEMO=on, or DEMO=auto on the embedded database (as on a fresh clone).
 function demoProblems(env: Env, platform: boolean): string[] {
-  if (platform) {
-    return env.DEMO === "on" ? ["DEMO: staat op on, maar Slack of Teams is ingesteld; de demo-modus (speeltuin, anoniem /api/messages) gaat niet samen met echte koppelingen. Maak DEMO leeg of zet het op off."] : [];
-  }
-  if (env.DEMO === "off") return [noPlatformProblem("DEMO=off en geen Slack of Teams ingesteld.")];
-  if (env.DEMO === "auto" && env.DATABASE_URL) return [noPlatformProblem("Geen Slack of Teams ingesteld, en met DATABASE_URL start de demo-modus niet vanzelf.")];
-  return [];
+  if (!platform || env.DEMO !== "on") return [];
+  return ["DEMO: staat op on, maar Slack of Teams is ingesteld; de demo-modus (speeltuin, anoniem /api/messages) gaat niet samen met echte koppelingen. Maak DEMO leeg of zet het op off."];
+}
+
+/**
+ * What stops the bot from serving with this configuration: no chat platform and no demo mode.
+ * Checked at start, not in loadConfig, so that commands that only need the database (db:seed,
+ * admin) run without platform settings.
+ */
+export function startProblems(config: Config): string[] {
+  if (config.slackEnabled || config.teamsEnabled || config.demoMode) return [];
+  const reason = config.env.DEMO === "off" ? "DEMO=off en geen Slack of Teams ingesteld." : "Geen Slack of Teams ingesteld, en met DATABASE_URL start de demo-modus niet vanzelf.";
+  return [noPlatformProblem(reason)];
 }
 
 /** Why the bot will not start without a chat platform, and what to set. */

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { MAX_FILE_BYTES } from "../core/import/read-file.js";
 
 const KB = 1024;
 
@@ -14,7 +15,9 @@ export const BODY_LIMITS = {
   teams: 256 * KB,
   // The playground's bodies: 4,000 characters of text, or a form of up to 50 values of 3,000.
   playground: 64 * KB,
-  // The dashboard's forms: a sign-in token or the admin token, and little else.
+  // A member list uploaded on the dashboard: the import's own file limit, plus the multipart frame.
+  memberImport: MAX_FILE_BYTES + 64 * KB,
+  // The dashboard's other forms: a sign-in token or the admin token, and little else.
   dashboard: 8 * KB,
   // No other route reads a body.
   other: 16 * KB,
@@ -24,6 +27,8 @@ const byPath: Array<[string, number]> = [
   ["/slack/events", BODY_LIMITS.slack],
   ["/api/messages", BODY_LIMITS.teams],
   ["/playground", BODY_LIMITS.playground],
+  // Most specific first.
+  ["/dashboard/members/import", BODY_LIMITS.memberImport],
   ["/dashboard", BODY_LIMITS.dashboard],
 ];
 

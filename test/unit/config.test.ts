@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig, startProblems } from "../../src/config.js";
 
 describe("configuration", () => {
   it("defaults to the embedded database and demo mode without credentials", () => {
@@ -189,11 +189,19 @@ describe("configuration", () => {
     it.each([
       [{ DEMO: "off" }, "DEMO=off en geen Slack of Teams ingesteld."],
       [{ DATABASE_URL: "postgresql://u@db:5432/nb" }, "met DATABASE_URL start de demo-modus niet vanzelf"],
-    ])("without Slack or Teams and without demo mode (%o), explains in Dutch what to set", (env, reason) => {
-      const message = problemsOf(env);
+    ])("without Slack or Teams and without demo mode (%o), refuses to start and explains in Dutch what to set", (env, reason) => {
+      const config = loadConfig(env);
+      expect(config.demoMode).toBe(false);
+      const message = startProblems(config).join("\n");
       expect(message).toMatch(/^DEMO: /);
       expect(message).toContain(reason);
       for (const setting of ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "DEMO=on"]) expect(message).toContain(setting);
+    });
+
+    it("still loads such settings for commands that only need the database (db:seed, admin)", () => {
+      expect(loadConfig({ DATABASE_URL: "postgresql://u@db:5432/nb" }).database).toEqual({ kind: "postgres", url: "postgresql://u@db:5432/nb" });
+      expect(startProblems(loadConfig({}))).toEqual([]);
+      expect(startProblems(loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", DEMO: "off" }))).toEqual([]);
     });
 
     it("refuses DEMO=on next to real platform settings: nothing anonymous is mounted beside them", () => {
