@@ -51,9 +51,17 @@ export function signInLimiter({ deps, logger, defaultLocale }: { deps: CoreDeps;
       return;
     }
     // The sign-in route answers a session with a redirect; anything else was a failed attempt.
-    res.once("finish", () => {
-      if (res.statusCode === 303) limiter.reward(key, 1).catch((error: unknown) => logger.warn({ err: error }, "Dashboard: inlogpoging niet teruggegeven"));
-    });
+    // The attempt is given back before that answer leaves, so the browser's next attempt cannot
+    // be counted before it.
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    res.end = ((...args: unknown[]) => {
+      if (res.statusCode !== 303) return end(...args);
+      limiter
+        .reward(key, 1)
+        .catch((error: unknown) => logger.warn({ err: error }, "Dashboard: inlogpoging niet teruggegeven"))
+        .finally(() => end(...args));
+      return res;
+    }) as typeof res.end;
     // The library reckons windows by the system clock, so its rows are cleared by that clock too.
     if (Date.now() - lastCleared > SIGN_IN_WINDOW_SECONDS * 1000) {
       lastCleared = Date.now();

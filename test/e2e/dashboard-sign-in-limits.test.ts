@@ -62,6 +62,13 @@ describeEachDatabase("dashboard sign-in limits", (use) => {
     expect((await signIn(app, { token: link.token })).status).toBe(429);
   });
 
+  it("does not count posts another site makes a visitor's browser send (refused before they are counted)", async () => {
+    const app = await start();
+    const crossSite = await statuses(Array.from({ length: SIGN_IN_ATTEMPTS + 5 }, () => guess(app, { "sec-fetch-site": "cross-site" })));
+    expect(crossSite).toEqual(Array(SIGN_IN_ATTEMPTS + 5).fill(403));
+    expect((await signIn(app, { adminToken }, { "sec-fetch-site": "same-origin" })).status).toBe(303);
+  });
+
   it("shares the count between instances through the database", async () => {
     const [first, second] = [await start(), await start()];
     await statuses(Array.from({ length: 6 }, () => guess(first)));

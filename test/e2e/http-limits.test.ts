@@ -45,6 +45,7 @@ describe("request bodies, before authentication", () => {
     ["/slack/events", BODY_LIMITS.slack],
     ["/api/messages", BODY_LIMITS.teams],
     ["/dashboard/login", BODY_LIMITS.dashboard],
+    ["/dashboard/members/import", BODY_LIMITS.memberImport],
     ["/anything/else", BODY_LIMITS.other],
   ])("refuses a body to %s one byte over its limit with 413 as soon as the headers arrive, and closes the connection", async (path, limit) => {
     const reads = serverReads(app.server);
