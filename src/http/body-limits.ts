@@ -15,8 +15,10 @@ export const BODY_LIMITS = {
   teams: 256 * KB,
   // The playground's bodies: 4,000 characters of text, or a form of up to 50 values of 3,000.
   playground: 64 * KB,
-  // A member list uploaded on the dashboard: the import's own file limit, plus the multipart frame.
-  memberImport: MAX_FILE_BYTES + 64 * KB,
+  // A member list uploaded on the dashboard. The upload route stops a file over MAX_FILE_BYTES
+  // itself while it streams in, with a page saying so in Dutch; only bodies far beyond that are
+  // refused here, without that page.
+  memberImport: 4 * MAX_FILE_BYTES,
   // The dashboard's other forms: a sign-in token or the admin token, and little else.
   dashboard: 8 * KB,
   // No other route reads a body.
