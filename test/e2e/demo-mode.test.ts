@@ -83,7 +83,7 @@ describeEachDatabase("demo mode at start", (use, kind) => {
     await seedDemo(use());
     await use().prisma.network.create({ data: { slug: "99vantwente", name: "99vanTwente" } });
 
-    const started = startTestApp(use(), {});
+    const started = startTestApp(use(), { DEMO: "auto" });
 
     await expect(started).rejects.toBeInstanceOf(ConfigError);
     await expect(started).rejects.toThrow(kind === "pglite" ? /bevat een netwerk naast het demonetwerk/ : /op PostgreSQL start de demo-modus niet vanzelf/);

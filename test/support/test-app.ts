@@ -8,9 +8,11 @@ import { signActivitiesFor, standInForAzureAd, startFakeOpenId, teamsAppEnv } fr
 import type { FakeBotConnector } from "./fake-bot-connector.js";
 import { fixedNow, seedDemo } from "./fixtures.js";
 
+const PLATFORM_SETTINGS = ["SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "MICROSOFT_APP_ID"];
+
 /**
  * The real app on a free local port for end-to-end tests: the given database, the fixed clock,
- * no log output (unless a logger is given), no demo data, and no scheduler ticks or outbox polling racing the assertions
+ * no log output (unless a logger is given), no demo data, demo mode when no platform is given, and no scheduler ticks or outbox polling racing the assertions
  * (suites that test those start them themselves). `env` adds or overrides settings.
  */
 export function startTestApp(
@@ -25,6 +27,9 @@ export function startTestApp(
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
     DEMO_DATA: "off",
+    // Without Slack or Teams the app serves only in demo mode; a suite that tests that choice
+    // passes DEMO itself.
+    ...(PLATFORM_SETTINGS.some((key) => env[key]) ? {} : { DEMO: "on" }),
     ...env,
   });
   return startApp(config, { logger, now, database, http });
