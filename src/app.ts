@@ -1,15 +1,18 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Config } from "./config.js";
+import { ConfigError, startProblems, type Config } from "./config.js";
 import { systemClock, type CoreDeps } from "./core/deps.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { seedDemoData } from "./demo/demo-data.js";
+import { assertDemoDatabase } from "./demo/demo-mode.js";
 import { createHttpApp } from "./http/server.js";
+import { DEFAULT_HTTP_LIMITS, listen, type HttpServerLimits } from "./http/listen.js";
 import type { Logger } from "./logger.js";
 import { startBackgroundWork } from "./scheduler/background.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
 import { mountTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
+import { WorkInFlight } from "./platforms/work-in-flight.js";
 
 export interface RunningApp {
   url: string;
@@ -17,6 +20,8 @@ export interface RunningApp {
   deps: CoreDeps;
   /** Present when Slack is configured; its `sender` is the outbox's Slack port. */
   slack?: MountedSlack;
+  /** The listening HTTP server (its limits, its connections). */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -25,17 +30,29 @@ export interface StartOptions {
   now?: () => Date;
   /** Tests pass an already opened database. */
   database?: Database;
+  /** Tests shorten the HTTP server's timeouts; default DEFAULT_HTTP_LIMITS. */
+  http?: Partial<HttpServerLimits>;
 }
 
 /** Composition root: database → core → platforms → HTTP. */
 export async function startApp(config: Config, options: StartOptions): Promise<RunningApp> {
   const { logger } = options;
+  const refusals = startProblems(config);
+  if (refusals.length > 0) throw new ConfigError(refusals);
   const db =
     options.database ??
     (await openDatabase(config.database, {
       onConnectionError: (error) => logger.warn({ err: error }, "PostgreSQL-verbinding verbroken; de pool maakt een nieuwe"),
     }));
   const deps: CoreDeps = { db: db.prisma, cache: db.cache, now: options.now ?? systemClock };
+  if (config.demoAutomatic) {
+    try {
+      await assertDemoDatabase(db);
+    } catch (error) {
+      if (!options.database) await db.close();
+      throw error;
+    }
+  }
 
   const seedDemo = config.env.DEMO_DATA === "on" || (config.env.DEMO_DATA === "auto" && config.demoMode);
   if (seedDemo) {
@@ -43,13 +60,15 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     if (created) logger.info("Demodata aangemaakt (fictief netwerk 99vanDemo)");
   }
 
-  const http = createHttpApp(db);
+  // One bound for all chat platforms: they share the event loop and the database.
+  const requests = new WorkInFlight(config.env.MAX_REQUESTS_IN_FLIGHT);
+  const http = createHttpApp(db, { publicUrl: config.env.PUBLIC_URL, trustProxy: config.env.TRUST_PROXY, metricsToken: config.env.METRICS_TOKEN });
   // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
-  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger }) : undefined;
-  // Demo mode: anonymous local endpoint, so the Bot Framework Emulator can talk to the bot.
-  const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
-  mountWebSurfaces(http, { config, deps, logger });
-  const server = await listen(http, config.env.PORT, config.env.HOST);
+  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger, requests }) : undefined;
+  // Demo mode: anonymous endpoint for the Bot Framework Emulator, talking to loopback only.
+  const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, requests, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
+  mountWebSurfaces(http, { config, deps, logger, requests });
+  const server = await listen(http, config.env.PORT, config.host, { ...DEFAULT_HTTP_LIMITS, maxConnections: config.env.HTTP_MAX_CONNECTIONS, ...options.http });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   announceWebSurfaces(config, logger, url);
@@ -60,6 +79,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     db,
     deps,
     slack,
+    server,
     async close() {
       await background.stop();
       await slack?.stop();
@@ -68,10 +88,4 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       if (!options.database) await db.close();
     },
   };
-}
-
-function listen(app: ReturnType<typeof createHttpApp>, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
-  });
 }

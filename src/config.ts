@@ -1,4 +1,5 @@
 import { createPrivateKey } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 // Env is parsed once at start-up; a bad value stops the bot with a message naming the variable.
@@ -12,7 +13,28 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  // Empty: 127.0.0.1 in demo mode (anyone who reaches the playground can act as anyone), else 0.0.0.0.
+  HOST: optionalString,
+  // Open connections per instance; more are closed as they arrive, so that slow clients holding
+  // connections cannot exhaust the process's file descriptors.
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(10).max(100_000).default(1_000),
+  // Behind a reverse proxy: whose X-Forwarded-For to believe (Express's "trust proxy"), as a number
+  // of hops or a list of addresses, subnets and loopback/linklocal/uniquelocal. Empty: nobody's;
+  // the client is the connection's address. It tells sign-in attempts of clients apart.
+  TRUST_PROXY: optionalString.pipe(
+    z
+      .string()
+      .refine(isTrustProxy, "moet een aantal proxy's zijn (bijv. 1) of een lijst adressen/subnetten (bijv. loopback, 10.0.0.0/8)")
+      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v.split(",").map((part) => part.trim())))
+      .optional(),
+  ),
+  // With it, /metrics asks for "Authorization: Bearer <token>"; without, it answers only requests
+  // made on this machine directly (not through a proxy).
+  METRICS_TOKEN: optionalString.pipe(z.string().min(24, "moet minstens 24 tekens zijn").optional()),
+  // Chat requests (Slack commands, buttons, forms; Teams messages and card actions; playground)
+  // one instance works on at once. More are answered "busy, try again" at once, instead of
+  // queueing until their answers come too late (Slack's 3 s, Teams' 15 s).
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
   PUBLIC_URL: optionalString.pipe(z.string().url("moet een volledige https://-URL zijn").optional()),
   DATABASE_URL: optionalString.pipe(
     z
@@ -26,6 +48,9 @@ const envSchema = z.object({
     .string()
     .default("Europe/Amsterdam")
     .refine(isKnownTimeZone, "onbekende tijdzone (verwacht bijv. Europe/Amsterdam)"),
+  // auto: demo mode only without Slack/Teams, on the embedded database, holding no network but the
+  // demo one (checked at start). on: demo mode on any database. off: never.
+  DEMO: z.enum(["auto", "on", "off"]).default("auto"),
   DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
   ADMIN_TOKEN: optionalString.pipe(z.string().min(24, "moet minstens 24 tekens zijn").optional()),
 
@@ -82,8 +107,15 @@ export interface Config {
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   slackEnabled: boolean;
   teamsEnabled: boolean;
-  /** No chat platform configured: serve the local playground on the demo data. */
+  /**
+   * No chat platform, and DEMO allows it: the playground and an anonymous /api/messages for the
+   * Bot Framework Emulator, on loopback unless HOST says otherwise.
+   */
   demoMode: boolean;
+  /** Demo mode came from DEMO=auto: start-up checks that the database holds only the demo network. */
+  demoAutomatic: boolean;
+  /** The address the HTTP server listens on. */
+  host: string;
 }
 
 export class ConfigError extends Error {
@@ -100,17 +132,49 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const env = parsed.data;
-  const problems = [...teamsProblems(env, "MICROSOFT_APP_TYPE" in given), ...slackProblems(env)];
-  if (problems.length > 0) throw new ConfigError(problems);
   const slackEnabled = Boolean(env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
   const teamsEnabled = Boolean(env.MICROSOFT_APP_ID);
+  const platform = slackEnabled || teamsEnabled;
+  const problems = [...teamsProblems(env, "MICROSOFT_APP_TYPE" in given), ...slackProblems(env), ...demoProblems(env, platform)];
+  if (problems.length > 0) throw new ConfigError(problems);
+  // Demo mode used to be what the bot fell into whenever no platform was set: a deployment whose
+  // credentials went missing ran an anonymous Teams endpoint and the pick-anyone playground on
+  // real data. Now it needs DEMO=on, or DEMO=auto on the embedded database (as on a fresh clone).
+  const demoMode = !platform && (env.DEMO === "on" || (env.DEMO === "auto" && !env.DATABASE_URL));
   return {
     env,
     database: env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR },
     slackEnabled,
     teamsEnabled,
-    demoMode: !slackEnabled && !teamsEnabled,
+    demoMode,
+    demoAutomatic: demoMode && env.DEMO === "auto",
+    host: env.HOST ?? (demoMode ? "127.0.0.1" : "0.0.0.0"),
   };
+}
+
+function demoProblems(env: Env, platform: boolean): string[] {
+  if (!platform || env.DEMO !== "on") return [];
+  return ["DEMO: staat op on, maar Slack of Teams is ingesteld; de demo-modus (speeltuin, anoniem /api/messages) gaat niet samen met echte koppelingen. Maak DEMO leeg of zet het op off."];
+}
+
+/**
+ * What stops the bot from serving with this configuration: no chat platform and no demo mode.
+ * Checked at start, not in loadConfig, so that commands that only need the database (db:seed,
+ * admin) run without platform settings.
+ */
+export function startProblems(config: Config): string[] {
+  if (config.slackEnabled || config.teamsEnabled || config.demoMode) return [];
+  const reason = config.env.DEMO === "off" ? "DEMO=off en geen Slack of Teams ingesteld." : "Geen Slack of Teams ingesteld, en met DATABASE_URL start de demo-modus niet vanzelf.";
+  return [noPlatformProblem(reason)];
+}
+
+/** Why the bot will not start without a chat platform, and what to set. */
+export function noPlatformProblem(reason: string): string {
+  return (
+    `DEMO: ${reason} Zet Slack (SLACK_SIGNING_SECRET en SLACK_BOT_TOKEN, of SLACK_MODE=socket met SLACK_APP_TOKEN en SLACK_BOT_TOKEN) ` +
+    `of Teams (MICROSOFT_APP_ID met MICROSOFT_APP_PASSWORD of een certificaat); zie README, "Slack koppelen" en "Teams koppelen". ` +
+    `Of zet DEMO=on voor de demo-modus: een speeltuin waarin iedereen elke persoon kan spelen, alleen om te proberen.`
+  );
 }
 
 const TEAMS_SETTINGS = [
@@ -184,6 +248,17 @@ function slackProblems(env: Env): string[] {
     problems.push("SLACK_BOT_TOKEN: nodig voor één werkruimte (xoxb-…), of zet SLACK_CLIENT_ID, SLACK_CLIENT_SECRET en SLACK_STATE_SECRET voor installaties per werkruimte");
   }
   return problems;
+}
+
+function isTrustProxy(value: string): boolean {
+  if (/^\d+$/.test(value)) return Number(value) <= 10;
+  return value.split(",").every((part) => {
+    const [address = "", prefix, ...rest] = part.trim().split("/");
+    if (rest.length > 0) return false;
+    if (prefix === undefined && ["loopback", "linklocal", "uniquelocal"].includes(address)) return true;
+    const family = isIP(address);
+    return family !== 0 && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)));
+  });
 }
 
 function isPrivateKey(pem: string): boolean {

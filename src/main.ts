@@ -6,21 +6,23 @@ import { createLogger } from "./logger.js";
 async function main() {
   // Settings may sit in a .env file in the working directory; the real environment wins.
   if (existsSync(".env")) process.loadEnvFile(".env");
-  let config;
   try {
-    config = loadConfig();
+    await run();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
+    // Start-up reads the database for some settings (DEMO=auto), so startApp can refuse too.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
   }
+}
+
+async function run() {
+  const config = loadConfig();
   const logger = createLogger(config.env.LOG_LEVEL);
   const started = performance.now();
   const app = await startApp(config, { logger });
   logger.info(
-    { database: app.db.kind, ms: Math.round(performance.now() - started) },
+    { database: app.db.kind, host: config.host, demo: config.demoMode, ms: Math.round(performance.now() - started) },
     `Netwerkbot draait op ${app.url}`,
   );
 

@@ -25,6 +25,13 @@ export const commandsHandled = new Counter({
   registers: [metricsRegistry],
 });
 
+export const refusedBusy = new Counter({
+  name: "netwerkbot_requests_refused_busy_total",
+  help: "Requests answered 'busy, try again' because the instance had MAX_REQUESTS_IN_FLIGHT running, by platform",
+  labelNames: ["platform"] as const,
+  registers: [metricsRegistry],
+});
+
 export const commandLatency = new Histogram({
   name: "netwerkbot_command_duration_seconds",
   help: "Time from receiving a command to having its answer, by platform",

@@ -8,6 +8,7 @@ const suites: Array<[string, () => Promise<void>]> = [
   ["events", async () => (await import("./events.bench.js")).run()],
   ["directory", async () => (await import("./directory.bench.js")).run()],
   ["import", async () => (await import("./import.bench.js")).run()],
+  ["overload", async () => (await import("./overload.bench.js")).run()],
 ];
 
 const only = process.argv[2];

@@ -1,16 +1,19 @@
 import { fork, type ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import { Application } from "@microsoft/teams-ai";
 import autocannon from "autocannon";
 import express from "express";
 import { startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { createTeamsAdapter } from "../../src/platforms/teams/adapter.js";
 import type { Database } from "../../src/db/database.js";
 import { createTestDatabase, type DatabaseKind } from "../support/databases.js";
 import { fixedNow, seedDemo } from "../support/fixtures.js";
 import { message, postActivity, teamsUser, tenantId } from "../support/teams-activities.js";
+import { channelClaims, standInForAzureAd, startFakeOpenId, teamsAppEnv } from "../support/teams-channel-auth.js";
+import type { FakeOpenId } from "../support/fake-openid.js";
 import { seedLinkedContacts } from "./large-network.js";
 import { closedLoop, collectGarbage, median, ms, pairedP99Ratio, ratios, verdict } from "./stats.js";
 
@@ -25,14 +28,22 @@ const ROUNDS = 7;
 // "help" measures the adapter and chat layer alone; "rapportages" adds the person's database reads.
 const COMMANDS = ["help", "rapportages"];
 
+// Both apps run as deployed, with an app id: every activity carries a channel token (one, valid
+// for the whole run) that each verifies against the published keys of a local fake.
+let authorization = "";
+
 export async function run(): Promise<void> {
   const connector = await startConnectorProcess();
+  const openId = await startFakeOpenId();
+  standInForAzureAd();
+  authorization = `Bearer ${openId.token(channelClaims(connector.url))}`;
   try {
-    const minimal = await startMinimalBot();
-    for (const kind of ["pglite", "postgres"] as const) await compare(kind, connector, minimal.url);
+    const minimal = await startMinimalBot(openId);
+    for (const kind of ["pglite", "postgres"] as const) await compare(kind, connector, minimal.url, openId);
     minimal.server.close();
   } finally {
     connector.process.disconnect();
+    await openId.close();
   }
 }
 
@@ -43,16 +54,16 @@ interface ConnectorProcess {
   reset(): Promise<void>;
 }
 
-async function compare(kind: DatabaseKind, connector: ConnectorProcess, minimalUrl: string) {
+async function compare(kind: DatabaseKind, connector: ConnectorProcess, minimalUrl: string, openId: FakeOpenId) {
   const handle = await createTestDatabase(kind);
   await seedDemo(handle.db);
   // Same work as the minimal app: no scheduler ticks or outbox polling during the measurement.
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", SCHEDULER: "off" });
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "silent", SCHEDULER: "off", ...teamsAppEnv(openId) });
   const app = await startApp(config, { logger: createLogger("silent", false), now: () => fixedNow, database: handle.db });
   try {
     for (const command of COMMANDS) {
       const activity = message(connector, teamsUser("bakeryHr"), command);
-      const first = await postActivity(app.url, activity); // links the identity, stores the conversation
+      const first = await postActivity(app.url, activity, authorization); // links the identity, stores the conversation
       if (first.status !== 200) throw new Error(`full app answered ${first.status}`);
       const body = JSON.stringify(activity);
 
@@ -88,7 +99,7 @@ async function measureCold(kind: DatabaseKind, db: Database, connector: Connecto
   const users = await seedLinkedContacts(db, COLD_PEOPLE, "TEAMS", tenantId, (i) => `aad-contact-${i}`);
   const activities = users.map((aadObjectId, i) => message(connector, { id: `29:contact-${i}`, aadObjectId, name: `Contact ${i}` }, "rapportages"));
   const send = (url: string) => async (i: number) => {
-    const answer = await postActivity(url, activities[i]);
+    const answer = await postActivity(url, activities[i], authorization);
     if (answer.status !== 200) throw new Error(`answered ${answer.status}`);
   };
   const full = await closedLoop(activities.length, CONNECTIONS, send(appUrl));
@@ -112,7 +123,7 @@ async function load(baseUrl: string, body: string, seconds: number) {
   const result = await autocannon({
     url: `${baseUrl}/api/messages`,
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization },
     body,
     connections: CONNECTIONS,
     duration: seconds,
@@ -135,9 +146,9 @@ async function startConnectorProcess(): Promise<ConnectorProcess> {
   return { url, process: child, reset };
 }
 
-/** The comparison: the same adapter and Application, answering a constant text. */
-async function startMinimalBot(): Promise<{ url: string; server: Server }> {
-  const adapter = new TeamsAdapter({});
+/** The comparison: the same adapter (and authentication) and Application, answering a constant text. */
+async function startMinimalBot(openId: FakeOpenId): Promise<{ url: string; server: Server }> {
+  const adapter = createTeamsAdapter(loadConfig(teamsAppEnv(openId)).env);
   const bot = new Application({ adapter, startTypingTimer: false });
   bot.activity("message", async (context) => {
     await context.sendActivity("pong");

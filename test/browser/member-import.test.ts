@@ -20,7 +20,7 @@ describe("member-list import in a browser", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
-    app = await startTestApp(database.db);
+    app = await startTestApp(database.db, { DEMO: "on" });
     ({ browser, page } = await openBrowser());
   }, 120_000);
 

@@ -21,7 +21,7 @@ describe("playground and dashboard in a browser", () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     database = await createTestDatabase("pglite");
-    app = await startTestApp(database.db, { DEMO_DATA: "on" });
+    app = await startTestApp(database.db, { DEMO: "on", DEMO_DATA: "on" });
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "nl-NL" });
   }, 120_000);

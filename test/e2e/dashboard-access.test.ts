@@ -39,7 +39,7 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
   let now = fixedNow;
 
   beforeAll(async () => {
-    app = await startTestApp(use(), { ADMIN_TOKEN: adminToken }, { now: () => now });
+    app = await startTestApp(use(), { DEMO: "on", ADMIN_TOKEN: adminToken }, { now: () => now });
   });
   afterAll(async () => {
     await app?.close();

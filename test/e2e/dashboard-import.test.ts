@@ -20,7 +20,7 @@ function linkIn(effects: ChatEffect[]): string {
 describeEachDatabase("dashboard member import over HTTP", (use) => {
   let app: RunningApp;
   beforeAll(async () => {
-    app = await startTestApp(use(), { ADMIN_TOKEN: adminToken });
+    app = await startTestApp(use(), { DEMO: "on", ADMIN_TOKEN: adminToken });
   });
   afterAll(() => app?.close());
 

@@ -16,7 +16,7 @@ describeEachDatabase("playground over HTTP", (use) => {
   let app: RunningApp;
 
   beforeAll(async () => {
-    app = await startTestApp(use());
+    app = await startTestApp(use(), { DEMO: "on" });
   });
   afterAll(async () => {
     await app?.close();

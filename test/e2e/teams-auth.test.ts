@@ -1,17 +1,16 @@
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.js";
-import { channelIssuer, startFakeOpenId, type FakeOpenId } from "../support/fake-openid.js";
+import { startFakeOpenId, type FakeOpenId } from "../support/fake-openid.js";
+import { aadToken, channelClaims, standInForAzureAd, teamsAppEnv } from "../support/teams-channel-auth.js";
 import { seedDemo, snapshotCounts } from "../support/fixtures.js";
 import { cardOf, cardText, message, postActivity, teamsRoster, teamsUser } from "../support/teams-activities.js";
 import { startTestApp } from "../support/test-app.js";
 
 // The app as deployed with an app id: every request to /api/messages must carry a channel token
 // that botbuilder verifies against the Bot Framework's published keys, here a local fake.
-const appId = "00000000-0000-0000-0000-000000000001";
 const nl = translator("nl");
 
 let connector: FakeBotConnector;
@@ -26,39 +25,17 @@ afterAll(async () => {
   await openId.close();
 });
 
-/**
- * The bot's replies need an Azure AD token for the app id. MSAL only talks to an https
- * authority after instance discovery at login.microsoftonline.com, so no local fake can answer
- * it; instead the token is put where botbuilder keeps the ones it fetched, as if AAD had
- * answered. The connector checks that the replies carry it.
- */
-const aadToken = "token-from-azure-ad";
-function standInForAzureAd() {
-  const fromBotbuilder = createRequire(createRequire(import.meta.url).resolve("botbuilder"));
-  const { AppCredentials } = fromBotbuilder("botframework-connector") as { AppCredentials: unknown };
-  const cache = (AppCredentials as { cache: Map<string, { accessToken: string; expiresOn: Date }> }).cache;
-  cache.set(`${appId}https://api.botframework.com-cache`, { accessToken: aadToken, expiresOn: new Date(Date.now() + 3_600_000) });
-}
-
 describeEachDatabase("Teams endpoint authentication", (use) => {
   let app: RunningApp;
   beforeEach(async () => {
     await seedDemo(use());
-    app = await startTestApp(use(), { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "geheim", MICROSOFT_BOT_OPENID_METADATA: openId.metadataUrl });
+    app = await startTestApp(use(), teamsAppEnv(openId));
     connector.reset();
     return () => app.close();
   });
 
   const now = () => Math.floor(Date.now() / 1000);
-  // What the Bot Connector service puts in its tokens to a bot.
-  const claims = (overrides: Record<string, unknown> = {}) => ({
-    iss: channelIssuer,
-    aud: appId,
-    serviceurl: connector.url,
-    nbf: now() - 60,
-    exp: now() + 3_600,
-    ...overrides,
-  });
+  const claims = (overrides: Record<string, unknown> = {}) => channelClaims(connector.url, overrides);
   const activity = () => message(connector, teamsUser("bakeryHr"), "rapporteer 3 ambitie 12");
 
   it("handles an activity with a token signed by the Bot Framework's published key, and replies with the app's credentials", async () => {

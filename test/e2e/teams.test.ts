@@ -187,22 +187,6 @@ describeEachDatabase("Teams bot end to end", (use) => {
     expect(cardText(cardOf(connector.sent().at(-1)))).toBe(en("chat.unknownCommand", { command: "fly" }));
   });
 
-  it("lets the Bot Framework Emulator act as a demo person in demo mode (user id = e-mail)", async () => {
-    const emulator = {
-      type: "message",
-      id: "e1",
-      channelId: "emulator",
-      serviceUrl: connector.url,
-      text: "rapportages",
-      from: { id: teamsUser("bakeryHr").email, name: "Joost" },
-      recipient: { id: "bot", name: "Bot" },
-      conversation: { id: "emulator-conversation" },
-    };
-    expect((await post(emulator)).status).toBe(200);
-    expect(cardText(cardOf(connector.sent().at(-1)))).toContain("Bakkerij De Korenschoof");
-    expect(await use().prisma.platformIdentity.count({ where: { tenantId: "emulator" } })).toBe(1);
-  });
-
   it("tells an unknown person how to get linked, in their Teams language, and links nobody", async () => {
     await post(message(connector, teamsUser("stranger"), "help", { kind: "personal" }, "en-US"));
     expect(cardText(cardOf(connector.sent().at(-1)))).toBe(en("error.unknownPerson"));

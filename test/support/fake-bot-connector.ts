@@ -43,6 +43,10 @@ export interface FakeBotConnector {
   failCreate(count: number, status: number): void;
   /** Every later send or update in this conversation answers with this status (404: chat deleted, 403: bot removed). */
   failConversation(conversationId: string, status: number): void;
+  /** Roster look-ups or sends (replies, updates, proactive messages) wait, unanswered, until the returned function is called. */
+  hold(what: "roster" | "send"): () => void;
+  /** How many requests are being held right now. */
+  heldCount(): number;
   /** Forgets recorded calls and refusals and drops every failure still planned (between tests). */
   reset(): void;
   close(): Promise<void>;
@@ -66,12 +70,20 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
   const failures: Array<{ status: number; retryAfter?: number }> = [];
   const createFailures: number[] = [];
   let counter = 0;
+  const held = new Map<"roster" | "send", Promise<void>>();
+  let holding = 0;
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname;
     const body = await readJson(req);
     const method = (req.method ?? "GET") as ConnectorCall["method"];
+    const gate = held.get(method === "GET" ? "roster" : "send");
+    if (gate) {
+      holding++;
+      await gate;
+      holding--;
+    }
     const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(payload));
@@ -132,6 +144,15 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
     failConversation(conversationId, status) {
       failingConversations.set(conversationId, status);
     },
+    hold(what) {
+      let release = () => {};
+      held.set(what, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(what);
+        release();
+      };
+    },
+    heldCount: () => holding,
     reset() {
       calls.length = 0;
       refused.length = 0;

@@ -38,6 +38,8 @@ export interface FakeSlackApi {
   handlers: NonNullable<FakeSlackOptions["handlers"]>;
   /** The per-method answer delays, changeable while the fake runs. */
   delays: NonNullable<FakeSlackOptions["delays"]>;
+  /** Calls to `method` wait, unanswered, until the returned function is called. */
+  hold(method: string): () => void;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   let messageCounter = 0;
   const history = new Map<string, Array<{ ts: string; text: unknown; metadata: unknown }>>();
   const state = { rateLimited: 0 };
+  const held = new Map<string, Promise<void>>();
 
   const server: Server = createServer(async (req, res) => {
     // files.uploadV2 step 2: the file bytes go to the upload URL we handed out (on this server).
@@ -82,6 +85,11 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     }
 
     if (delays[method]) await new Promise((resolve) => setTimeout(resolve, delays[method]));
+    const gate = held.get(method);
+    if (gate) {
+      calls.push({ method: `${method} (held)`, body, token, at: Date.now() });
+      await gate;
+    }
     calls.push({ method, body, token, at: Date.now() });
     const custom = handlers[method]?.(body);
     const answer = custom ?? defaultAnswer(method, body, users, () => ++messageCounter, origin, history);
@@ -105,6 +113,14 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     users,
     handlers,
     delays,
+    hold(method) {
+      let release = () => {};
+      held.set(method, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(method);
+        release();
+      };
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -25,17 +25,19 @@ export interface SlackHarness {
 
 /**
  * The real app (Bolt on the shared express app) with its Web API client pointed at a fake Slack.
- * `fakeOptions` configures that fake further (e.g. postMessagesPerSecond); `logger` replaces the silent one.
+ * `fakeOptions` configures that fake further (e.g. postMessagesPerSecond); `logger` replaces the silent one;
+ * `env` adds settings (e.g. PUBLIC_URL).
  */
 export async function startSlackHarness(
   db: Database,
   extraUsers: Record<string, string> = {},
   fakeOptions: Omit<FakeSlackOptions, "users"> = {},
   logger?: Logger,
+  env: Record<string, string> = {},
 ): Promise<SlackHarness> {
   const users = Object.fromEntries(Object.entries(slackUser).map(([key, id]) => [id, demoEmails[key as DemoPersonKey]]));
   const fake = await startFakeSlackApi({ ...fakeOptions, users: { ...users, ...extraUsers } });
-  const app = await startTestApp(db, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.url }, { logger });
+  const app = await startTestApp(db, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.url, ...env }, { logger });
   return {
     app,
     fake,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { demoEmails } from "../../src/demo/demo-data.js";
 import type { FakeBotConnector, RosterMember } from "./fake-bot-connector.js";
+import { channelAuthorization } from "./teams-channel-auth.js";
 
 /** Bot Framework activities as Teams sends them, for posting to /api/messages in tests. */
 export const tenantId = "tenant-99vandemo";
@@ -119,7 +120,11 @@ export function installationUpdate(connector: ServiceUrl, user: RosterMember, ac
   return { ...base(connector, user, where), type: "installationUpdate", action };
 }
 
-export async function postActivity(appUrl: string, activity: unknown, authorization?: string): Promise<{ status: number; body: any }> {
+/**
+ * Posts an activity as the Bot Connector would. To an app started by teamsAppPerTest it carries
+ * a channel token for its serviceUrl unless `authorization` is given.
+ */
+export async function postActivity(appUrl: string, activity: unknown, authorization = channelAuthorization(appUrl, activity)): Promise<{ status: number; body: any }> {
   const response = await fetch(`${appUrl}/api/messages`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig, startProblems } from "../../src/config.js";
 
 describe("configuration", () => {
   it("defaults to the embedded database and demo mode without credentials", () => {
@@ -8,6 +8,8 @@ describe("configuration", () => {
     expect(config.database).toEqual({ kind: "pglite", dataDir: "./data" });
     expect(config.demoMode).toBe(true);
     expect(config.env.PORT).toBe(3000);
+    expect(config.env.HTTP_MAX_CONNECTIONS).toBe(1_000);
+    expect(config.env.MAX_REQUESTS_IN_FLIGHT).toBe(32);
   });
 
   it("uses PostgreSQL when DATABASE_URL is set and leaves demo mode with Slack credentials", () => {
@@ -52,6 +54,13 @@ describe("configuration", () => {
     [{ DEFAULT_TIME_ZONE: "Mars/Olympus" }, "DEFAULT_TIME_ZONE"],
     [{ DEFAULT_LOCALE: "de" }, "DEFAULT_LOCALE"],
     [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
+    [{ HTTP_MAX_CONNECTIONS: "5" }, "HTTP_MAX_CONNECTIONS"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
+    [{ MAX_REQUESTS_IN_FLIGHT: "0" }, "MAX_REQUESTS_IN_FLIGHT"],
+    [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "loopback, proxy.example" }, "TRUST_PROXY"],
+    [{ HTTP_MAX_CONNECTIONS: "veel" }, "HTTP_MAX_CONNECTIONS"],
   ])("stops on %o with a message naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -152,6 +161,53 @@ describe("configuration", () => {
       { SLACK_MODE: "socket", SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" },
     ])("enables Slack with the complete set %o", (env) => {
       expect(loadConfig(env)).toMatchObject({ slackEnabled: true, demoMode: false });
+    });
+  });
+
+  it("reads TRUST_PROXY as a number of hops or a list of addresses and subnets, as Express takes it", () => {
+    expect(loadConfig({}).env.TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: "1" }).env.TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::/8, 192.0.2.10" }).env.TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::/8", "192.0.2.10"]);
+  });
+
+  describe("demo mode (issue 15.2: explicit, never a silent fallback)", () => {
+    const slack = { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" };
+
+    it("starts by itself only on the embedded database (DEMO=auto), then checked against its contents at start", () => {
+      expect(loadConfig({})).toMatchObject({ demoMode: true, demoAutomatic: true });
+      expect(loadConfig({ DEMO: "on" })).toMatchObject({ demoMode: true, demoAutomatic: false });
+      expect(loadConfig({ DEMO: "on", DATABASE_URL: "postgresql://u@db:5432/nb" })).toMatchObject({ demoMode: true, demoAutomatic: false });
+    });
+
+    it("listens on loopback only in demo mode, unless HOST says otherwise", () => {
+      expect(loadConfig({}).host).toBe("127.0.0.1");
+      expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+      expect(loadConfig(slack).host).toBe("0.0.0.0");
+      expect(loadConfig({ ...slack, HOST: "10.0.0.5" }).host).toBe("10.0.0.5");
+    });
+
+    it.each([
+      [{ DEMO: "off" }, "DEMO=off en geen Slack of Teams ingesteld."],
+      [{ DATABASE_URL: "postgresql://u@db:5432/nb" }, "met DATABASE_URL start de demo-modus niet vanzelf"],
+    ])("without Slack or Teams and without demo mode (%o), refuses to start and explains in Dutch what to set", (env, reason) => {
+      const config = loadConfig(env);
+      expect(config.demoMode).toBe(false);
+      const message = startProblems(config).join("\n");
+      expect(message).toMatch(/^DEMO: /);
+      expect(message).toContain(reason);
+      for (const setting of ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "DEMO=on"]) expect(message).toContain(setting);
+    });
+
+    it("still loads such settings for commands that only need the database (db:seed, admin)", () => {
+      expect(loadConfig({ DATABASE_URL: "postgresql://u@db:5432/nb" }).database).toEqual({ kind: "postgres", url: "postgresql://u@db:5432/nb" });
+      expect(startProblems(loadConfig({}))).toEqual([]);
+      expect(startProblems(loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", DEMO: "off" }))).toEqual([]);
+    });
+
+    it("refuses DEMO=on next to real platform settings: nothing anonymous is mounted beside them", () => {
+      expect(problemsOf({ ...slack, DEMO: "on" })).toContain("DEMO: staat op on, maar Slack of Teams is ingesteld");
+      expect(loadConfig({ ...slack, DEMO: "off" })).toMatchObject({ demoMode: false, slackEnabled: true });
+      expect(() => loadConfig({ DEMO: "sometimes" })).toThrow(/DEMO/);
     });
   });
 });

@@ -9,6 +9,13 @@ import { fail, ok, type Result } from "../result.js";
 // signed in for days.
 export const LINK_LIFETIME_MS = 15 * 60_000;
 export const SESSION_LIFETIME_MS = 8 * 3_600_000;
+// Every `dashboard` typed makes a link, every sign-in a session: a person keeps only the newest
+// few of each (a link asked for in Slack and one in Teams; a laptop, a phone, a tablet...), so
+// typing it a thousand times leaves a handful of rows. The admin token's sessions are shared by
+// whoever self-hosts, hence a larger cap.
+export const MAX_OPEN_LINKS_PER_PERSON = 3;
+export const MAX_SESSIONS_PER_PERSON = 5;
+export const MAX_ADMIN_SESSIONS = 20;
 
 // Links and sessions share the DashboardSession table; the prefix keeps a link token from ever
 // being accepted as a session cookie and the other way round.
@@ -20,9 +27,9 @@ export async function createSignInLink(deps: CoreDeps, actor: Actor): Promise<{ 
   const token = newToken();
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + LINK_LIFETIME_MS);
-  // Expired links and sessions are worthless; clearing them here keeps the table small.
-  await deps.db.dashboardSession.deleteMany({ where: { expiresAt: { lt: now } } });
-  await deps.db.dashboardSession.create({ data: { tokenHash: hashOf("link", token), personId: actor.personId, expiresAt } });
+  await deleteExpired(deps, now);
+  await deps.db.dashboardSession.create({ data: { tokenHash: hashOf("link", token), kind: "LINK", personId: actor.personId, expiresAt } });
+  await keepNewest(deps, actor.personId, "LINK", MAX_OPEN_LINKS_PER_PERSON);
   return { token, expiresAt };
 }
 
@@ -45,9 +52,28 @@ export function startAdminSession(deps: CoreDeps) {
 
 async function startSession(deps: CoreDeps, personId: string | null): Promise<Result<{ sessionToken: string; expiresAt: Date }>> {
   const sessionToken = newToken();
-  const expiresAt = new Date(deps.now().getTime() + SESSION_LIFETIME_MS);
-  await deps.db.dashboardSession.create({ data: { tokenHash: hashOf("session", sessionToken), personId, expiresAt } });
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await deleteExpired(deps, now);
+  await deps.db.dashboardSession.create({ data: { tokenHash: hashOf("session", sessionToken), kind: "SESSION", personId, expiresAt } });
+  await keepNewest(deps, personId, "SESSION", personId === null ? MAX_ADMIN_SESSIONS : MAX_SESSIONS_PER_PERSON);
   return ok({ sessionToken, expiresAt });
+}
+
+// Expired links and sessions are worthless; clearing them whenever one is made keeps the table small.
+async function deleteExpired(deps: CoreDeps, now: Date): Promise<void> {
+  await deps.db.dashboardSession.deleteMany({ where: { expiresAt: { lt: now } } });
+}
+
+/** Removes all but the newest `keep` links or sessions of one person (null: the admin token's). */
+async function keepNewest(deps: CoreDeps, personId: string | null, kind: "LINK" | "SESSION", keep: number): Promise<void> {
+  const surplus = await deps.db.dashboardSession.findMany({
+    where: { personId, kind },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: keep,
+    select: { id: true },
+  });
+  if (surplus.length > 0) await deps.db.dashboardSession.deleteMany({ where: { id: { in: surplus.map((row) => row.id) } } });
 }
 
 export type SessionHolder = { kind: "person"; actor: Actor } | { kind: "admin" };

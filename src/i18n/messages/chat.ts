@@ -11,6 +11,7 @@ export const chat = defineMessages({
     "chat.coordinatorOnly": "De opdracht \"{command}\" is alleen voor netwerkcoördinatoren.",
     "chat.unknownAction": "Deze knop werkt niet meer. Typ help om opnieuw te beginnen.",
     "chat.unknownForm": "Dit formulier is verlopen. Open het opnieuw.",
+    "chat.busy": "Het is even erg druk, probeer het zo opnieuw.",
   },
   en: {
     "chat.help.title": "What I can do for you",
@@ -22,5 +23,6 @@ export const chat = defineMessages({
     "chat.coordinatorOnly": "The command \"{command}\" is for network coordinators only.",
     "chat.unknownAction": "This button no longer works. Type help to start again.",
     "chat.unknownForm": "This form has expired. Please open it again.",
+    "chat.busy": "It is very busy right now, please try again in a moment.",
   },
 });

@@ -21,6 +21,8 @@ import { createSlackSender } from "./sender.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
 import { WorkInFlight } from "../work-in-flight.js";
+import { busyResponder } from "./busy.js";
+import { BODY_LIMITS } from "../../http/body-limits.js";
 
 export interface SlackMountOptions {
   config: Config;
@@ -29,6 +31,8 @@ export interface SlackMountOptions {
   logger: Logger;
   /** Tests shorten it to exercise the deferred answer; default ACK_BUDGET_MS. */
   ackBudgetMs?: number;
+  /** The instance's chat requests in flight, shared with the other platforms; beyond its limit Slack is told "busy". */
+  requests?: WorkInFlight;
 }
 
 export interface MountedSlack {
@@ -62,6 +66,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
       signingSecret: env.SLACK_SIGNING_SECRET,
       app: options.http,
       endpoints: SLACK_PATHS.events,
+      bodyLimit: BODY_LIMITS.slack,
       logger: boltLogger(log),
       ...(oauth ? oauthOptions(env, installationStore, clientOptions) : {}),
     });
@@ -87,19 +92,24 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
   };
   // Work continues after the ack; shutdown waits for it so no answer is cut off half-way.
-  const inFlight = new WorkInFlight();
-  app.use(async ({ body, next }) => {
-    await inFlight.track(
-      (async () => {
-        // Only Events API deliveries are retried by Slack; commands and actions skip the check.
-        const envelope = (body as { type?: unknown }).type === "event_callback" ? eventEnvelope.safeParse(body) : undefined;
-        if (envelope?.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
-          log.info({ eventId: envelope.data.event_id }, "Slack: herhaalde event-levering genegeerd");
-          return;
-        }
-        await next();
-      })(),
-    );
+  const inFlight = options.requests ?? new WorkInFlight();
+  const refuseBusy = busyResponder(env.DEFAULT_LOCALE, log, inFlight.limit);
+  app.use(async (args) => {
+    const { body, next } = args;
+    const isEvent = (body as { type?: unknown }).type === "event_callback";
+    const work = async () => {
+      // Only Events API deliveries are retried by Slack; commands and actions skip the check.
+      const envelope = isEvent ? eventEnvelope.safeParse(body) : undefined;
+      if (envelope?.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
+        log.info({ eventId: envelope.data.event_id }, "Slack: herhaalde event-levering genegeerd");
+        return;
+      }
+      await next();
+    };
+    // Bolt acks an event before this runs, so Slack would not send it again: events (few, and an
+    // uninstall must not be lost) are always handled; the rest waits its turn or hears "busy".
+    const admitted = isEvent ? inFlight.track(work()) : inFlight.tryTrack(work);
+    await (admitted ?? refuseBusy(args));
   });
   registerCommand(app, listenerDeps);
   registerActions(app, listenerDeps);

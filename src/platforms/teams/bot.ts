@@ -20,6 +20,8 @@ export interface TeamsBotOptions {
   logger: Logger;
   /** Where the bot is reachable, for download links (PUBLIC_URL, else the local address). */
   baseUrl: () => string;
+  /** The instance's chat requests in flight, shared with the other platforms; beyond its limit Teams is told "busy". */
+  requests?: WorkInFlight;
 }
 
 export interface TeamsBot {

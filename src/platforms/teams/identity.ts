@@ -11,7 +11,9 @@ import { tenantOf, type TurnActivity } from "./activity.js";
  * the user typed, and only an address the user's tenant vouches for (verifiedRosterEmail).
  */
 export async function resolveActor(context: TurnContext, activity: TurnActivity, deps: CoreDeps, logger: Logger, demoMode = false): Promise<Actor | null> {
-  if (demoMode && activity.channelId === "emulator") return emulatorActor(activity, deps);
+  // Demo mode checks no token: the tenant, the user and the roster behind the serviceUrl are all
+  // whatever the sender made up, so nobody is linked by them; only the Emulator's stand-in works.
+  if (demoMode) return activity.channelId === "emulator" ? emulatorActor(activity, deps) : null;
   const tenantId = tenantOf(activity);
   const aadObjectId = activity.from.aadObjectId;
   if (!tenantId || !aadObjectId) return null;
@@ -53,8 +55,9 @@ function domainOf(address: string): string | undefined {
 }
 
 /**
- * Demo mode only: the Bot Framework Emulator has no tenant, roster or AAD id. Its user id
- * (Emulator settings) set to a demo person's e-mail address acts as that person.
+ * Demo mode only (and so only from this machine, see demo-guard.ts): the Bot Framework Emulator
+ * has no tenant, roster or AAD id. Its user id (Emulator settings) set to a demo person's e-mail
+ * address acts as that person, as picking them in the playground does.
  */
 async function emulatorActor(activity: TurnActivity, deps: CoreDeps): Promise<Actor | null> {
   const email = activity.from.id;

@@ -1,6 +1,10 @@
 import express, { type Express } from "express";
 import type { OutboxSender } from "../../delivery/sender.js";
 import { createTeamsBot, type TeamsBotOptions } from "./bot.js";
+import { loopbackServiceUrlOnly } from "./demo-guard.js";
+import { BODY_LIMITS } from "../../http/body-limits.js";
+import { WorkInFlight } from "../work-in-flight.js";
+import { runUnlessBusy } from "./busy.js";
 import { createTeamsSender } from "./sender.js";
 
 export interface MountedTeams {
@@ -13,15 +17,15 @@ export interface MountedTeams {
 /**
  * `POST /api/messages` (the Bot Framework endpoint) and the short-lived export downloads on
  * the shared HTTP app. Authentication happens in the adapter: without a valid JWT (when an app
- * id is configured) the request is answered 401 before any handler runs.
+ * id is configured) the request is answered 401 before any handler runs. Only demo mode has no
+ * app id; its activities must come from (and so are answered to) this machine.
  */
 export function mountTeams(app: Express, options: TeamsBotOptions): MountedTeams {
   const bot = createTeamsBot(options);
-  // Teams caps a message at ~28 KB; anything much larger is not a real activity.
-  app.post("/api/messages", express.json({ limit: "256kb" }), async (req, res) => {
-    await bot.adapter.process(req, res, async (context) => {
-      await bot.application.run(context);
-    });
+  const requests = options.requests ?? new WorkInFlight();
+  const guards = options.demoMode ? [loopbackServiceUrlOnly(options.logger)] : [];
+  app.post("/api/messages", express.json({ limit: BODY_LIMITS.teams }), ...guards, async (req, res) => {
+    await bot.adapter.process(req, res, (context) => runUnlessBusy(context, requests, options.env.DEFAULT_LOCALE, () => bot.application.run(context)));
   });
   bot.files.mount(app);
   return {

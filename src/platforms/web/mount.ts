@@ -5,13 +5,14 @@ import { mountDashboard } from "../../dashboard/index.js";
 import { configureWebLinks } from "../../dashboard/web-links.js";
 import type { Logger } from "../../logger.js";
 import { playgroundRouter } from "./playground-router.js";
+import type { WorkInFlight } from "../work-in-flight.js";
 
 /**
  * The web surfaces: the dashboard always, the playground only in demo mode. Choosing who you
  * are in the playground would be an open door once Slack or Teams carry real people, so then
  * it is simply not mounted.
  */
-export function mountWebSurfaces(app: Express, { config, deps, logger }: { config: Config; deps: CoreDeps; logger: Logger }): void {
+export function mountWebSurfaces(app: Express, { config, deps, logger, requests }: { config: Config; deps: CoreDeps; logger: Logger; requests?: WorkInFlight }): void {
   const defaultLocale = config.env.DEFAULT_LOCALE;
   mountDashboard(app, {
     deps,
@@ -20,7 +21,7 @@ export function mountWebSurfaces(app: Express, { config, deps, logger }: { confi
     adminToken: config.env.ADMIN_TOKEN,
     secureCookies: config.env.PUBLIC_URL?.startsWith("https://") ?? false,
   });
-  if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale }));
+  if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale, requests }));
 }
 
 /** Called once the server listens, when its address is known. */

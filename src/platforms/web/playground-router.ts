@@ -10,7 +10,8 @@ import { webErrorHandler } from "../../dashboard/errors.js";
 import { webInbox } from "../../delivery/web-inbox.js";
 import { isLocale, translator, type Locale } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
-import { commandLatency, commandsHandled } from "../../observability/metrics.js";
+import { commandLatency, commandsHandled, refusedBusy } from "../../observability/metrics.js";
+import { WorkInFlight } from "../work-in-flight.js";
 import { actionRequest, formRequest, inboxRequest, textRequest } from "./playground-api.js";
 import { inboxHtml, playgroundPage } from "./playground-page.js";
 import { demoPeople } from "./people.js";
@@ -20,6 +21,8 @@ export interface PlaygroundOptions {
   deps: CoreDeps;
   logger: Logger;
   defaultLocale: Locale;
+  /** The instance's chat requests in flight; beyond its limit the playground answers 503 "busy". */
+  requests?: WorkInFlight;
 }
 
 const staticDir = fileURLToPath(new URL("./static", import.meta.url));
@@ -31,6 +34,7 @@ const staticDir = fileURLToPath(new URL("./static", import.meta.url));
  */
 export function playgroundRouter(options: PlaygroundOptions): Router {
   const { deps, logger, defaultLocale } = options;
+  const requests = options.requests ?? new WorkInFlight();
   const router = express.Router();
   const json = express.json({ limit: "64kb" });
 
@@ -38,12 +42,13 @@ export function playgroundRouter(options: PlaygroundOptions): Router {
 
   router.get("/", async (req, res) => {
     const locale = isLocale(req.query.lang) ? req.query.lang : defaultLocale;
-    res.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    // The dashboard's policy (src/http/security-headers.ts), plus data: images for files the bot "sends".
+    res.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'");
     res.type("html").send(playgroundPage(translator(locale), locale, await demoPeople(deps.db)));
   });
 
-  const converse = <T extends { personId: string }>(kind: string, schema: ZodType<T>, run: (ctx: ChatContext, body: T) => Promise<ChatEffect[]>) =>
-    async (req: Request, res: Response) => {
+  const converse = <T extends { personId: string }>(kind: string, schema: ZodType<T>, run: (ctx: ChatContext, body: T) => Promise<ChatEffect[]>) => {
+    const answer = async (req: Request, res: Response) => {
       const body = schema.safeParse(req.body);
       if (!body.success) {
         res.status(400).json({ error: "invalid request" });
@@ -69,6 +74,13 @@ export function playgroundRouter(options: PlaygroundOptions): Router {
       }
       res.json({ items: renderEffects(effects, ctx.t) });
     };
+    return async (req: Request, res: Response) => {
+      const admitted = requests.tryTrack(() => answer(req, res));
+      if (admitted) return void (await admitted);
+      refusedBusy.inc({ platform: "WEB" });
+      res.status(503).set("Retry-After", "1").json({ error: translator(defaultLocale)("chat.busy") });
+    };
+  };
 
   router.post("/playground/text", json, converse("command", textRequest, (ctx, b) => handleText(ctx, b.text)));
   router.post("/playground/action", json, converse("action", actionRequest, (ctx, b) => handleAction(ctx, b.action, b.value)));
