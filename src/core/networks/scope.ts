@@ -1,0 +1,61 @@
+import type { DbClient } from "../../db/database.js";
+import type { Actor } from "../actor.js";
+import { isCoordinator } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+
+// Networks nest (De Normaalste Zaak above its regional 99van-networks). A person belongs to one
+// network; what they may read follows from where that network sits in the tree. UNION (not
+// UNION ALL) ends the recursion even if a cycle ever reached the table by hand.
+
+/** The network and every network below it, recursively; the network itself first. */
+export async function networksBelow(db: DbClient, networkId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE tree(id) AS (
+      SELECT id FROM "Network" WHERE id = ${networkId}
+      UNION
+      SELECT n.id FROM "Network" n JOIN tree t ON n."parentId" = t.id
+    )
+    SELECT id FROM tree`;
+  const ids = rows.map((r) => r.id).filter((id) => id !== networkId);
+  return [networkId, ...ids];
+}
+
+/** The networks above this one, nearest first (parent, grandparent, …); empty for a top network. */
+export async function networksAbove(db: DbClient, networkId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string; depth: number }[]>`
+    WITH RECURSIVE up(id, depth) AS (
+      SELECT "parentId", 1 FROM "Network" WHERE id = ${networkId} AND "parentId" IS NOT NULL
+      UNION
+      SELECT n."parentId", u.depth + 1 FROM "Network" n JOIN up u ON n.id = u.id
+      WHERE n."parentId" IS NOT NULL AND u.depth < 50
+    )
+    SELECT id, depth FROM up ORDER BY depth`;
+  // A cycle (only possible by hand) would repeat ids: keep each once, and never the network itself.
+  return [...new Set(rows.map((r) => r.id))].filter((id) => id !== networkId);
+}
+
+/**
+ * The networks whose figures, events and directory the actor may read: a coordinator's own
+ * network and every network below it (read-only); a member's own network only.
+ */
+export async function networksInScope(deps: Pick<CoreDeps, "db">, actor: Actor): Promise<string[]> {
+  return isCoordinator(actor) ? networksBelow(deps.db, actor.networkId) : [actor.networkId];
+}
+
+/**
+ * The networks whose events the actor may see and answer: their scope, plus every network above
+ * their own, whose network-wide events are meant for the members below. Own network first, then
+ * the networks above (nearest first), then those below: the order in which a typed event number
+ * is resolved when two networks happen to use it.
+ */
+export async function eventNetworks(deps: Pick<CoreDeps, "db">, actor: Actor): Promise<{ ids: string[]; oversee: Set<string> }> {
+  const [scope, above] = await Promise.all([networksInScope(deps, actor), networksAbove(deps.db, actor.networkId)]);
+  const oversee = new Set(isCoordinator(actor) ? scope : []);
+  return { ids: [actor.networkId, ...above, ...scope.filter((id) => id !== actor.networkId)], oversee };
+}
+
+/** The top of the tree the network is in (itself when it has no parent). */
+export async function rootNetwork(db: DbClient, networkId: string): Promise<string> {
+  const above = await networksAbove(db, networkId);
+  return above.at(-1) ?? networkId;
+}
