@@ -1,7 +1,6 @@
 import type { DbClient } from "../../db/database.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
-import type { CoreDeps } from "../deps.js";
 
 // Networks nest (De Normaalste Zaak above its regional 99van-networks). A person belongs to one
 // network; what they may read follows from where that network sits in the tree. UNION (not
@@ -38,7 +37,7 @@ export async function networksAbove(db: DbClient, networkId: string): Promise<st
  * The networks whose figures, events and directory the actor may read: a coordinator's own
  * network and every network below it (read-only); a member's own network only.
  */
-export async function networksInScope(deps: Pick<CoreDeps, "db">, actor: Actor): Promise<string[]> {
+export async function networksInScope(deps: { db: DbClient }, actor: Actor): Promise<string[]> {
   return isCoordinator(actor) ? networksBelow(deps.db, actor.networkId) : [actor.networkId];
 }
 
@@ -48,14 +47,26 @@ export async function networksInScope(deps: Pick<CoreDeps, "db">, actor: Actor):
  * the networks above (nearest first), then those below: the order in which a typed event number
  * is resolved when two networks happen to use it.
  */
-export async function eventNetworks(deps: Pick<CoreDeps, "db">, actor: Actor): Promise<{ ids: string[]; oversee: Set<string> }> {
+export async function eventNetworks(deps: { db: DbClient }, actor: Actor): Promise<{ ids: string[]; oversee: Set<string> }> {
   const [scope, above] = await Promise.all([networksInScope(deps, actor), networksAbove(deps.db, actor.networkId)]);
   const oversee = new Set(isCoordinator(actor) ? scope : []);
   return { ids: [actor.networkId, ...above, ...scope.filter((id) => id !== actor.networkId)], oversee };
 }
 
-/** The top of the tree the network is in (itself when it has no parent). */
-export async function rootNetwork(db: DbClient, networkId: string): Promise<string> {
-  const above = await networksAbove(db, networkId);
-  return above.at(-1) ?? networkId;
+/**
+ * Every network of the tree the network is in, with the top network's row locked for the rest
+ * of the transaction: numbers handed out across the tree (events) are taken one at a time, where
+ * the per-network unique index alone would let two regions pick the same number.
+ */
+export async function lockNetworkTree(tx: DbClient, networkId: string): Promise<string[]> {
+  const top = (await networksAbove(tx, networkId)).at(-1) ?? networkId;
+  // NO KEY UPDATE: inserts into the network (foreign-key checks) are not held up.
+  await tx.$queryRaw`SELECT id FROM "Network" WHERE id = ${top} FOR NO KEY UPDATE`;
+  return networksBelow(tx, top);
 }
+
+/**
+ * A filter on one of the ids: plain equality for the usual single network, which Prisma turns
+ * into a cheaper query than IN with a one-element list (period status benchmark).
+ */
+export const anyOf = (ids: readonly string[]): string | { in: string[] } => (ids.length === 1 ? ids[0]! : { in: [...ids] });
