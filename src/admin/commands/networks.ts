@@ -9,6 +9,16 @@ import { parseFlags, requireFlag, unwrap } from "../arguments.js";
 const dutch = translator("nl");
 const conditionName = (condition: NetworkNode["membershipCondition"]) => dutch(`networks.condition.${condition}`);
 
+// What both create and edit set; create adds the coordinator, edit can clear the parent.
+const settingFlags = {
+  slug: { type: "string" },
+  name: { type: "string" },
+  "time-zone": { type: "string" },
+  language: { type: "string" },
+  condition: { type: "string" },
+  parent: { type: "string" },
+} as const;
+
 const createUsage = 'network create --slug <slug> --name "<naam>" --coordinator "<Naam> <e-mail>" [--time-zone <zone>] [--language nl|en] [--condition placement-reporting|intentieverklaring|convenant|co2-calculator] [--parent <slug>]';
 
 const networkCreate: AdminCommand = {
@@ -16,19 +26,7 @@ const networkCreate: AdminCommand = {
   summary: "Maakt een netwerk met zijn eerste coördinator (eventueel onder een bovenliggend netwerk).",
   usage: createUsage.slice("network create ".length),
   async run(ctx, args) {
-    const { values } = parseFlags(
-      args,
-      {
-        slug: { type: "string" },
-        name: { type: "string" },
-        coordinator: { type: "string" },
-        "time-zone": { type: "string" },
-        language: { type: "string" },
-        condition: { type: "string" },
-        parent: { type: "string" },
-      },
-      createUsage,
-    );
+    const { values } = parseFlags(args, { ...settingFlags, coordinator: { type: "string" } }, createUsage);
     const created = unwrap(
       await createNetwork(ctx.deps, adminOperator, {
         slug: requireFlag(values.slug, "--slug", createUsage),
@@ -87,19 +85,7 @@ const networkEdit: AdminCommand = {
   summary: "Wijzigt naam, bovenliggend netwerk (--no-parent: geen), tijdzone, taal of lidmaatschapsvoorwaarde van een netwerk.",
   usage: editUsage.slice("network edit ".length),
   async run(ctx, args) {
-    const { values } = parseFlags(
-      args,
-      {
-        slug: { type: "string" },
-        name: { type: "string" },
-        parent: { type: "string" },
-        "no-parent": { type: "boolean" },
-        "time-zone": { type: "string" },
-        language: { type: "string" },
-        condition: { type: "string" },
-      },
-      editUsage,
-    );
+    const { values } = parseFlags(args, { ...settingFlags, "no-parent": { type: "boolean" } }, editUsage);
     if (values.parent !== undefined && values["no-parent"]) throw new AdminError(`Kies --parent of --no-parent, niet allebei.\nGebruik: npm run admin -- ${editUsage}`, 64);
     const edited = unwrap(
       await editNetwork(ctx.deps, adminOperator, {
