@@ -9,7 +9,9 @@ import { exportReports } from "../../src/core/reporting/export-reports.js";
 import { reportHistory } from "../../src/core/reporting/history.js";
 import { periodStatus } from "../../src/core/reporting/period-status.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
-import { describeEachDatabase } from "../support/databases.js";
+import { editNetwork } from "../../src/core/networks/edit-network.js";
+import { adminOperator } from "../../src/core/networks/operator.js";
+import { changesDelivered, describeEachDatabase } from "../support/databases.js";
 import { depsFor } from "../support/fixtures.js";
 import { seedNetworkTree } from "../support/network-tree.js";
 import { newEventInput } from "./events-helpers.js";
@@ -199,5 +201,27 @@ describeEachDatabase("networks within networks", (use) => {
       ["Twentse praktijktafel", 1],
       ["Landelijke masterclass 2027", 0],
     ]);
+  });
+
+  it("follows a move in the tree at once, though the tree is kept in the read cache", async () => {
+    const { actors } = await seedWithReports();
+    expect((await status(actors.dnzCoordinator)).totals.employers).toBe(5);
+    expect((await status(actors.amsterdamCoordinator)).totals.employers).toBe(1);
+    const member = await listUpcomingEvents(deps(), actors.amsterdamMember);
+    expect(member.ok && member.value).toEqual([]);
+
+    // Twente moves from below De Normaalste Zaak to below Amsterdam.
+    expect((await editNetwork(deps(), adminOperator, { slug: "twente", parent: "amsterdam" })).ok).toBe(true);
+    await changesDelivered(use());
+    expect((await status(actors.amsterdamCoordinator)).employers.map((e) => e.name)).toEqual(["Almelo Bouw", "Amsterdamse Haven", "Hengelo Zorg", "Twentse Techniek"]);
+    expect((await status(actors.dnzCoordinator)).totals.employers).toBe(5);
+    const event = await createEvent(deps(), actors.amsterdamCoordinator, newEventInput({ title: "Amsterdamse middag" }));
+    expect(event.ok).toBe(true);
+    const below = await listUpcomingEvents(deps(), actors.noordMember);
+    expect(below.ok && below.value.map((e) => e.title)).toEqual(["Amsterdamse middag"]);
+
+    expect((await editNetwork(deps(), adminOperator, { slug: "twente", parent: null })).ok).toBe(true);
+    await changesDelivered(use());
+    expect((await status(actors.dnzCoordinator)).employers.map((e) => e.name)).toEqual(["Amsterdamse Haven", "DNZ Partner BV"]);
   });
 });

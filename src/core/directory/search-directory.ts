@@ -2,7 +2,7 @@ import type { DbClient } from "../../db/database.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
-import { networksInScope } from "../networks/scope.js";
+import { anyOf, networksInScope } from "../networks/scope.js";
 import { invalidInput, ok, type Result } from "../result.js";
 import { currentEmployer } from "../members/archive-scope.js";
 import { findSubgroup } from "../subgroups/find-subgroup.js";
@@ -60,7 +60,7 @@ export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown
 
   const networkIds = await networksInScope(deps, actor);
   const personWhere: Prisma.PersonWhereInput = {
-    networkId: { in: networkIds },
+    networkId: anyOf(networkIds),
     erasedAt: null,
     ...(query.function ? { function: query.function } : {}),
     ...(subgroup ? { memberships: { some: { subgroupId: subgroup.id } } } : {}),
@@ -120,7 +120,7 @@ interface Narrowing {
 }
 
 function employerWhere(networkIds: string[], query: DirectoryQuery, { personIds, offerIds, termIds }: Narrowing): Prisma.EmployerWhereInput {
-  const and: Prisma.EmployerWhereInput[] = [{ networkId: { in: networkIds }, ...currentEmployer }];
+  const and: Prisma.EmployerWhereInput[] = [{ networkId: anyOf(networkIds), ...currentEmployer }];
   if (query.branche) and.push({ branche: contains(query.branche) });
   if (query.region) and.push({ OR: [{ region: contains(query.region) }, { location: contains(query.region) }] });
   if (offerIds) and.push({ id: { in: offerIds } });

@@ -51,7 +51,7 @@ export async function listUpcomingEvents(deps: CoreDeps, actor: Actor): Promise<
 export async function viewEvent(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<EventView>> {
   const ref = eventRef.safeParse(raw);
   if (!ref.success) return invalidInput(ref.error);
-  const found = await findVisibleEvent(deps.db, actor, ref.data);
+  const found = await findVisibleEvent(deps, actor, ref.data);
   if (!found.ok) return found;
   const [view] = await withRsvps(deps.db, actor, [found.value]);
   return ok(view!);

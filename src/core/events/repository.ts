@@ -1,5 +1,6 @@
 import type { DbClient } from "../../db/database.js";
 import type { Actor } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
 import { eventNetworks } from "../networks/scope.js";
 import { fail, ok, type Result } from "../result.js";
 
@@ -58,8 +59,9 @@ export type EventAccess = "attend" | "oversee" | "manage";
  * they do not oversee) it must be network-wide or in a subgroup they belong to. Anything else is
  * "not found", so numbers and ids of other networks reveal nothing.
  */
-export async function findVisibleEvent(db: DbClient, actor: Actor, ref: { eventId?: string; number?: number }, access: EventAccess = "attend"): Promise<Result<EventRow>> {
-  const { ids, oversee } = await eventNetworks({ db }, actor);
+export async function findVisibleEvent(deps: Pick<CoreDeps, "db" | "cache">, actor: Actor, ref: { eventId?: string; number?: number }, access: EventAccess = "attend"): Promise<Result<EventRow>> {
+  const { db } = deps;
+  const { ids, oversee } = await eventNetworks(deps, actor);
   const networkIds = access === "attend" ? ids : ids.filter((id) => oversee.has(id));
   const candidates = await db.event.findMany({
     where: { networkId: { in: networkIds }, ...(ref.eventId !== undefined ? { id: ref.eventId } : { number: ref.number }) },

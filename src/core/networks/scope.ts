@@ -1,6 +1,16 @@
 import type { DbClient } from "../../db/database.js";
+import type { ReadCache } from "../../db/read-cache.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
+
+/** Announced when a network is added, removed or moved (migration `network_tree_changes`). */
+export const NETWORK_TREE_TAG = "network-tree";
+
+type ScopeDeps = { db: DbClient; cache: ReadCache };
+
+/** The tree changes a few times a year and is read on nearly every request: kept until it changes. */
+const cachedTree = (deps: ScopeDeps, key: string, load: () => Promise<string[]>) =>
+  deps.cache.get(`${NETWORK_TREE_TAG}:${key}`, async () => ({ value: await load(), tags: [NETWORK_TREE_TAG] }));
 
 // Networks nest (De Normaalste Zaak above its regional 99van-networks). A person belongs to one
 // network; what they may read follows from where that network sits in the tree. UNION (not
@@ -37,8 +47,8 @@ export async function networksAbove(db: DbClient, networkId: string): Promise<st
  * The networks whose figures, events and directory the actor may read: a coordinator's own
  * network and every network below it (read-only); a member's own network only.
  */
-export async function networksInScope(deps: { db: DbClient }, actor: Actor): Promise<string[]> {
-  return isCoordinator(actor) ? networksBelow(deps.db, actor.networkId) : [actor.networkId];
+export async function networksInScope(deps: ScopeDeps, actor: Actor): Promise<string[]> {
+  return isCoordinator(actor) ? cachedTree(deps, `below:${actor.networkId}`, () => networksBelow(deps.db, actor.networkId)) : [actor.networkId];
 }
 
 /**
@@ -47,8 +57,11 @@ export async function networksInScope(deps: { db: DbClient }, actor: Actor): Pro
  * the networks above (nearest first), then those below: the order in which a typed event number
  * is resolved when two networks happen to use it.
  */
-export async function eventNetworks(deps: { db: DbClient }, actor: Actor): Promise<{ ids: string[]; oversee: Set<string> }> {
-  const [scope, above] = await Promise.all([networksInScope(deps, actor), networksAbove(deps.db, actor.networkId)]);
+export async function eventNetworks(deps: ScopeDeps, actor: Actor): Promise<{ ids: string[]; oversee: Set<string> }> {
+  const [scope, above] = await Promise.all([
+    networksInScope(deps, actor),
+    cachedTree(deps, `above:${actor.networkId}`, () => networksAbove(deps.db, actor.networkId)),
+  ]);
   const oversee = new Set(isCoordinator(actor) ? scope : []);
   return { ids: [actor.networkId, ...above, ...scope.filter((id) => id !== actor.networkId)], oversee };
 }

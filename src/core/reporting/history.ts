@@ -1,7 +1,7 @@
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
-import { networksInScope } from "../networks/scope.js";
+import { anyOf, networksInScope } from "../networks/scope.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { quarterLabel } from "./quarters.js";
 import { historyInput } from "./schema.js";
@@ -33,7 +33,7 @@ export async function reportHistory(deps: CoreDeps, actor: Actor, raw: unknown =
   // Every network keeps its own period rows; a quarter is the sum over the networks in scope.
   const scope = await networksInScope(deps, actor);
   const periods = await deps.db.reportingPeriod.findMany({
-    where: { networkId: { in: scope } },
+    where: { networkId: anyOf(scope) },
     select: { id: true, year: true, quarter: true },
     orderBy: [{ year: "desc" }, { quarter: "desc" }],
   });
