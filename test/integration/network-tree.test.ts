@@ -11,6 +11,9 @@ import { periodStatus } from "../../src/core/reporting/period-status.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
 import { editNetwork } from "../../src/core/networks/edit-network.js";
 import { adminOperator } from "../../src/core/networks/operator.js";
+import { chatContext } from "../../src/chat/context.js";
+import { handleText } from "../../src/chat/conversation.js";
+import { visibleText } from "../support/chat-text.js";
 import { changesDelivered, describeEachDatabase } from "../support/databases.js";
 import { depsFor } from "../support/fixtures.js";
 import { seedNetworkTree } from "../support/network-tree.js";
@@ -163,6 +166,18 @@ describeEachDatabase("networks within networks", (use) => {
     expect((await respondToEvent(deps(), actors.amsterdamMember, { number: 1, response: "ja" })).ok).toBe(false);
     expect((await respondToEvent(deps(), actors.amsterdamMember, { eventId: regional.value.event.id, response: "ja" })).ok).toBe(false);
     expect((await respondToEvent(deps(), actors.twenteTechMember, { eventId: closed.ok ? closed.value.event.id : "", response: "ja" })).ok).toBe(false);
+
+    // In chat: the parent's event says whose it is, and typing its number answers it.
+    const chat = async (text: string) => {
+      const effects = await handleText(chatContext(deps(), actors.twenteCareMember, "SLACK"), text);
+      return effects.flatMap((e) => (e.type === "reply" ? [visibleText(e.message)] : [])).join("\n");
+    };
+    const agenda = await chat("events");
+    expect(agenda).toContain("Landelijke masterclass");
+    expect(agenda).toContain("Van De Normaalste Zaak");
+    expect(agenda.match(/Van /g)).toHaveLength(1); // the region's own event names no network
+    expect(await chat("rsvp 2 nee")).toContain("Landelijke masterclass");
+    expect(await use().prisma.rsvp.count({ where: { eventId: national.value.event.id, personId: actors.twenteCareMember.personId, response: "NO" } })).toBe(1);
 
     const attendees = await attendeeList(deps(), actors.dnzCoordinator, { eventId: national.value.event.id });
     expect(attendees.ok && attendees.value.attending.map((a) => [a.name, a.employer])).toEqual([["Tess Techniek", "Twentse Techniek"]]);
