@@ -1,4 +1,5 @@
-// `npm run admin -- <subcommand> …`: exit codes follow sysexits (64 usage, 75 busy, 78 config).
+// `npm run admin -- <subcommand> …`: exit codes follow sysexits (64 usage, 65 bad input, 75 busy, 78 config;
+// 1 for a refusal such as a slug that is taken).
 import { existsSync } from "node:fs";
 import { ConfigError } from "../config.js";
 import { DataDirInUseError } from "../db/data-dir-lock.js";

@@ -37,17 +37,21 @@ export function rememberNetwork(req: Request, res: Response, secure: boolean): v
   res.cookie(NETWORK_COOKIE, req.query.network.slice(0, 100), { httpOnly: true, sameSite: "lax", secure, path: "/" });
 }
 
-/** The person (or admin's coordinator view) behind the request's session cookie, if valid. */
-export async function viewerOf(deps: CoreDeps, req: Request): Promise<Actor | null> {
+/**
+ * Who is behind the request's session cookie: a person, or the admin (ADMIN_TOKEN) with the
+ * coordinator view of the network they chose. The admin's actor is null while there is no
+ * network to view (a new install) or the chosen one is gone; they can still set networks up.
+ */
+export async function viewerOf(deps: CoreDeps, req: Request): Promise<{ actor: Actor | null; admin: boolean } | null> {
   const token = readCookie(req, SESSION_COOKIE);
   // Tokens are 43 base64url characters; anything else is not worth a database round trip.
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const holder = await sessionHolder(deps, token);
   if (!holder) return null;
-  if (holder.kind === "person") return holder.actor;
+  if (holder.kind === "person") return { actor: holder.actor, admin: false };
   // Self-hosters with several networks choose one with ?network=<slug>; it is remembered.
   const slug = typeof req.query.network === "string" ? req.query.network.slice(0, 100) : readCookie(req, NETWORK_COOKIE);
-  return adminActor(deps, slug);
+  return { actor: await adminActor(deps, slug), admin: true };
 }
 
 /** Constant-time: comparing digests of equal length leaks neither content nor length. */

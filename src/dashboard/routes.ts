@@ -4,6 +4,7 @@ import type { Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { sameOriginOnly } from "./csrf.js";
 import { webErrorHandler } from "./errors.js";
+import { adminNetworkRoutes } from "./routes/admin-networks.js";
 import { employerRoutes } from "./routes/employers.js";
 import { figuresRoutes } from "./routes/figures.js";
 import { memberImportRoutes } from "./routes/member-import.js";
@@ -21,7 +22,7 @@ export interface DashboardOptions {
 }
 
 // Each area of the dashboard is one router in ./routes; they all run behind the session check.
-const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes];
+const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes, adminNetworkRoutes];
 
 /** /dashboard: sign-in by chat link or admin token, then server-rendered pages and exports. */
 export function dashboardRouter(options: DashboardOptions): Router {

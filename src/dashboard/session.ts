@@ -1,8 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Actor } from "../core/actor.js";
-import { ADMIN_PERSON_ID } from "../core/dashboard/sign-in.js";
 import type { Result } from "../core/result.js";
-import { translator } from "../i18n/index.js";
+import { translator, type Locale } from "../i18n/index.js";
 import { readCookie, rememberNetwork, SESSION_COOKIE, viewerOf } from "./auth.js";
 import { CSRF_FIELD, csrfTokenFor, csrfTokenMatches } from "./csrf.js";
 import type { PageContext } from "./pages/layout.js";
@@ -10,7 +9,10 @@ import { messagePage, signInRequiredPage } from "./pages/layout.js";
 import type { DashboardOptions } from "./routes.js";
 
 interface Viewer {
-  actor: Actor;
+  /** Null only for the admin while there is no network to view: then only /dashboard/admin is open. */
+  actor: Actor | null;
+  admin: boolean;
+  locale: Locale;
   sessionToken: string;
 }
 
@@ -18,16 +20,25 @@ interface Viewer {
 export function requireViewer(options: DashboardOptions) {
   const guest = translator(options.defaultLocale);
   return async (req: Request, res: Response, next: NextFunction) => {
-    const actor = await viewerOf(options.deps, req);
-    if (!actor) {
+    const session = await viewerOf(options.deps, req);
+    if (!session) {
       res.status(401).type("html").send(signInRequiredPage(guest, options.defaultLocale));
       return;
     }
-    if (actor.personId === ADMIN_PERSON_ID) rememberNetwork(req, res, options.secureCookies);
-    res.locals.viewer = { actor, sessionToken: readCookie(req, SESSION_COOKIE)! } satisfies Viewer;
+    const { actor, admin } = session;
+    if (admin) rememberNetwork(req, res, options.secureCookies);
+    // An admin without a network to view (a new install): the set-up page is where to start.
+    if (!actor && !req.path.startsWith(ADMIN_PATH)) {
+      res.redirect(303, `/dashboard${ADMIN_PATH}`);
+      return;
+    }
+    res.locals.viewer = { actor, admin, locale: actor?.locale ?? options.defaultLocale, sessionToken: readCookie(req, SESSION_COOKIE)! } satisfies Viewer;
     next();
   };
 }
+
+/** The admin's set-up pages, below /dashboard. */
+export const ADMIN_PATH = "/admin";
 
 const formBody = express.urlencoded({ extended: false, limit: "64kb" });
 
@@ -46,12 +57,20 @@ export function requireCsrfToken(req: Request, res: Response, next: NextFunction
   });
 }
 
-export const viewer = (res: Response): Actor => (res.locals.viewer as Viewer).actor;
+export function viewer(res: Response): Actor {
+  const { actor } = res.locals.viewer as Viewer;
+  // requireViewer sends an admin without a network to the set-up page before any other route.
+  if (!actor) throw new Error("no network to view for this admin session");
+  return actor;
+}
+
+/** The self-hoster's session (ADMIN_TOKEN), who may set up networks. */
+export const isAdminSession = (res: Response): boolean => (res.locals.viewer as Viewer).admin;
 
 /** What every page of a signed-in person needs: their language and their form token. */
 export function pageContext(res: Response): PageContext {
-  const { actor, sessionToken } = res.locals.viewer as Viewer;
-  return { t: translator(actor.locale), locale: actor.locale, csrfToken: csrfTokenFor(sessionToken) };
+  const { locale, admin, sessionToken } = res.locals.viewer as Viewer;
+  return { t: translator(locale), locale, csrfToken: csrfTokenFor(sessionToken), admin };
 }
 
 /**

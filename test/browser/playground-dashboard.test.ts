@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
+import { demoNetwork } from "../../src/demo/demo-data.js";
 import { webSender } from "../../src/delivery/web-inbox.js";
 import { OutboxWorker } from "../../src/delivery/worker.js";
 import { createTestDatabase } from "../support/databases.js";
@@ -11,6 +12,7 @@ import { fixedNow } from "../support/fixtures.js";
 // Real headless Chromium (Debian's package) against the real app on a fresh PGlite database.
 const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const artifacts = "test-results";
+const adminToken = "admin-token-for-the-browser-test";
 
 describe("playground and dashboard in a browser", () => {
   let app: RunningApp;
@@ -21,7 +23,7 @@ describe("playground and dashboard in a browser", () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     database = await createTestDatabase("pglite");
-    app = await startTestApp(database.db, { DEMO: "on", DEMO_DATA: "on" });
+    app = await startTestApp(database.db, { DEMO: "on", DEMO_DATA: "on", ADMIN_TOKEN: adminToken });
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "nl-NL" });
   }, 120_000);
@@ -110,5 +112,43 @@ describe("playground and dashboard in a browser", () => {
     await button.click();
     await page.locator('#log form[data-form-id="report"]').waitFor();
     await page.screenshot({ path: `${artifacts}/playground-inbox.png`, fullPage: true });
+  });
+
+  it("the self-hoster signs in with the admin token, creates a regional network below the demo network and binds its Slack workspace", async () => {
+    await page.goto(`${app.url}/dashboard/login`);
+    await page.fill('input[name="adminToken"]', adminToken);
+    await page.getByRole("button", { name: "Inloggen als beheerder" }).click();
+    await page.waitForURL(`${app.url}/dashboard`);
+    await page.getByRole("link", { name: "Netwerken beheren" }).click();
+    await page.waitForURL(`${app.url}/dashboard/admin`);
+
+    const create = page.locator("form.create-network");
+    await create.locator('[name="slug"]').fill("99van-hengelo");
+    await create.locator('[name="name"]').fill("99vanHengelo");
+    await create.locator('[name="coordinator"]').fill("Fleur Jansen <fleur@99vanhengelo.nl>");
+    await create.locator('[name="parent"]').selectOption(demoNetwork.slug);
+    await create.locator('[name="condition"]').selectOption("INTENTIEVERKLARING");
+    await create.getByRole("button", { name: "Netwerk maken" }).click();
+    await page.locator("#notice", { hasText: "Netwerk 99vanHengelo is gemaakt, met Fleur Jansen <fleur@99vanhengelo.nl> als coördinator." }).waitFor();
+
+    const section = page.locator('section[data-network="99van-hengelo"]');
+    expect(await section.locator(".parent").textContent()).toContain("onder");
+    await section.locator('form.bind [name="platform"]').selectOption("SLACK");
+    await section.locator('form.bind [name="tenantId"]').fill("T0HENGELO1");
+    await section.getByRole("button", { name: "Koppelen" }).click();
+    await page.locator("#notice", { hasText: "T0HENGELO1 is gekoppeld aan 99vanHengelo." }).waitFor();
+    await page.locator('section[data-network="99van-hengelo"] .bindings li[data-tenant="T0HENGELO1"]').waitFor();
+    await page.screenshot({ path: `${artifacts}/dashboard-admin.png`, fullPage: true });
+
+    const network = await database.db.prisma.network.findUniqueOrThrow({
+      where: { slug: "99van-hengelo" },
+      select: { parent: { select: { name: true } }, membershipCondition: true, bindings: { select: { platform: true, tenantId: true } }, people: { select: { email: true, role: true } } },
+    });
+    expect(network).toEqual({
+      parent: { name: demoNetwork.name },
+      membershipCondition: "INTENTIEVERKLARING",
+      bindings: [{ platform: "SLACK", tenantId: "T0HENGELO1" }],
+      people: [{ email: "fleur@99vanhengelo.nl", role: "COORDINATOR" }],
+    });
   });
 });

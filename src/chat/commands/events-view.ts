@@ -44,6 +44,10 @@ export function announcementFor(event: EventView): ChatMessage {
   return { summary: `${title} — ${when(ctx.locale, event.startsAt, event)}`, blocks };
 }
 
+/** An event of a network above (or, for its coordinators, below) the person's own says whose it is. */
+const otherNetwork = (ctx: ChatContext, event: EventView) =>
+  event.networkId !== ctx.actor.networkId ? ctx.t("events.audience.otherNetwork", { network: event.network.name }) : null;
+
 /** The private agenda: upcoming events with the person's own answer and RSVP buttons. */
 export function agendaMessage(ctx: ChatContext, events: EventView[]): ChatMessage {
   const title = ctx.t("events.list.title");
@@ -53,7 +57,7 @@ export function agendaMessage(ctx: ChatContext, events: EventView[]): ChatMessag
     blocks.push(
       { type: "divider" },
       { type: "text", text: [ctx.t("events.list.line", { number: event.number, title: event.title, when: when(ctx.locale, event.startsAt, event) }), place(ctx.t, event), places(ctx.t, event, event.counts)].join("\n") },
-      { type: "context", text: [kindLabel(ctx.t, event), event.subgroup ? ctx.t("events.audience.subgroup", { name: event.subgroup.name }) : null, myAnswer(ctx.t, event)].filter(Boolean).join(" · ") },
+      { type: "context", text: [kindLabel(ctx.t, event), otherNetwork(ctx, event), event.subgroup ? ctx.t("events.audience.subgroup", { name: event.subgroup.name }) : null, myAnswer(ctx.t, event)].filter(Boolean).join(" · ") },
       { type: "actions", buttons: [...rsvpButtons(ctx.t, event.id, "list"), calendarButton(ctx.t, event.id)] },
     );
   }

@@ -2,8 +2,9 @@ import type { DbClient } from "../../db/database.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
+import { anyOf, networksInScope } from "../networks/scope.js";
 import { invalidInput, ok, type Result } from "../result.js";
-import { currentEmployers } from "../members/archive-scope.js";
+import { currentEmployer } from "../members/archive-scope.js";
 import { findSubgroup } from "../subgroups/find-subgroup.js";
 import { directoryInput, MAX_PEOPLE_PER_EMPLOYER, PAGE_SIZE, type DirectoryQuery } from "./schema.js";
 
@@ -38,11 +39,12 @@ export interface DirectoryPage {
 }
 
 /**
- * Employers of the actor's own network and their people, by free text and filters. Employer
+ * Employers of the actor's network (and, for coordinators, of every network below it) and their
+ * people, by free text and filters. Employer
  * filters (branche, region, offers, size) narrow the employers; person filters (function,
  * subgroup) narrow who is listed and keep only employers with such a person. Erased people,
- * archived employers and other networks never appear: these conditions are part of every
- * query, not a later filter.
+ * archived employers and networks out of scope never appear: these conditions are part of
+ * every query, not a later filter.
  */
 export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<DirectoryPage>> {
   const parsed = directoryInput.safeParse(raw);
@@ -56,18 +58,19 @@ export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown
     subgroup = found.value;
   }
 
+  const networkIds = await networksInScope(deps, actor);
   const personWhere: Prisma.PersonWhereInput = {
-    networkId: actor.networkId,
+    networkId: anyOf(networkIds),
     erasedAt: null,
     ...(query.function ? { function: query.function } : {}),
     ...(subgroup ? { memberships: { some: { subgroupId: subgroup.id } } } : {}),
   };
   const [offerIds, personIds, termIds] = await Promise.all([
-    query.offers ? employersOffering(deps.db, actor.networkId, query.offers) : null,
+    query.offers ? employersOffering(deps.db, networkIds, query.offers) : null,
     query.function || subgroup ? employersOfPeople(deps.db, personWhere) : null,
     query.term ? employersOfPeople(deps.db, personWhere, query.term) : [],
   ]);
-  const where = employerWhere(actor.networkId, query, { personIds, offerIds, termIds });
+  const where = employerWhere(networkIds, query, { personIds, offerIds, termIds });
 
   const [total, rows] = await Promise.all([
     deps.db.employer.count({ where }),
@@ -116,8 +119,8 @@ interface Narrowing {
   termIds: string[];
 }
 
-function employerWhere(networkId: string, query: DirectoryQuery, { personIds, offerIds, termIds }: Narrowing): Prisma.EmployerWhereInput {
-  const and: Prisma.EmployerWhereInput[] = [currentEmployers(networkId)];
+function employerWhere(networkIds: string[], query: DirectoryQuery, { personIds, offerIds, termIds }: Narrowing): Prisma.EmployerWhereInput {
+  const and: Prisma.EmployerWhereInput[] = [{ networkId: anyOf(networkIds), ...currentEmployer }];
   if (query.branche) and.push({ branche: contains(query.branche) });
   if (query.region) and.push({ OR: [{ region: contains(query.region) }, { location: contains(query.region) }] });
   if (offerIds) and.push({ id: { in: offerIds } });
@@ -160,9 +163,9 @@ async function employersOfPeople(db: DbClient, personWhere: Prisma.PersonWhereIn
  * Prisma's enum-array parameter of `has`/`hasEvery` as a plain string ("malformed array
  * literal"); comparing as text with one parameter per value works on PGlite and PostgreSQL.
  */
-async function employersOffering(db: DbClient, networkId: string, offers: string[]): Promise<string[]> {
+async function employersOffering(db: DbClient, networkIds: string[], offers: string[]): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT id FROM "Employer" WHERE "networkId" = ${networkId} AND "offers"::text[] @> ARRAY[${Prisma.join(offers)}]::text[]`,
+    Prisma.sql`SELECT id FROM "Employer" WHERE "networkId" IN (${Prisma.join(networkIds)}) AND "offers"::text[] @> ARRAY[${Prisma.join(offers)}]::text[]`,
   );
   return rows.map((r) => r.id);
 }

@@ -27,7 +27,7 @@ export async function attendeeList(deps: CoreDeps, actor: Actor, raw: unknown): 
   if (!isCoordinator(actor)) return notACoordinator();
   const ref = eventRef.safeParse(raw);
   if (!ref.success) return invalidInput(ref.error);
-  const found = await findVisibleEvent(deps.db, actor, ref.data);
+  const found = await findVisibleEvent(deps, actor, ref.data, "oversee");
   if (!found.ok) return found;
 
   const rsvps = await deps.db.rsvp.findMany({

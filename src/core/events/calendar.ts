@@ -16,7 +16,7 @@ export interface CalendarFile {
 export async function eventCalendar(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<CalendarFile>> {
   const ref = eventRef.safeParse(raw);
   if (!ref.success) return invalidInput(ref.error);
-  const found = await findVisibleEvent(deps.db, actor, ref.data);
+  const found = await findVisibleEvent(deps, actor, ref.data);
   if (!found.ok) return found;
   const event = found.value;
   return ok({ filename: `evenement-${event.number}.ics`, content: icsFor(event, actor, deps.now()), event });

@@ -14,7 +14,7 @@ export async function cancelEvent(deps: CoreDeps, actor: Actor, raw: unknown): P
   if (!isCoordinator(actor)) return notACoordinator();
   const ref = eventRef.safeParse(raw);
   if (!ref.success) return invalidInput(ref.error);
-  const found = await findVisibleEvent(deps.db, actor, ref.data);
+  const found = await findVisibleEvent(deps, actor, ref.data, "manage");
   if (!found.ok) return found;
 
   return deps.db.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import type { DbClient } from "../../db/database.js";
 import type { Actor } from "../actor.js";
-import { isCoordinator } from "../actor.js";
+import { eventNetworks } from "../networks/scope.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, ok, type Result } from "../result.js";
 import { eventSelect, findVisibleEvent, rsvpCounts, type EventRow, type RsvpCounts } from "./repository.js";
@@ -21,15 +21,24 @@ export interface EventView extends EventRow {
   mine: MyRsvp | null;
 }
 
-/** Upcoming events the actor may attend, soonest first, with counts and their own answer. */
+/**
+ * Upcoming events the actor may attend, soonest first, with counts and their own answer: their
+ * network's, the network-wide ones of the networks above it (a parent's events are meant for
+ * the members of its regions), and for coordinators those of the networks below. In a network
+ * the actor does not oversee, subgroup events show only to that subgroup's members.
+ */
 export async function listUpcomingEvents(deps: CoreDeps, actor: Actor): Promise<Result<EventView[]>> {
-  const subgroupIds = isCoordinator(actor) ? undefined : await memberSubgroups(deps.db, actor.personId);
+  const { ids, oversee } = await eventNetworks(deps, actor);
+  const audience = ids.filter((id) => !oversee.has(id));
+  const subgroupIds = audience.length > 0 ? await memberSubgroups(deps.db, actor.personId) : [];
   const events = await deps.db.event.findMany({
     where: {
-      networkId: actor.networkId,
       status: "SCHEDULED",
       endsAt: { gt: deps.now() },
-      ...(subgroupIds ? { OR: [{ subgroupId: null }, { subgroupId: { in: subgroupIds } }] } : {}),
+      OR: [
+        { networkId: { in: [...oversee] } },
+        { networkId: { in: audience }, OR: [{ subgroupId: null }, { subgroupId: { in: subgroupIds } }] },
+      ],
     },
     orderBy: [{ startsAt: "asc" }, { number: "asc" }],
     take: MAX_LISTED_EVENTS,
@@ -42,7 +51,7 @@ export async function listUpcomingEvents(deps: CoreDeps, actor: Actor): Promise<
 export async function viewEvent(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<EventView>> {
   const ref = eventRef.safeParse(raw);
   if (!ref.success) return invalidInput(ref.error);
-  const found = await findVisibleEvent(deps.db, actor, ref.data);
+  const found = await findVisibleEvent(deps, actor, ref.data);
   if (!found.ok) return found;
   const [view] = await withRsvps(deps.db, actor, [found.value]);
   return ok(view!);

@@ -23,7 +23,7 @@ export async function removeAttendee(deps: CoreDeps, actor: Actor, raw: unknown)
   const parsed = removeInput.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error);
   const { personId, ...ref } = parsed.data;
-  const found = await findVisibleEvent(deps.db, actor, ref);
+  const found = await findVisibleEvent(deps, actor, ref, "manage");
   if (!found.ok) return found;
   const now = deps.now();
 

@@ -1,6 +1,7 @@
 import type { DbClient } from "../../db/database.js";
 import type { Actor } from "../actor.js";
-import { isCoordinator } from "../actor.js";
+import type { CoreDeps } from "../deps.js";
+import { eventNetworks } from "../networks/scope.js";
 import { fail, ok, type Result } from "../result.js";
 
 export const eventSelect = {
@@ -46,16 +47,32 @@ export interface EventRow {
 }
 
 /**
- * Finds an event the actor may see: one of their network, and for members either network-wide
- * or in a subgroup they belong to. Anything else is "not found", so numbers and ids of other
- * networks reveal nothing.
+ * What the actor wants with an event. "attend": see and answer it (their own network's events,
+ * the network-wide events of the networks above theirs, and for coordinators those of the
+ * networks below). "oversee": a coordinator's read of the attendees, for their own network and
+ * those below. "manage": change or cancel it, only in their own network.
  */
-export async function findVisibleEvent(db: DbClient, actor: Actor, ref: { eventId?: string; number?: number }): Promise<Result<EventRow>> {
-  const event = await db.event.findFirst({
-    where: { networkId: actor.networkId, ...(ref.eventId !== undefined ? { id: ref.eventId } : { number: ref.number }) },
+export type EventAccess = "attend" | "oversee" | "manage";
+
+/**
+ * Finds an event the actor may see for that purpose; for members (and for anyone, in a network
+ * they do not oversee) it must be network-wide or in a subgroup they belong to. Anything else is
+ * "not found", so numbers and ids of other networks reveal nothing.
+ */
+export async function findVisibleEvent(deps: Pick<CoreDeps, "db" | "cache">, actor: Actor, ref: { eventId?: string; number?: number }, access: EventAccess = "attend"): Promise<Result<EventRow>> {
+  const { db } = deps;
+  const { ids, oversee } = await eventNetworks(deps, actor);
+  const networkIds = access === "attend" ? ids : ids.filter((id) => oversee.has(id));
+  const candidates = await db.event.findMany({
+    where: { networkId: { in: networkIds }, ...(ref.eventId !== undefined ? { id: ref.eventId } : { number: ref.number }) },
     select: eventSelect,
+    take: networkIds.length,
   });
-  if (!event || !(await canSee(db, actor, event.subgroupId))) return eventNotFound(ref);
+  // A typed number two networks of the tree use (events from before they were joined): the own
+  // network's first, then the nearest above, then below (the order eventNetworks gives).
+  const event = networkIds.map((id) => candidates.find((e) => e.networkId === id)).find(Boolean);
+  if (!event || !(oversee.has(event.networkId) || (await isInAudience(db, actor, event.subgroupId)))) return eventNotFound(ref);
+  if (access === "manage" && event.networkId !== actor.networkId) return fail("notAllowed", "events.otherNetwork", { network: event.network.name, title: event.title });
   return ok(event);
 }
 
@@ -64,8 +81,9 @@ export function eventNotFound(ref: { eventId?: string; number?: number }) {
   return ref.eventId !== undefined ? fail("notFound", "events.gone") : fail("notFound", "events.notFound", { number: String(ref.number) });
 }
 
-export async function canSee(db: DbClient, actor: Actor, subgroupId: string | null): Promise<boolean> {
-  if (!subgroupId || isCoordinator(actor)) return true;
+/** Whether an event's audience includes the actor: network-wide, or a subgroup they belong to. */
+async function isInAudience(db: DbClient, actor: Actor, subgroupId: string | null): Promise<boolean> {
+  if (!subgroupId) return true;
   const membership = await db.subgroupMembership.findUnique({
     where: { subgroupId_personId: { subgroupId, personId: actor.personId } },
     select: { id: true },

@@ -24,7 +24,7 @@ export async function respondToEvent(deps: CoreDeps, actor: Actor, raw: unknown)
   if (!parsed.success) return invalidInput(parsed.error);
   const { response, ...ref } = parsed.data;
 
-  const visible = await findVisibleEvent(deps.db, actor, ref);
+  const visible = await findVisibleEvent(deps, actor, ref);
   if (!visible.ok) return visible;
   const now = deps.now();
 

@@ -28,7 +28,7 @@ export async function updateEvent(deps: CoreDeps, actor: Actor, raw: unknown): P
   const input = raw as Record<string, unknown>;
   const ref = eventRef.safeParse({ eventId: input.eventId, number: input.number });
   if (!ref.success) return invalidInput(ref.error);
-  const found = await findVisibleEvent(deps.db, actor, ref.data);
+  const found = await findVisibleEvent(deps, actor, ref.data, "manage");
   if (!found.ok) return found;
   const current = found.value;
   if (current.status === "CANCELLED") return fail("conflict", "events.update.cancelled", { title: current.title });

@@ -1,6 +1,7 @@
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
+import { networksInScope } from "../networks/scope.js";
 import { notFound, ok, type Result } from "../result.js";
 import { reportHistory, type QuarterTotals } from "../reporting/history.js";
 
@@ -14,13 +15,14 @@ export interface EmployerFigures {
 }
 
 /**
- * One employer's figures. A member asking for another employer gets the same answer as for an
- * employer that does not exist, so the refusal does not confirm that the id is real.
+ * One employer's figures, for the coordinators of its network and of the networks above it. A
+ * member asking for another employer gets the same answer as for an employer that does not
+ * exist, so the refusal does not confirm that the id is real.
  */
 export async function employerFigures(deps: CoreDeps, actor: Actor, employerId: string): Promise<Result<EmployerFigures>> {
   if (!isCoordinator(actor) && actor.employerId !== employerId) return notFound();
   const employer = await deps.db.employer.findFirst({
-    where: { id: employerId, networkId: actor.networkId },
+    where: { id: employerId, networkId: { in: await networksInScope(deps, actor) } },
     select: { id: true, name: true, branche: true, region: true, ambition: true },
   });
   if (!employer) return notFound();

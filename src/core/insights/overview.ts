@@ -2,6 +2,7 @@ import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { fail, ok, type Result } from "../result.js";
+import { networksInScope } from "../networks/scope.js";
 import { reportHistory, type QuarterTotals } from "../reporting/history.js";
 import { periodStatus, type PeriodStatus } from "../reporting/period-status.js";
 import { findNetwork } from "../reporting/periods.js";
@@ -44,7 +45,8 @@ async function networkOverview(deps: CoreDeps, actor: Actor, quarter?: QuarterRe
   const trend = await reportHistory(deps, actor, {});
   if (!trend.ok) return trend;
   const [events, subgroups] = await Promise.all([
-    upcomingEventCounts(deps.db, actor.networkId, deps.now()),
+    // The events of the networks below too (the coordinator of a parent oversees them); subgroups are the own network's.
+    networksInScope(deps, actor).then((scope) => upcomingEventCounts(deps.db, scope, deps.now())),
     subgroupSizes(deps.db, actor.networkId),
   ]);
   return ok({ scope: "network", networkName: status.value.networkName, status: status.value, trend: trend.value, events, subgroups });

@@ -14,12 +14,12 @@ export interface EventCounts {
   waitlisted: number;
 }
 
-/** Scheduled events of a network from `now` on, with their RSVP counts. Counts only: no names. */
-export async function upcomingEventCounts(db: DbClient, networkId: string, now: Date, take = 10): Promise<EventCounts[]> {
+/** Scheduled events of the given networks from `now` on, with their RSVP counts. Counts only: no names. */
+export async function upcomingEventCounts(db: DbClient, networkIds: string[], now: Date, take = 10): Promise<EventCounts[]> {
   const events = await db.event.findMany({
-    where: { networkId, status: "SCHEDULED", endsAt: { gte: now } },
+    where: { networkId: { in: networkIds }, status: "SCHEDULED", endsAt: { gte: now } },
     select: { id: true, number: true, title: true, kind: true, startsAt: true, capacity: true, subgroup: { select: { name: true } } },
-    orderBy: { startsAt: "asc" },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take,
   });
   const groups = await db.rsvp.groupBy({

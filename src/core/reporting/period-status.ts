@@ -2,14 +2,18 @@ import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, notAllowed, ok, type Result } from "../result.js";
-import { findNetwork, findPeriod } from "./periods.js";
-import { quarterEnd, quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 import { employersCountedInQuarter } from "../members/archive-scope.js";
+import { anyOf, networksInScope } from "../networks/scope.js";
+import { findNetwork } from "./periods.js";
+import { quarterEnd, quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 import { periodInput } from "./schema.js";
 
 export interface EmployerStatus {
   employerId: string;
   name: string;
+  /** The employer's own network: one of several for the coordinator of a parent network. */
+  networkId: string;
+  networkName: string;
   reported: boolean;
   ambition: number | null;
   realised: number | null;
@@ -26,32 +30,46 @@ export interface PeriodStatus {
   totals: { employers: number; reported: number; responseRate: number; ambition: number; realised: number };
 }
 
-/** Coordinators: who reported for a quarter, who did not, and the network's totals. */
+/**
+ * Coordinators: who reported for a quarter, who did not, and the totals over their network and
+ * every network below it (a parent's coordinator sees the regions; the presentation per region
+ * is the caller's). The period state is the coordinator's own network's.
+ */
 export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = {}): Promise<Result<PeriodStatus>> {
   if (!isCoordinator(actor)) return notAllowed();
   const parsed = periodInput.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error);
 
-  const network = await findNetwork(deps.db, actor.networkId);
+  const [network, scope] = await Promise.all([findNetwork(deps.db, actor.networkId), networksInScope(deps, actor)]);
   const ref =
     parsed.data.year && parsed.data.quarter
       ? { year: parsed.data.year, quarter: parsed.data.quarter }
       : quarterOf(deps.now(), network.timeZone);
-  const period = await findPeriod(deps.db, network.id, ref);
-
+  // Each network has its own period row for the quarter (and its own time zone for when the
+  // quarter ended); an employer counts in its own network's quarter.
+  const [periods, networks] = await Promise.all([
+    deps.db.reportingPeriod.findMany({ where: { networkId: anyOf(scope), year: ref.year, quarter: ref.quarter }, select: { id: true, networkId: true, status: true } }),
+    scope.length > 1 ? deps.db.network.findMany({ where: { id: { in: [...scope] } }, select: { id: true, name: true, timeZone: true } }) : [network],
+  ]);
+  const period = periods.find((p) => p.networkId === network.id);
+  const counted = networks.map((n) =>
+    employersCountedInQuarter(n.id, { periodId: periods.find((p) => p.networkId === n.id)?.id ?? null, endsAt: quarterEnd(ref, n.timeZone) }),
+  );
   const [employers, reports] = await Promise.all([
     deps.db.employer.findMany({
-      where: employersCountedInQuarter(network.id, { periodId: period?.id ?? null, endsAt: quarterEnd(ref, network.timeZone) }),
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
+      where: counted.length === 1 ? counted[0] : { OR: counted },
+      // (name, network) is unique, and within one network it is the order of the (networkId, name) index.
+      select: { id: true, name: true, networkId: true },
+      orderBy: [{ name: "asc" }, { networkId: "asc" }],
     }),
-    period
+    periods.length > 0
       ? deps.db.placementReport.findMany({
-          where: { periodId: period.id },
+          where: { periodId: anyOf(periods.map((p) => p.id)) },
           select: { employerId: true, ambition: true, realised: true, submittedAt: true },
         })
       : Promise.resolve([]),
   ]);
+  const networkName = new Map(networks.map((n) => [n.id, n.name]));
 
   const byEmployer = new Map(reports.map((r) => [r.employerId, r]));
   const rows: EmployerStatus[] = employers.map((e) => {
@@ -59,6 +77,8 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
     return {
       employerId: e.id,
       name: e.name,
+      networkId: e.networkId,
+      networkName: networkName.get(e.networkId) ?? "",
       reported: Boolean(report),
       ambition: report?.ambition ?? null,
       realised: report?.realised ?? null,

@@ -3,12 +3,12 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 
 /**
- * One audit row per coordinator (or privacy) action. Details hold ids and field names only,
+ * One audit row per coordinator, admin (actor "admin") or privacy action. Details hold ids and field names only,
  * never names or e-mail addresses, so erasing a person leaves no personal data behind here.
  */
 export async function audit(
   db: DbClient,
-  actor: Actor,
+  actor: Pick<Actor, "personId">,
   action: string,
   subject: { type: string; id: string },
   details?: Prisma.InputJsonValue,

@@ -8,6 +8,8 @@ export interface PageContext {
   locale: Locale;
   /** Goes into every form that changes something (csrfField). */
   csrfToken: string;
+  /** The self-hoster's session: the header links to setting up networks. */
+  admin?: boolean;
 }
 
 /** The hidden field every state-changing form of a signed-in person carries. */
@@ -23,6 +25,7 @@ export function dashboardPage(ctx: PageContext, title: string, body: Html): stri
     lang: locale,
     stylesheet: "/static/web.css",
     body: html`<header class="bar"><a href="/dashboard" class="brand">${t("dashboard.title")}</a>
+${ctx.admin ? html`<a href="/dashboard/admin" id="admin-link">${t("dashboard.admin.link")}</a>` : ""}
 <form method="post" action="/dashboard/logout"><button type="submit">${t("dashboard.logout")}</button></form></header>
 <main>${body}</main>`,
   });
