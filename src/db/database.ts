@@ -6,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "../generated/prisma/client.js";
 import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from "./change-feed.js";
 import { lockDataDir } from "./data-dir-lock.js";
+import { withPrismaErrorKinds } from "./pglite-errors.js";
 import { withTurnsBetweenQueries } from "./pglite-turns.js";
 import { applyMigrations, type SqlSession } from "./migrate.js";
 import { TaggedReadCache } from "./read-cache.js";
@@ -51,7 +52,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   await applyMigrations(pgliteSession(pglite), { advisoryLock: false });
   // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils with the
   // same runtime contract; 0.7 would need Prisma 7 (see DESIGN.md).
-  const adapter = new PrismaPGlite(withTurnsBetweenQueries(pglite)) as unknown as SqlDriverAdapterFactory;
+  const adapter = withPrismaErrorKinds(new PrismaPGlite(withTurnsBetweenQueries(pglite)) as unknown as SqlDriverAdapterFactory);
   const prisma = new PrismaClient({ adapter });
   const changes = await pgliteChangeFeed(pglite);
   return {
