@@ -64,6 +64,21 @@ describeEachDatabase("Slack end to end", (use) => {
     expect(report).toMatchObject({ realised: 3, ambition: 10, submittedVia: "SLACK", submittedById: joost.personId });
   });
 
+  it("refuses a member's report for a quarter long past (/netwerk rapporteer q1 2001 7) with the Dutch reason, and stores nothing (issue 15.6)", async () => {
+    const db = use();
+    await seedDemo(db);
+    const before = await snapshotCounts(db);
+
+    const res = await slash(slackUser.bakeryHr, "rapporteer q1 2001 7");
+
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    expect(readableText(res.json as Json)).toContain(nl("reporting.periodTooOld", { quarter: "Q1 2001", current: "Q4 2026" }));
+    const after = await snapshotCounts(db);
+    expect({ ...after, identities: before.identities }).toEqual(before); // only the first-use link is new
+    expect(await db.prisma.reportingPeriod.count({ where: { year: 2001 } })).toBe(0);
+  });
+
   it("opens the report modal, keeps it open with field errors, then saves a valid submission", async () => {
     const db = use();
     const { actor } = await seedDemo(db);
