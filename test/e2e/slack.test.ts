@@ -190,6 +190,28 @@ describeEachDatabase("Slack end to end", (use) => {
     expect((await snapshotCounts(db)).reports).toBe(before.reports);
   });
 
+  it("refuses the remark 'geplaatst: Jan de Vries (autisme, Wajong-uitkering…)' with the Dutch reason; a coordinator purges a remark, a member may not (issue 15.7)", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+    const before = await snapshotCounts(db);
+
+    const refused = await slash(slackUser.bakeryHr, "rapporteer 6 opmerking geplaatst: Jan de Vries (autisme, Wajong-uitkering…)");
+    expect(readableText(refused.json as Json)).toContain(nl("reporting.remark.name"));
+    expect((await snapshotCounts(db)).revisions).toBe(before.revisions);
+
+    await slash(slackUser.bakeryHr, "rapporteer 6 ambitie 12 opmerking zomerbanen, via collega Piet");
+    const member = await slash(slackUser.bakeryHr, "opmerking wis korenschoof");
+    expect(blocksText((member.json as Json).blocks)).toContain("alleen voor netwerkcoördinatoren");
+    const report = () => db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } }, select: { remark: true } });
+    expect((await report()).remark).toBe("zomerbanen, via collega Piet");
+
+    const purged = await slash(slackUser.coordinator, "opmerking wis korenschoof");
+    expect(readableText(purged.json as Json)).toContain(nl("reporting.remarkPurge.done", { employer: "Bakkerij De Korenschoof", quarter: "Q4 2026", versions: 1 }));
+    expect((await report()).remark).toBeNull();
+    expect(await db.prisma.auditLog.count({ where: { action: "report.remarkPurge" } })).toBe(1);
+  });
+
   it("sends the coordinator's export as a file in their DM, not in the channel", async () => {
     const db = use();
     const { actor } = await seedDemo(db);
