@@ -18,6 +18,7 @@ import { registerViews } from "./listeners/views.js";
 import { createActorResolver } from "./identity.js";
 import { eventEnvelope } from "./payloads.js";
 import { createSlackSender } from "./sender.js";
+import { addressOnFile, linkFoundIdentity } from "../../core/members/platform-lookup.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
 import { WorkInFlight } from "../work-in-flight.js";
@@ -127,6 +128,10 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     sender: createSlackSender({
       apiUrl: env.SLACK_API_URL,
       tokenForTeam: async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken),
+      people: {
+        addressOnFile: (personId) => addressOnFile(deps.db, personId),
+        link: (personId, teamId, userId, email) => linkFoundIdentity(deps.db, personId, { platform: "SLACK", tenantId: teamId, externalUserId: userId }, email),
+      },
     }),
     stop: async () => {
       if (socket) await app.stop();
