@@ -162,7 +162,7 @@ function defaultAnswer(
     }
     case "users.lookupByEmail": {
       const id = Object.entries(users).find(([, e]) => e === body.email)?.[0];
-      return id ? { ok: true, user: { id, profile: { email: body.email } } } : { ok: false, error: "users_not_found" };
+      return id ? { ok: true, user: { id, is_email_confirmed: true, profile: { email: body.email } } } : { ok: false, error: "users_not_found" };
     }
     case "files.getUploadURLExternal": {
       const fileId = `F${nextId()}`;
