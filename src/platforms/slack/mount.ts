@@ -18,9 +18,9 @@ import type { SlackListenerDeps } from "./listeners/shared.js";
 import { registerViews } from "./listeners/views.js";
 import { createActorResolver } from "./identity.js";
 import { eventEnvelope, isMalformedInteraction } from "./payloads.js";
-import { createSlackSender } from "./sender.js";
+import { createSlackSenders } from "./sender.js";
 import { slackErrorCode } from "./errors.js";
-import { addressOnFile, linkFoundIdentity } from "../../core/members/platform-lookup.js";
+import { linkFoundIdentity, slackLookupTarget } from "../../core/members/platform-lookup.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
 import { WorkInFlight } from "../work-in-flight.js";
@@ -42,6 +42,8 @@ export interface MountedSlack {
   app: App;
   /** For the outbox worker: DMs through this deployment's token(s). */
   sender: OutboxSender;
+  /** For the outbox worker outside demo mode: people without a chat identity, found by their address (sender.ts). */
+  unlinkedSender: OutboxSender;
   stop(): Promise<void>;
 }
 
@@ -155,19 +157,23 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   const singleToken = env.SLACK_BOT_TOKEN;
   return {
     app,
-    sender: createSlackSender({
-      apiUrl: env.SLACK_API_URL,
-      tokenForTeam: async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken),
-      people: {
-        addressOnFile: (personId) => addressOnFile(deps.db, personId),
-        link: (personId, teamId, userId, email) => linkFoundIdentity(deps.db, personId, { platform: "SLACK", tenantId: teamId, externalUserId: userId }, email),
-      },
-    }),
+    ...createSenders(deps, env.SLACK_API_URL, async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken)),
     stop: async () => {
       if (socket) await app.stop();
       await inFlight.settled();
     },
   };
+}
+
+function createSenders(deps: CoreDeps, apiUrl: string | undefined, tokenForTeam: (teamId: string) => Promise<string | undefined>) {
+  const { linked, unlinked } = createSlackSenders(
+    { apiUrl, tokenForTeam },
+    {
+      target: (personId) => slackLookupTarget(deps.db, personId),
+      link: (personId, teamId, userId, email) => linkFoundIdentity(deps.db, personId, { platform: "SLACK", tenantId: teamId, externalUserId: userId }, email),
+    },
+  );
+  return { sender: linked, unlinkedSender: unlinked };
 }
 
 /** Bolt's start-up check of the bot token, refused with what to fix instead of a crash. */
