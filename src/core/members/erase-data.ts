@@ -2,6 +2,8 @@ import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { releasePlacesOf } from "../events/remove-attendee.js";
 import { lockingTransaction } from "../events/repository.js";
+import { eraseDownloadLinks } from "../downloads/download-links.js";
+import { networksAbove } from "../networks/scope.js";
 import { fail, ok, type Result } from "../result.js";
 import { audit } from "../shared/audit.js";
 import { keepOneCoordinator, LastCoordinatorError } from "./coordinators.js";
@@ -60,6 +62,7 @@ function eraseInTransaction(deps: CoreDeps, actor: Actor, personId: string, self
     // left to its worker, which owns the row until it is marked sent or failed.
     const outbox = await tx.outboxMessage.deleteMany({ where: { personId, status: { not: "SENDING" } } });
     await tx.dashboardSession.deleteMany({ where: { personId } });
+    await eraseDownloadLinks(tx, personId, [actor.networkId, ...(await networksAbove(tx, actor.networkId))]);
     const reports = await tx.placementReport.updateMany({ where: { submittedById: personId }, data: { submittedById: null } });
     await tx.placementReportRevision.updateMany({ where: { submittedById: personId }, data: { submittedById: null } });
     await tx.event.updateMany({ where: { createdById: personId }, data: { createdById: null } });
