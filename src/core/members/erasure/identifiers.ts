@@ -21,14 +21,13 @@ export async function erasureSubject(tx: DbClient, personId: string, networkIds:
   const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { name: true, email: true } });
   const identities = await tx.platformIdentity.findMany({ where: { personId }, select: { externalUserId: true } });
   const externalUserIds = identities.map((i) => i.externalUserId);
-  const personal = await tx.teamsConversation.findMany({ where: { aadObjectId: { in: externalUserIds } }, select: { reference: true } });
-  const teamsUserIds = personal.map((c) => userIdOf(c.reference)).filter((id): id is string => id !== null && !externalUserIds.includes(id));
+  // Any stored reference whose user is one of their Entra ids: a personal chat, or a channel
+  // reference from before those were stored without their sender.
+  const references = await tx.$queryRaw<{ id: string | null }[]>`
+    SELECT DISTINCT reference->'user'->>'id' AS id FROM "TeamsConversation"
+    WHERE "aadObjectId" = ANY(${externalUserIds}::text[]) OR reference->'user'->>'aadObjectId' = ANY(${externalUserIds}::text[])`;
+  const teamsUserIds = references.map((r) => r.id).filter((id): id is string => !!id && !externalUserIds.includes(id));
   const name = person.name.trim();
   const strings = [...(name.length >= MIN_NAME_LENGTH ? [name] : []), ...(person.email ? [person.email] : []), ...externalUserIds, ...teamsUserIds];
   return { personId, networkIds, email: person.email, externalUserIds, teamsUserIds, strings: [...new Set(strings)] };
-}
-
-function userIdOf(reference: unknown): string | null {
-  const id = (reference as { user?: { id?: unknown } } | null)?.user?.id;
-  return typeof id === "string" && id.length > 0 ? id : null;
 }
