@@ -158,4 +158,5 @@ export const HOLDS_NO_PERSONAL_DATA: Partial<Record<Prisma.ModelName, string>> =
   ScheduledRun: "which scheduled job ran when, and on which instance",
   RateLimitCounter: "attempt counters keyed by a hash of a client's address, not linkable to a person",
   SlackEventReceipt: "Slack event ids already processed",
+  SlackRequestReceipt: "signatures and timestamps of Slack requests already processed (an HMAC, not the body)",
 };
