@@ -68,4 +68,19 @@ describe("the compiled build (dist/)", () => {
     const forged = await postSlack(url, slashBody({ user: slackUser.bakeryHr, text: "help", responseUrl: fake.responseUrl("dist") }), FORM, { secret: "not-the-secret" });
     expect(forged.status).toBe(401);
   });
+
+  // Issue 16.8: no image can be built here (see the report), so the image's commands are run on
+  // this machine against the same build: its CMD is what runs above, its HEALTHCHECK must pass.
+  it("runs the Dockerfile's CMD, and its HEALTHCHECK command reports the running bot healthy", () => {
+    const dockerfile = readFileSync(join(root, "manifests/docker/Dockerfile"), "utf8").replace(/\\\n/g, " ");
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
+    expect(cmd).toEqual(["node", "dist/main.js"]);
+    const healthcheck = JSON.parse(/^HEALTHCHECK .*? CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
+    expect(healthcheck.join(" ")).toContain("/readyz");
+    const [, ...args] = healthcheck;
+    const healthy = spawnSync(process.execPath, args, { env: { PATH: process.env.PATH ?? "", PORT: new URL(url).port }, timeout: 30_000 });
+    expect(healthy.status, healthy.stderr.toString()).toBe(0);
+    const unhealthy = spawnSync(process.execPath, args, { env: { PATH: process.env.PATH ?? "", PORT: "1" }, timeout: 30_000 });
+    expect(unhealthy.status).toBe(1);
+  });
 });
