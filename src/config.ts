@@ -75,7 +75,9 @@ const envSchema = z.object({
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
-  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  // Azure has created no new multi-tenant bot registrations since July 2025: SingleTenant is what a
+  // new registration is (the Entra app itself may still be multi-tenant; see README "Teams koppelen").
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
   // Certificate instead of a client secret (botbuilder's CertificateThumbprint/CertificatePrivateKey).
   MICROSOFT_APP_CERTIFICATE_THUMBPRINT: optionalString.pipe(
     z.string().regex(/^[0-9a-fA-F]{40}$/, "moet de SHA-1-vingerafdruk van het certificaat zijn (40 hexadecimale tekens)").optional(),
@@ -191,7 +193,9 @@ const TEAMS_SETTINGS = [
 function teamsProblems(env: Env, typeGiven: boolean): string[] {
   const type = env.MICROSOFT_APP_TYPE;
   if (!env.MICROSOFT_APP_ID) {
-    const stray = [...TEAMS_SETTINGS.filter((key) => env[key] !== undefined), ...(typeGiven && type !== "MultiTenant" ? ["MICROSOFT_APP_TYPE"] : [])];
+    // SingleTenant is what .env.example ships and MultiTenant what it shipped before: alone, either
+    // is no half-filled set. A managed identity without an app id is.
+    const stray = [...TEAMS_SETTINGS.filter((key) => env[key] !== undefined), ...(typeGiven && type === "UserAssignedMSI" ? ["MICROSOFT_APP_TYPE"] : [])];
     if (stray.length === 0) return [];
     return [
       `MICROSOFT_APP_ID: ontbreekt, terwijl ${stray.join(", ")} wel ${stray.length === 1 ? "is" : "zijn"} ingesteld. Zonder app-id neemt /api/messages elk verzoek aan zonder controle; zet MICROSOFT_APP_ID (de app-id van de Azure Bot) of maak de andere Teams-variabelen leeg.`,

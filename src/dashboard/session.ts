@@ -85,7 +85,7 @@ export function answered<T>(res: Response, result: Result<T>): result is { ok: t
   return false;
 }
 
+/** `csv` from toCsv, which starts with the byte-order mark. */
 export function sendCsv(res: Response, filename: string, csv: string): void {
-  // A byte-order mark makes Excel read the UTF-8 names (Coördinator) correctly.
-  res.type("text/csv; charset=utf-8").attachment(filename).send(`\uFEFF${csv}`);
+  res.type("text/csv; charset=utf-8").attachment(filename).send(csv);
 }

@@ -3,6 +3,12 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client
 /** Prometheus metrics for operators; served at /metrics. One registry per process. */
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
+// prom-client also exports these as *gauges* named `_total`, which Prometheus reserves for
+// counters (`promtool check metrics` refuses them). Each is the sum of the per-type gauge of
+// the same name without `_total` (`sum(nodejs_active_handles)`), so nothing is lost.
+for (const name of ["nodejs_active_handles_total", "nodejs_active_requests_total", "nodejs_active_resources_total"]) {
+  metricsRegistry.removeSingleMetric(name);
+}
 
 export const messagesSent = new Counter({
   name: "netwerkbot_messages_sent_total",

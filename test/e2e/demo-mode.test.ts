@@ -29,7 +29,7 @@ function startBot(cwd: string, env: Record<string, string>): Promise<Started> {
       const line = output.split("\n").find((l) => l.includes("Netwerkbot draait op"));
       if (!line) return;
       const log = JSON.parse(line) as Record<string, unknown>;
-      const url = String(log.msg).replace(/^.* op /, "");
+      const url = String(log.url);
       resolve({ url, log, stop: async () => void (child.kill("SIGTERM"), await exited) });
     };
     child.stdout!.on("data", collect);

@@ -227,6 +227,8 @@ describeEachDatabase("Slack end to end", (use) => {
     expect(h.fake.callsTo("conversations.open").at(-1)!.body.users).toBe(slackUser.coordinator);
     const upload = h.fake.callsTo("upload")[0]!.body;
     expect(upload.content).toContain("Bakkerij De Korenschoof");
+    // Issue 16.3: the UTF-8 byte-order mark the dashboard's exports have, so Excel reads ö and ë.
+    expect(String(upload.content)).toContain("\r\n\r\n\uFEFFnetwork,quarter,employer");
     expect(String(h.fake.callsTo("files.completeUploadExternal")[0]!.body.channel_id)).toBe(`D${slackUser.coordinator}`);
     // The export's reply came in the ack; "sent to your DM" follows through response_url.
     await vi.waitFor(() => expect(h.fake.responses().some((r) => JSON.stringify(r.body).includes(translator("nl")("slack.fileSent")))).toBe(true));

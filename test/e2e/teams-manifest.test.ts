@@ -21,6 +21,13 @@ describe("Teams app manifest", () => {
     expect(manifest.validDomains).toEqual(["netwerkbot.example.nl"]);
   });
 
+  it("declares shared channels (Teams shows apps there only when the manifest says so)", () => {
+    const manifest = renderManifest(env) as any;
+    expect(manifest.supportedChannelTypes).toEqual(["sharedChannels"]);
+    // The schema knows the property: a wrong value is refused, so the declaration is really read.
+    expect(manifestProblems({ ...manifest, supportedChannelTypes: ["sharedChannel"] })).not.toEqual([]);
+  });
+
   it("has a valid English localisation covering every command description", () => {
     const en = JSON.parse(readFileSync(new URL("en.json", manifestDir), "utf8"));
     expect(manifestProblems(en, "localization")).toEqual([]);

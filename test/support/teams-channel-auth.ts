@@ -7,10 +7,12 @@ import { channelIssuer, startFakeOpenId, type FakeOpenId } from "./fake-openid.j
  * bot's replies carry its Azure AD token. Anonymous /api/messages exists only in demo mode.
  */
 export const teamsAppId = "00000000-0000-0000-0000-000000000001";
+/** The tenant of the bot's registration: SingleTenant, the default (issue 16.4). */
+export const teamsAppTenantId = "tenant-99vandemo";
 
 /** Settings that make the app authenticate Teams requests against `openId`. */
 export function teamsAppEnv(openId: FakeOpenId): Record<string, string> {
-  return { MICROSOFT_APP_ID: teamsAppId, MICROSOFT_APP_PASSWORD: "geheim", MICROSOFT_BOT_OPENID_METADATA: openId.metadataUrl };
+  return { MICROSOFT_APP_ID: teamsAppId, MICROSOFT_APP_PASSWORD: "geheim", MICROSOFT_APP_TENANT_ID: teamsAppTenantId, MICROSOFT_BOT_OPENID_METADATA: openId.metadataUrl };
 }
 
 /** What the Bot Connector service puts in its tokens to a bot, for an activity from `serviceUrl`. */

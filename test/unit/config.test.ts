@@ -89,7 +89,7 @@ describe("configuration", () => {
     it.each([
       [{ MICROSOFT_APP_PASSWORD: "geheim" }, "MICROSOFT_APP_PASSWORD"],
       [{ MICROSOFT_APP_TENANT_ID: tenant }, "MICROSOFT_APP_TENANT_ID"],
-      [{ MICROSOFT_APP_TYPE: "SingleTenant" }, "MICROSOFT_APP_TYPE"],
+      [{ MICROSOFT_APP_TYPE: "UserAssignedMSI" }, "MICROSOFT_APP_TYPE"],
       [{ MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint }, "MICROSOFT_APP_CERTIFICATE_THUMBPRINT"],
       [{ MICROSOFT_BOT_OPENID_METADATA: "https://login.botframework.com/v1/.well-known/openidconfiguration" }, "MICROSOFT_BOT_OPENID_METADATA"],
     ])("refuses %o without MICROSOFT_APP_ID instead of opening /api/messages anonymously", (env, variable) => {
@@ -99,8 +99,15 @@ describe("configuration", () => {
       expect(message).toContain("zonder controle");
     });
 
-    it("still starts in demo mode with MICROSOFT_APP_TYPE=MultiTenant alone, the default .env.example ships", () => {
-      expect(loadConfig({ MICROSOFT_APP_TYPE: "MultiTenant" }).demoMode).toBe(true);
+    it.each(["SingleTenant", "MultiTenant"])("still starts in demo mode with MICROSOFT_APP_TYPE=%s alone (what .env.example ships now, and shipped before)", (type) => {
+      expect(loadConfig({ MICROSOFT_APP_TYPE: type }).demoMode).toBe(true);
+    });
+
+    it("defaults to SingleTenant, the only bot type Azure still registers, and then asks for the tenant id", () => {
+      expect(loadConfig({}).env.MICROSOFT_APP_TYPE).toBe("SingleTenant");
+      expect(problemsOf({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "geheim" })).toBe(
+        "MICROSOFT_APP_TENANT_ID: nodig bij MICROSOFT_APP_TYPE=SingleTenant (de tenant-id van de app-registratie)",
+      );
     });
 
     it.each(["SingleTenant", "UserAssignedMSI"])("asks for MICROSOFT_APP_TENANT_ID with MICROSOFT_APP_TYPE=%s (botbuilder would fail later with an AssertionError)", (type) => {
@@ -110,7 +117,7 @@ describe("configuration", () => {
     });
 
     it.each([
-      [{ MICROSOFT_APP_ID: appId }, "MultiTenant"],
+      [{ MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: "MultiTenant" }, "MultiTenant"],
       [{ MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: "SingleTenant", MICROSOFT_APP_TENANT_ID: tenant }, "SingleTenant"],
     ])("asks for a password or certificate with %o", (env, type) => {
       expect(problemsOf(env)).toMatch(new RegExp(`^MICROSOFT_APP_PASSWORD: nodig bij MICROSOFT_APP_TYPE=${type} .*MICROSOFT_APP_CERTIFICATE_THUMBPRINT`));
@@ -127,7 +134,7 @@ describe("configuration", () => {
 
     it("accepts a certificate instead of a password, with the key's line breaks written as \\n", () => {
       const oneLine = privateKey.trim().replace(/\n/g, "\\n");
-      const config = loadConfig({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: oneLine });
+      const config = loadConfig({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_TENANT_ID: tenant, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: oneLine });
       expect(config.teamsEnabled).toBe(true);
       expect(config.env.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY).toBe(privateKey.trim());
     });

@@ -217,7 +217,7 @@ const exportCommand: Command = {
         type: "file",
         file: {
           filename: `rapportages-${ctx.deps.now().toISOString().slice(0, 10)}.csv`,
-          mimeType: "text/csv",
+          mimeType: "text/csv; charset=utf-8",
           content: csv,
           title: ctx.t("reporting.export.title", { network: result.value.networkName }),
         },

@@ -6,6 +6,7 @@ import { reply, textMessage, type ChatEffect } from "../../chat/message.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
+import { commandLatency, commandsHandled } from "../../observability/metrics.js";
 import { ACTION_VERB, FORM_VERB, messageCard, type AdaptiveCard } from "./cards.js";
 import { cardData, conversationKind, localeOf } from "./activity.js";
 import { applyEffects, cardActivity, replacePressedCard, type Origin, type TeamsTurn } from "./effects.js";
@@ -35,8 +36,8 @@ export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<v
   }
   const text = commandText(turn.activity.text ?? "");
   // The personal card is what Slack shows as the App Home tab; Teams has no such tab for bots.
-  if (HOME_WORDS.has(text.toLowerCase())) return void (await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx))]));
-  await answer(env, turn, "text", (ctx) => handleText(ctx, text));
+  if (HOME_WORDS.has(text.toLowerCase())) return void (await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx))], "home"));
+  await answer(env, turn, "text", (ctx) => handleText(ctx, text), "command");
 }
 
 /** Universal Actions (`adaptiveCard/action`): buttons and form submits; answered within the invoke. */
@@ -66,7 +67,7 @@ export async function handleInstall(env: HandlerEnv, turn: TeamsTurn): Promise<v
   const { membersAdded = [], recipient } = turn.context.activity;
   if (!membersAdded.some((m) => m.id === recipient.id)) return;
   if (conversationKind(turn.activity) === "personal") {
-    await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx)), reply(helpMessage(ctx))]);
+    await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx)), reply(helpMessage(ctx))], "home");
     return;
   }
   const t = translator(localeOf(turn.activity));
@@ -109,30 +110,45 @@ async function dispatchCard(env: HandlerEnv, turn: TeamsTurn, raw: unknown): Pro
     const submitted = data.data;
     const values = formValues(submitted.form, submitted as Record<string, unknown>);
     turn.form = { form: { ...submitted.form, context: submitted.context }, values };
-    return answer(env, turn, "form", (ctx) => handleFormSubmit(ctx, submitted.formId, values, submitted.context));
+    return answer(env, turn, "form", (ctx) => handleFormSubmit(ctx, submitted.formId, values, submitted.context), "form");
   }
   return answer(env, turn, "button", async (ctx) =>
     data.success && data.data.verb === ACTION_VERB ? handleAction(ctx, data.data.action, data.data.value) : [reply(textMessage(ctx.t("chat.unknownAction")))],
-  );
+  "action");
 }
+
+/** What Slack's listeners count as: a typed command, a button, a form, the personal card. */
+type HandledKind = "command" | "action" | "form" | "home";
 
 /**
  * Resolves the person, runs the chat layer and renders its effects. The one place where the
- * unexpected is caught for Teams: it is logged and the person gets the generic apology.
+ * unexpected is caught for Teams: it is logged and the person gets the generic apology. Counted
+ * and timed under the same names and labels as Slack's, so one dashboard covers both.
  */
-async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>): Promise<AdaptiveCard | undefined> {
+async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>, kind: HandledKind): Promise<AdaptiveCard | undefined> {
+  const stopTimer = kind === "command" ? commandLatency.startTimer({ platform: "TEAMS" }) : undefined;
+  try {
+    const { card, outcome } = await answerTurn(env, turn, origin, work);
+    commandsHandled.inc({ platform: "TEAMS", kind, outcome });
+    return card;
+  } finally {
+    stopTimer?.();
+  }
+}
+
+async function answerTurn(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>): Promise<{ card: AdaptiveCard | undefined; outcome: "ok" | "error" }> {
   let locale = localeOf(turn.activity);
   turn.t = translator(locale);
   try {
     const actor = await resolveActor(turn.context, turn.activity, env.deps, env.logger, env.demoMode);
-    if (!actor) return await applyEffects(turn, unknownPersonEffects(locale), "text");
+    if (!actor) return { card: await applyEffects(turn, unknownPersonEffects(locale), "text"), outcome: "ok" };
     locale = actor.locale;
     turn.t = translator(locale);
     const ctx = chatContext(env.deps, actor, "TEAMS");
-    return await applyEffects(turn, await work(ctx), origin, ctx);
+    return { card: await applyEffects(turn, await work(ctx), origin, ctx), outcome: "ok" };
   } catch (error) {
     env.logger.error({ err: error, activityType: turn.activity.type, origin }, "Teams request failed");
-    return applyEffects(turn, unexpectedErrorEffects(locale), "text");
+    return { card: await applyEffects(turn, unexpectedErrorEffects(locale), "text"), outcome: "error" };
   }
 }
 
