@@ -24,7 +24,7 @@ describe("the compiled build (dist/)", () => {
 
   beforeAll(async () => {
     // tsc over src/ takes 20 s on a quiet machine and two minutes on a loaded one.
-    const built = spawnSync(process.execPath, [join(root, "scripts/build.mjs"), "--if-stale"], { cwd: root, stdio: "pipe" });
+    const built = spawnSync(process.execPath, [join(root, "src/build.mjs"), "--if-stale"], { cwd: root, stdio: "pipe" });
     expect(built.status, built.stderr.toString()).toBe(0);
     fake = await startFakeSlackApi({ users: { [slackUser.bakeryHr]: demoEmails.bakeryHr } });
     dir = mkdtempSync(join(tmpdir(), "netwerkbot-dist-"));

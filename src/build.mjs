@@ -9,7 +9,7 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const stamp = join(root, "dist", ".build-stamp");
 const STATIC_DIRS = ["platforms/web/static", "dashboard/static"];
-const INPUTS = ["src", "prisma/schema.prisma", "tsconfig.json", "tsconfig.build.json", "package-lock.json"];
+const INPUTS = ["src", "prisma/schema.prisma", "tsconfig.json", "package-lock.json"];
 
 function newestChange(path) {
   if (!existsSync(path)) return 0;
@@ -29,7 +29,7 @@ if (process.argv.includes("--if-stale") && !isStale()) process.exit(0);
 console.error("Netwerkbot: bouwen naar dist/ (tsc) …");
 rmSync(join(root, "dist"), { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-const compiled = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+const compiled = spawnSync(process.execPath, [tsc, "-p", join(root, "src", "tsconfig.build.json")], { stdio: "inherit" });
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 for (const dir of STATIC_DIRS) cpSync(join(root, "src", dir), join(root, "dist", dir), { recursive: true });
 writeFileSync(stamp, new Date().toISOString());
