@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { renderNotification, UnknownNotificationKind } from "../chat/notifications/index.js";
+import { ZodError } from "zod";
+import { renderNotification } from "../chat/notifications/index.js";
 import { campaignDecisions, type DeliveryDecision } from "../core/campaigns/delivery-check.js";
 import type { Db } from "../db/database.js";
 import { isLocale, type Locale } from "../i18n/index.js";
@@ -84,7 +85,7 @@ export class OutboxWorker {
         const row = rows[next++]!;
         // Stopping: hand unsent rows back at once instead of waiting for rate slots.
         if (this.stopping) await this.reschedule(row, this.config.now(), null, false);
-        else await this.handle(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl", claimedAt);
+        else await this.handleOrFail(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl", claimedAt);
       }
     };
     try {
@@ -132,6 +133,18 @@ export class OutboxWorker {
     }
   }
 
+  /**
+   * Whatever goes wrong with one row ends in its retry/DEAD path with the reason, never as an
+   * error out of the batch: that would leave the row SENDING, claimed again every lease.
+   */
+  private async handleOrFail(row: ClaimedRow, decision: DeliveryDecision, locale: Locale, claimedAt: number): Promise<void> {
+    try {
+      await this.handle(row, decision, locale, claimedAt);
+    } catch (error) {
+      await this.fail(row, { ok: false, error: reasonOf(error), permanent: false });
+    }
+  }
+
   private async handle(row: ClaimedRow, decision: DeliveryDecision, locale: Locale, claimedAt: number): Promise<void> {
     const db = this.config.db;
     if (decision.action === "cancel") {
@@ -140,12 +153,14 @@ export class OutboxWorker {
     }
     if (decision.action === "defer") return this.reschedule(row, decision.until, null, false);
 
+    // A row claimed more often than it may be tried keeps killing or stalling its worker.
+    if (row.attempts > this.options.maxAttempts) return this.fail(row, { ok: false, error: `given up after ${row.attempts - 1} attempts`, permanent: true });
     let message;
     try {
       message = renderNotification(row.kind, locale, row.payload);
     } catch (error) {
-      if (!(error instanceof UnknownNotificationKind)) throw error;
-      return this.fail(row, { ok: false, error: error.message, permanent: true });
+      // An unknown kind or a payload the renderer's schema rejects: no retry will change it.
+      return this.fail(row, { ok: false, error: `render: ${reasonOf(error)}`, permanent: true });
     }
     const sender = this.senders.get(row.platform)!;
     const delivery = { outboxId: row.id, idempotencyKey: row.idempotencyKey, personId: row.personId, address: row.address, message };
@@ -222,6 +237,12 @@ async function recipientLocales(db: Db, rows: ClaimedRow[]): Promise<Map<string,
     select: { id: true, locale: true, network: { select: { defaultLocale: true } } },
   });
   return new Map(people.map((p) => [p.id, isLocale(p.locale) ? p.locale : p.network.defaultLocale]));
+}
+
+/** A short, readable reason for lastError: a ZodError as its issues, not its JSON dump. */
+function reasonOf(error: unknown): string {
+  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join(".") || "(payload)"}: ${i.message}`).join("; ");
+  return error instanceof Error ? error.message : String(error);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

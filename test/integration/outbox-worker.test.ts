@@ -157,3 +157,61 @@ describeEachDatabase("outbox: large fan-outs", (use) => {
     expect(Math.abs(even.nextAttemptAt.getTime() - Date.now())).toBeLessThan(600_000);
   });
 });
+
+describeEachDatabase("outbox worker: a row that cannot be rendered or sent", (use) => {
+  it("marks a payload the renderer rejects (ZodError) DEAD with the reason, once, without calling the platform", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [person] = await db.prisma.person.findMany({ select: { id: true }, take: 1 });
+    const { networkName: _dropped, ...damaged } = summaryData;
+    await enqueueNotifications(db.prisma, [{ kind: "campaign.summary", personId: person!.id, idempotencyKey: "damaged", data: damaged, notBefore: fixedNow }]);
+    const sent: string[] = [];
+    let now = fixedNow;
+    const worker = new OutboxWorker({ db: db.prisma, now: () => now, senders: [scriptedSender([], sent)], leaseMs: 60_000 });
+
+    expect(await worker.drainOnce()).toBe(1);
+    now = new Date(fixedNow.getTime() + 120_000); // past the lease: nothing to reclaim
+    expect(await worker.drainOnce()).toBe(0);
+
+    expect(sent).toEqual([]);
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: "damaged" } });
+    expect(row).toMatchObject({ status: "DEAD", attempts: 1, lockedUntil: null });
+    expect(row.lastError).toBe("render: networkName: Required");
+  });
+
+  it("sends an error thrown before the send (here: opening the conversation) down the retry path, DEAD after the attempts", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [personId] = await queueSummaries(db, 1);
+    let now = fixedNow;
+    const sender: OutboxSender = {
+      ...scriptedSender([]),
+      prepare: async () => {
+        throw new Error("socket hang up");
+      },
+    };
+    const worker = new OutboxWorker({ db: db.prisma, now: () => now, senders: [sender], maxAttempts: 2 });
+
+    expect(await worker.drainOnce()).toBe(1);
+    const retried = await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } });
+    expect(retried).toMatchObject({ status: "PENDING", attempts: 1, lastError: "socket hang up", lockedUntil: null });
+    now = retried.nextAttemptAt;
+    expect(await worker.drainOnce()).toBe(1);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } })).toMatchObject({ status: "DEAD", attempts: 2, lastError: "socket hang up" });
+  });
+
+  it("ends a row DEAD whose every claim was lost with its worker (claimed more often than it may be tried)", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [personId] = await queueSummaries(db, 1);
+    let now = fixedNow;
+    for (let i = 0; i < 3; i++) {
+      await claimDue(db.prisma, { workerId: `crashed-${i}`, platforms: ["WEB"], limit: 1, now, leaseMs: 1_000 });
+      now = new Date(now.getTime() + 10_000);
+    }
+    const sent: string[] = [];
+    await new OutboxWorker({ db: db.prisma, now: () => now, senders: [scriptedSender([], sent)], maxAttempts: 3 }).drainOnce();
+    expect(sent).toEqual([]);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } })).toMatchObject({ status: "DEAD", attempts: 4, lastError: "given up after 3 attempts" });
+  });
+});
