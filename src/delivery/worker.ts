@@ -8,6 +8,7 @@ import type { Logger } from "../logger.js";
 import { messagesFailed } from "../observability/metrics.js";
 import { beginSend, claimDue, renewLeases, type ClaimedRow } from "./claim.js";
 import { RateLimiter } from "./rate-limit.js";
+import { SharedRateLimiter, type SendRateLimiter } from "./shared-rate-limit.js";
 import { retryDelayMs } from "./retry.js";
 import { SentRecorder } from "./sent-recorder.js";
 import type { OutboxSender, SendResult } from "./sender.js";
@@ -18,7 +19,10 @@ export interface WorkerOptions {
   senders: OutboxSender[];
   logger?: Logger;
   workerId?: string;
-  /** Messages per second per platform for this instance (Slack: ~1/s per channel, a workspace cap). */
+  /**
+   * Messages per second per platform, for all instances on the database together (Slack: ~1/s
+   * per channel, a workspace cap). The web inbox is not limited across instances.
+   */
   ratePerSecond?: Partial<Record<OutboxSender["platform"], number>>;
   batchSize?: number;
   concurrency?: number;
@@ -50,7 +54,7 @@ const PER_ADDRESS_GAP_MS = 1_000;
 export class OutboxWorker {
   readonly workerId: string;
   private readonly options: Required<Omit<WorkerOptions, "logger" | "workerId" | "ratePerSecond">>;
-  private readonly limiters = new Map<string, RateLimiter>();
+  private readonly limiters = new Map<string, SendRateLimiter>();
   private readonly senders = new Map<string, OutboxSender>();
   private readonly recorder: SentRecorder;
   private running = false;
@@ -65,7 +69,10 @@ export class OutboxWorker {
     for (const sender of config.senders) {
       this.senders.set(sender.platform, sender);
       const rate = config.ratePerSecond?.[sender.platform] ?? (sender.platform === "WEB" ? 1_000 : 1);
-      this.limiters.set(sender.platform, new RateLimiter(rate, sender.platform === "WEB" ? 0 : PER_ADDRESS_GAP_MS));
+      this.limiters.set(
+        sender.platform,
+        sender.platform === "WEB" ? new RateLimiter(rate) : new SharedRateLimiter(config.db, `rate:${sender.platform}`, rate, PER_ADDRESS_GAP_MS),
+      );
     }
   }
 
@@ -213,7 +220,7 @@ export class OutboxWorker {
   private async fail(row: ClaimedRow, result: Extract<SendResult, { ok: false }>): Promise<void> {
     if (result.retryAfterMs !== undefined) {
       // Rate limited: not the message's fault, so it does not count as an attempt.
-      this.limiters.get(row.platform)?.pause(result.retryAfterMs);
+      await this.limiters.get(row.platform)?.pause(result.retryAfterMs);
       return this.reschedule(row, new Date(this.config.now().getTime() + result.retryAfterMs), result.error, false);
     }
     const dead = result.permanent || row.attempts >= this.options.maxAttempts;
