@@ -49,6 +49,8 @@ export interface FakeBotConnector {
   hold(what: "roster" | "send"): () => void;
   /** Sends answered 429 because they came faster than `sendsPerSecond`. */
   readonly rateLimited: number;
+  /** With `sendsPerSecond`: when each activity send arrived (Date.now()) and whether it got 429. */
+  rateLog: Array<{ at: number; limited: boolean }>;
   /** How many requests are being held right now. */
   heldCount(): number;
   /** Forgets recorded calls and refusals and drops every failure still planned (between tests). */
@@ -77,6 +79,7 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
   const held = new Map<"roster" | "send", Promise<void>>();
   let holding = 0;
   const rate = { windowStart: 0, inWindow: 0, limited: 0 };
+  const rateLog: FakeBotConnector["rateLog"] = [];
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -105,6 +108,7 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
     if (!failure && options.sendsPerSecond && activity && method === "POST") {
       const now = Date.now();
       if (now - rate.windowStart >= 1000) Object.assign(rate, { windowStart: now, inWindow: 0 });
+      rateLog.push({ at: now, limited: rate.inWindow >= options.sendsPerSecond });
       if (rate.inWindow >= options.sendsPerSecond) {
         rate.limited++;
         answer(429, { error: { code: "Throttled", message: "fake rate limit" } }, { "retry-after": "1" });
@@ -171,6 +175,7 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
     get rateLimited() {
       return rate.limited;
     },
+    rateLog,
     reset() {
       calls.length = 0;
       refused.length = 0;
