@@ -5,7 +5,7 @@ import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.
 import { postsPerRecipient, seedFanoutNetwork, startInstance, stopInstances, userId, waitFor, type Instance } from "./multi-instance-fleet.js";
 
 const RECIPIENTS = 1_000;
-// The fake answers 429 + Retry-After above this; three instances at 40/s each overshoot it.
+// The fake answers 429 + Retry-After above this; the three instances share OUTBOX_RATE_SLACK (40/s) below it.
 const FAKE_RATE = 100;
 
 describe("several bot instances on one PostgreSQL", () => {
