@@ -14,6 +14,8 @@ interface Line {
   missing: number;
   duplicates: number;
   rateLimited?: number;
+  slackDuplicates?: number;
+  teamsDuplicates?: number;
 }
 
 const dir = mkdtempSync(join(tmpdir(), "netwerkbot-soak-"));
@@ -31,9 +33,10 @@ try {
     totals.missing += sum("missing");
     totals.rateLimited += sum("rateLimited");
     if (result.status !== 0) totals.failedRuns++;
-    const perTest = lines.map((l) => `${l.test}: ${l.duplicates} dubbel, ${l.missing} kwijt`).join("; ");
+    const split = (l: Line) => (l.slackDuplicates === undefined ? "" : ` (Slack ${l.slackDuplicates}, Teams ${l.teamsDuplicates})`);
+    const perTest = lines.map((l) => `${l.test}: ${l.duplicates} dubbel${split(l)}, ${l.missing} kwijt`).join("; ");
     console.log(`run ${run}/${runs} ${result.status === 0 ? "ok" : "MISLUKT"} in ${Math.round((Date.now() - started) / 1000)} s — ${perTest || "geen telling"}; 429: ${sum("rateLimited")}`);
-    if (result.status !== 0) console.log(result.stdout.split("\n").filter((l) => /FAIL|Error|expected|timed out/.test(l)).slice(0, 8).join("\n"));
+    if (result.status !== 0) console.log(result.stdout.split("\n").filter((l) => /FAIL|Error|timed out|Received/.test(l)).slice(0, 8).join("\n"));
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -13,8 +13,6 @@ interface Sent {
 
 export interface SentRecorderOptions {
   maxBatch?: number;
-  /** Longest an answer waits in the buffer: every buffered answer is in doubt if the process dies. */
-  maxDelayMs?: number;
   /** How long a write is retried while the database is unreachable. */
   retryForMs?: number;
   logger?: Logger;
@@ -22,8 +20,9 @@ export interface SentRecorderOptions {
 
 /**
  * Records delivered messages as SENT, the platform's answer (its message id) in the same
- * statement, in small batches: one UPDATE for up to `maxBatch` rows instead of one per message,
- * which is most of a fan-out's database cost. An answer waits at most `maxDelayMs`.
+ * statement. An answer is written at once; answers that arrive while a write is under way go
+ * together in the next one (up to `maxBatch` rows in one UPDATE), which is most of a fan-out's
+ * database cost. Every answer not yet written is in doubt if the process dies: no timer.
  *
  * When the database is unreachable the answers are kept and the write is retried until it
  * returns (for `retryForMs`): the rows stay SENDING with their send started, which no other
@@ -31,10 +30,9 @@ export interface SentRecorderOptions {
  */
 export class SentRecorder {
   private buffer: Sent[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private busy = false;
   private writing: Promise<void> = Promise.resolve();
   private readonly maxBatch: number;
-  private readonly maxDelayMs: number;
   private readonly retryForMs: number;
 
   constructor(
@@ -42,23 +40,27 @@ export class SentRecorder {
     private readonly options: SentRecorderOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 25;
-    this.maxDelayMs = options.maxDelayMs ?? 10;
     this.retryForMs = options.retryForMs ?? 120_000;
   }
 
   add(sent: Sent): void {
     this.buffer.push(sent);
-    if (this.buffer.length >= this.maxBatch) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.maxDelayMs);
+    if (!this.busy || this.buffer.length >= this.maxBatch) void this.flush();
   }
 
   /** Writes whatever is buffered; resolves when everything added so far is written (or given up). */
   flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     const rows = this.buffer;
     this.buffer = [];
-    if (rows.length > 0) this.writing = this.writing.then(() => this.writeDurably(rows));
+    if (rows.length > 0) {
+      this.busy = true;
+      this.writing = this.writing.then(async () => {
+        await this.writeDurably(rows);
+        this.busy = false;
+        // What arrived during this write goes now, in one statement.
+        if (this.buffer.length > 0) void this.flush();
+      });
+    }
     return this.writing;
   }
 

@@ -1,9 +1,6 @@
 import type { Db } from "../db/database.js";
 import { sleep } from "./rate-limit.js";
 
-// How late, as a share of the spacing, a woken send may still leave in its slot.
-const LATE_FRACTION = 0.3;
-
 export interface SendRateLimiter {
   /** Waits for this send's slot (platform-wide, and per address when the limiter has a gap). */
   acquire(address?: string): Promise<void>;
@@ -25,6 +22,12 @@ export interface SendRateLimiter {
  */
 export class SharedRateLimiter implements SendRateLimiter {
   private readonly spacingMs: number;
+  /**
+   * How late a woken send may still leave. Sends within [slot, slot + d] put at most
+   * ceil((1000 + d) / spacing) in any second; with spacing = windowMs / perSecond that stays
+   * within perSecond while d < windowMs - 1000.
+   */
+  private readonly lateToleranceMs: number;
   private pausedUntil = 0;
   private lastCleanup = Date.now();
 
@@ -36,6 +39,8 @@ export class SharedRateLimiter implements SendRateLimiter {
     windowMs = 1_050,
   ) {
     this.spacingMs = windowMs / perSecond;
+    // Less in practice: a send that left late may also arrive late, behind a busy network stack.
+    this.lateToleranceMs = Math.max(0, Math.min(this.spacingMs * 0.3, (windowMs - 1_000) * 0.9));
   }
 
   async acquire(address?: string): Promise<void> {
@@ -47,7 +52,7 @@ export class SharedRateLimiter implements SendRateLimiter {
       if (Date.now() < this.pausedUntil) continue;
       // Woken late (a busy event loop): sent now it would arrive with the next slot's send, two
       // in one gap. A slot not used on time is given up instead.
-      if (Date.now() - slot <= this.spacingMs * LATE_FRACTION) break;
+      if (Date.now() - slot <= this.lateToleranceMs) break;
     }
     if (Date.now() - this.lastCleanup > 60_000) await this.cleanup();
   }
