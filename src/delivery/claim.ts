@@ -39,7 +39,7 @@ export async function claimDue(db: Db, options: { workerId: string; platforms: s
       FOR UPDATE SKIP LOCKED
     )
     UPDATE "OutboxMessage" AS o
-    SET status = 'SENDING', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}, attempts = o.attempts + 1
+    SET status = 'SENDING', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}, "sendingSince" = NULL, attempts = o.attempts + 1
     FROM picked WHERE o.id = picked.id
     RETURNING o.id, o."idempotencyKey", o.platform::text AS platform, o.kind, o."personId", o.address, o.payload, o.attempts, picked.started`;
   return rows.map(({ started, ...row }) => ({ ...row, attempts: Number(row.attempts), inDoubt: Boolean(started) }));
@@ -47,13 +47,15 @@ export async function claimDue(db: Db, options: { workerId: string; platforms: s
 
 /**
  * Records, durably, that this worker is about to call the platform, and renews its lease for a
- * full term. Only while it still holds the row: 0 means another worker took it (this one's lease
- * lapsed while it waited), and it must not send.
+ * full term. Only while it still holds the row: false means another worker took it (this one's
+ * lease lapsed while it waited) or an erasure deleted it, and it must not send. sendStartedAt
+ * stays until the row is PENDING again (a send may have happened); sendingSince is the in-flight
+ * mark an erasure waits on, cleared after the call (send-guard.ts).
  */
 export async function beginSend(db: Db, options: { id: string; workerId: string; now: Date; leaseMs: number }): Promise<boolean> {
   const { id, workerId, now, leaseMs } = options;
   const changed = await db.$executeRaw`
-    UPDATE "OutboxMessage" SET "sendStartedAt" = ${now}, "lockedUntil" = ${new Date(now.getTime() + leaseMs)}
+    UPDATE "OutboxMessage" SET "sendStartedAt" = ${now}, "sendingSince" = ${now}, "lockedUntil" = ${new Date(now.getTime() + leaseMs)}
     WHERE id = ${id} AND "lockedBy" = ${workerId} AND status = 'SENDING'`;
   return changed === 1;
 }

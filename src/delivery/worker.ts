@@ -11,6 +11,7 @@ import { RateLimiter } from "./rate-limit.js";
 import { SharedRateLimiter, type SendRateLimiter } from "./shared-rate-limit.js";
 import { retryDelayMs } from "./retry.js";
 import { SentRecorder } from "./sent-recorder.js";
+import { endSend } from "./send-guard.js";
 import type { OutboxSender, SendResult } from "./sender.js";
 
 export interface WorkerOptions {
@@ -201,14 +202,17 @@ export class OutboxWorker {
     await sender.prepare?.(delivery);
     await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
     if (this.stopping) return this.reschedule(row, this.config.now(), null, false);
+    // Taken over by another worker, or erased, since the claim: not ours to send any more.
     if (!(await beginSend(db, { id: row.id, workerId: this.workerId, now: this.config.now(), leaseMs: this.options.leaseMs }))) return;
-
     let result: SendResult;
     try {
       result = await sender.send(delivery);
     } catch (error) {
       result = { ok: false, error: reasonOf(error), permanent: false, maybeDelivered: true };
     }
+    // The outcome below must be recorded even when this mark cannot be cleared (the database
+    // gone for a moment): an erasure then waits for the lease instead.
+    await endSend(db, row.id).catch((error: unknown) => this.config.logger?.warn({ err: error, outboxId: row.id }, "Outbox-worker: verzendmarkering niet gewist"));
     if (result.ok) return this.markSent(row, result.platformMessageId);
     return this.fail(row, result);
   }
