@@ -90,8 +90,8 @@ const envSchema = z.object({
   // setting). Empty: the public cloud. Only for another Bot Framework cloud, and for tests.
   MICROSOFT_BOT_OPENID_METADATA: optionalString.pipe(z.string().url("moet een volledige URL zijn").optional()),
 
-  // Scheduler and outbox (src/scheduler, src/delivery). Rates are per instance: with several
-  // instances give each its share. Slack: ~1 message/s per conversation and a workspace cap of
+  // Scheduler and outbox (src/scheduler, src/delivery). Rates hold for all instances together
+  // (slots shared in the database). Slack: ~1 message/s per conversation and a workspace cap of
   // a few hundred a minute; Teams: 50 requests/s per app per tenant.
   // auto: on, except under NODE_ENV=test, so other suites' outboxes are not sent behind their back.
   SCHEDULER: z.enum(["auto", "on", "off"]).default("auto"),

@@ -32,5 +32,8 @@ export interface OutboxDelivery {
 
 export type SendResult =
   | { ok: true; platformMessageId: string }
-  /** retryAfterMs from the platform (HTTP 429 Retry-After); permanent errors go straight to DEAD. */
-  | { ok: false; error: string; permanent: boolean; retryAfterMs?: number };
+  /**
+   * retryAfterMs from the platform (HTTP 429 Retry-After); permanent errors go straight to DEAD;
+   * maybeDelivered: no answer came (timeout, connection lost), so the retry looks it up first.
+   */
+  | { ok: false; error: string; permanent: boolean; retryAfterMs?: number; maybeDelivered?: boolean };

@@ -6,12 +6,16 @@ import { spawnBot } from "../support/bot-process.js";
 /** Slack team of the fake API (auth.test answers T0001). */
 export const TEAM = "T0001";
 export const userId = (i: number) => `U${String(i).padStart(6, "0")}`;
+export const TEAMS_TENANT = "tenant-fanout";
+export const aadId = (i: number) => `aad-${String(i).padStart(6, "0")}`;
+/** The stored personal chat of Teams contact `i`. */
+export const teamsChat = (i: number) => `a:personal-${aadId(i)}`;
 
 /**
  * A network whose quarter opened before it was "created" long ago, so the first instance to
  * start catches up the opening prompt: `count` reporting contacts, each linked to Slack.
  */
-export async function seedFanoutNetwork(db: Database, count: number, now = new Date()): Promise<string> {
+export async function seedFanoutNetwork(db: Database, count: number, now = new Date(), teams?: { serviceUrl: string }): Promise<string> {
   const p = db.prisma;
   const local = new TZDate(now.getTime(), "Europe/Amsterdam");
   const quarterStart = new Date(new TZDate(local.getFullYear(), Math.floor(local.getMonth() / 3) * 3, 1, 0, 0, "Europe/Amsterdam").getTime());
@@ -28,9 +32,32 @@ export async function seedFanoutNetwork(db: Database, count: number, now = new D
     await p.person.createMany({
       data: slice.map((i) => ({ id: `person-${i}`, networkId: network.id, employerId: `emp-${i % employers}`, name: `Contact ${i}`, email: `c${i}@fanout.example`, reportingContact: true })),
     });
+    // With `teams`, every odd contact uses Teams: a personal chat with the bot stored for them.
+    const onTeams = (i: number) => teams !== undefined && i % 2 === 1;
     await p.platformIdentity.createMany({
-      data: slice.map((i) => ({ personId: `person-${i}`, platform: "SLACK" as const, tenantId: TEAM, externalUserId: userId(i) })),
+      data: slice.map((i) =>
+        onTeams(i)
+          ? { personId: `person-${i}`, platform: "TEAMS" as const, tenantId: TEAMS_TENANT, externalUserId: aadId(i) }
+          : { personId: `person-${i}`, platform: "SLACK" as const, tenantId: TEAM, externalUserId: userId(i) },
+      ),
     });
+    if (teams) {
+      await p.teamsConversation.createMany({
+        data: slice.filter(onTeams).map((i) => ({
+          conversationId: teamsChat(i),
+          tenantId: TEAMS_TENANT,
+          aadObjectId: aadId(i),
+          kind: "personal",
+          reference: {
+            serviceUrl: teams.serviceUrl,
+            channelId: "msteams",
+            conversation: { id: teamsChat(i), conversationType: "personal", tenantId: TEAMS_TENANT, isGroup: false },
+            bot: { id: "28:netwerkbot", name: "Netwerkbot" },
+            user: { id: `29:${i}`, name: `Contact ${i}`, aadObjectId: aadId(i) },
+          },
+        })),
+      });
+    }
   }
   return network.id;
 }
@@ -43,8 +70,11 @@ export interface Instance {
   exited: Promise<number | null>;
 }
 
-/** One bot process running the real entry point (src/main.ts). */
-export function startInstance(name: string, env: Record<string, string>): Instance {
+/**
+ * One bot process running the real entry point (src/main.ts), or with `entry` another one
+ * (test/support/delivery-process.ts: the delivery side with Slack and Teams senders).
+ */
+export function startInstance(name: string, env: Record<string, string>, entry?: string): Instance {
   const child = spawnBot({
     NODE_ENV: "production",
     PORT: "0",
@@ -56,7 +86,7 @@ export function startInstance(name: string, env: Record<string, string>): Instan
     SLACK_SIGNING_SECRET: "multi-instance-test-secret",
     SLACK_BOT_TOKEN: "xoxb-multi-instance-test",
     ...env,
-  });
+  }, undefined, entry);
   const output: string[] = [];
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

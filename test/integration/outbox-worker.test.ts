@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { enqueueNotifications } from "../../src/core/outbox/enqueue.js";
-import { claimDue } from "../../src/delivery/claim.js";
+import { beginSend, claimDue } from "../../src/delivery/claim.js";
 import type { OutboxSender, SendResult } from "../../src/delivery/sender.js";
 import { OutboxWorker } from "../../src/delivery/worker.js";
 import type { Database } from "../../src/db/database.js";
@@ -69,21 +69,91 @@ describeEachDatabase("outbox worker", (use) => {
     expect(rows[1]).toMatchObject({ status: "PENDING", attempts: 0, lastError: "ratelimited", nextAttemptAt: new Date(fixedNow.getTime() + 5_000) });
   });
 
-  it("claims a crashed worker's row again after its lease, and asks the platform before resending", async () => {
+  it("claims a crashed worker's started row only two leases later, and asks the platform before resending", async () => {
     const db = use();
     await seedDemo(db);
     const [personId] = await queueSummaries(db, 1);
-    const crashed = await claimDue(db.prisma, { workerId: "crashed", platforms: ["WEB"], limit: 10, now: fixedNow, leaseMs: 60_000 });
-    expect(crashed).toHaveLength(1);
+    const [crashed] = await claimDue(db.prisma, { workerId: "crashed", platforms: ["WEB"], limit: 10, now: fixedNow, leaseMs: 60_000 });
+    expect(await beginSend(db.prisma, { id: crashed!.id, workerId: "crashed", now: fixedNow, leaseMs: 60_000 })).toBe(true);
     const sent: string[] = [];
     const sender: OutboxSender = { ...scriptedSender([], sent), wasDelivered: async () => "already-there" };
-    let now = new Date(fixedNow.getTime() + 30_000);
+    let now = new Date(fixedNow.getTime() + 61_000);
     const worker = new OutboxWorker({ db: db.prisma, now: () => now, senders: [sender], leaseMs: 60_000 });
-    expect(await worker.drainOnce()).toBe(0); // lease still held
-    now = new Date(fixedNow.getTime() + 61_000);
+    expect(await worker.drainOnce()).toBe(0); // lease lapsed, but its holder may still record the answer
+    now = new Date(fixedNow.getTime() + 181_000);
     expect(await worker.drainOnce()).toBe(1);
     expect(sent).toEqual([]);
     expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } })).toMatchObject({ status: "SENT", platformMessageId: "already-there" });
+  });
+
+  it("sends a row whose crashed worker never started the send right after its lease, without a look-up", async () => {
+    const db = use();
+    await seedDemo(db);
+    await queueSummaries(db, 1);
+    await claimDue(db.prisma, { workerId: "crashed", platforms: ["WEB"], limit: 10, now: fixedNow, leaseMs: 60_000 });
+    const sent: string[] = [];
+    let lookups = 0;
+    const sender: OutboxSender = { ...scriptedSender([], sent), wasDelivered: async () => (lookups++, null) };
+    await new OutboxWorker({ db: db.prisma, now: () => new Date(fixedNow.getTime() + 61_000), senders: [sender], leaseMs: 60_000 }).drain();
+    expect({ sent: sent.length, lookups }).toEqual({ sent: 1, lookups: 0 });
+  });
+
+  it("keeps its lease alive while a send takes longer than the lease: another worker does not take the row", async () => {
+    const db = use();
+    await seedDemo(db);
+    await queueSummaries(db, 1);
+    const sent: string[] = [];
+    let release: () => void = () => undefined;
+    let sending: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (sending = resolve));
+    const slow: OutboxSender = {
+      platform: "WEB",
+      send: async (d) => {
+        sent.push(d.idempotencyKey);
+        sending();
+        await new Promise<void>((resolve) => (release = resolve));
+        return { ok: true, platformMessageId: "slow" };
+      },
+    };
+    const leaseMs = 600;
+    const first = new OutboxWorker({ db: db.prisma, now: () => new Date(), senders: [slow], leaseMs, workerId: "first" });
+    const second = new OutboxWorker({ db: db.prisma, now: () => new Date(), senders: [scriptedSender([], sent)], leaseMs, workerId: "second" });
+    const draining = first.drainOnce();
+    await started;
+    const until = Date.now() + 3 * leaseMs;
+    let claimedBySecond = 0;
+    while (Date.now() < until) claimedBySecond += await second.drainOnce();
+    release();
+    await draining;
+
+    expect(claimedBySecond).toBe(0);
+    expect(sent).toHaveLength(1);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { platformMessageId: "slow" } })).toMatchObject({ status: "SENT", lockedBy: "first" });
+  });
+
+  it("keeps the platform's answer while SENT cannot be written, and writes it when the database takes it again: sent once", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [personId] = await queueSummaries(db, 1);
+    // The database refuses exactly the write of SENT, as an outage right after the send would.
+    await db.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$`);
+    await db.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_sent BEFORE UPDATE ON "OutboxMessage" FOR EACH ROW WHEN (NEW.status = 'SENT') EXECUTE FUNCTION refuse_sent()`);
+    const sent: string[] = [];
+    const leaseMs = 60_000;
+    const first = new OutboxWorker({ db: db.prisma, now: () => fixedNow, senders: [scriptedSender([], sent)], leaseMs, workerId: "first" });
+    const draining = first.drainOnce();
+    while (sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // Past the lease, another instance looks: the started row is not its to take yet.
+    const second = new OutboxWorker({ db: db.prisma, now: () => new Date(fixedNow.getTime() + leaseMs + 1_000), senders: [scriptedSender([], sent)], leaseMs, workerId: "second" });
+    expect(await second.drainOnce()).toBe(0);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } })).toMatchObject({ status: "SENDING", sendStartedAt: fixedNow });
+
+    await db.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_sent ON "OutboxMessage"`);
+    await db.prisma.$executeRawUnsafe(`DROP FUNCTION refuse_sent()`);
+    await draining;
+    expect(sent).toHaveLength(1);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } })).toMatchObject({ status: "SENT", platformMessageId: "ok-1" });
   });
 
   it("lets several workers drain one outbox concurrently, each message sent once", async () => {
@@ -155,5 +225,63 @@ describeEachDatabase("outbox: large fan-outs", (use) => {
     expect(odd).toMatchObject({ platform: "SLACK", address: { tenantId: "T1", userId: "UJOOST" }, payload: { i: 1, label: "Q4 2026" }, nextAttemptAt: later, status: "PENDING", attempts: 0 });
     const even = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: "bulk:0" } });
     expect(Math.abs(even.nextAttemptAt.getTime() - Date.now())).toBeLessThan(600_000);
+  });
+});
+
+describeEachDatabase("outbox worker: a row that cannot be rendered or sent", (use) => {
+  it("marks a payload the renderer rejects (ZodError) DEAD with the reason, once, without calling the platform", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [person] = await db.prisma.person.findMany({ select: { id: true }, take: 1 });
+    const { networkName: _dropped, ...damaged } = summaryData;
+    await enqueueNotifications(db.prisma, [{ kind: "campaign.summary", personId: person!.id, idempotencyKey: "damaged", data: damaged, notBefore: fixedNow }]);
+    const sent: string[] = [];
+    let now = fixedNow;
+    const worker = new OutboxWorker({ db: db.prisma, now: () => now, senders: [scriptedSender([], sent)], leaseMs: 60_000 });
+
+    expect(await worker.drainOnce()).toBe(1);
+    now = new Date(fixedNow.getTime() + 120_000); // past the lease: nothing to reclaim
+    expect(await worker.drainOnce()).toBe(0);
+
+    expect(sent).toEqual([]);
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: "damaged" } });
+    expect(row).toMatchObject({ status: "DEAD", attempts: 1, lockedUntil: null });
+    expect(row.lastError).toBe("render: networkName: Required");
+  });
+
+  it("sends an error thrown before the send (here: opening the conversation) down the retry path, DEAD after the attempts", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [personId] = await queueSummaries(db, 1);
+    let now = fixedNow;
+    const sender: OutboxSender = {
+      ...scriptedSender([]),
+      prepare: async () => {
+        throw new Error("socket hang up");
+      },
+    };
+    const worker = new OutboxWorker({ db: db.prisma, now: () => now, senders: [sender], maxAttempts: 2 });
+
+    expect(await worker.drainOnce()).toBe(1);
+    const retried = await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } });
+    expect(retried).toMatchObject({ status: "PENDING", attempts: 1, lastError: "socket hang up", lockedUntil: null });
+    now = retried.nextAttemptAt;
+    expect(await worker.drainOnce()).toBe(1);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } })).toMatchObject({ status: "DEAD", attempts: 2, lastError: "socket hang up" });
+  });
+
+  it("ends a row DEAD whose every claim was lost with its worker (claimed more often than it may be tried)", async () => {
+    const db = use();
+    await seedDemo(db);
+    const [personId] = await queueSummaries(db, 1);
+    let now = fixedNow;
+    for (let i = 0; i < 3; i++) {
+      await claimDue(db.prisma, { workerId: `crashed-${i}`, platforms: ["WEB"], limit: 1, now, leaseMs: 1_000 });
+      now = new Date(now.getTime() + 10_000);
+    }
+    const sent: string[] = [];
+    await new OutboxWorker({ db: db.prisma, now: () => now, senders: [scriptedSender([], sent)], maxAttempts: 3 }).drainOnce();
+    expect(sent).toEqual([]);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { personId } })).toMatchObject({ status: "DEAD", attempts: 4, lastError: "given up after 3 attempts" });
   });
 });

@@ -11,8 +11,8 @@ const tsx = import.meta.resolve("tsx");
  * environment. It runs in `cwd`, by default an empty temporary directory, so a developer's own
  * .env file never leaks into a test.
  */
-export function spawnBot(env: Record<string, string>, cwd: string = tmpdir()): ChildProcess {
-  return spawn(process.execPath, ["--import", tsx, entryPoint], {
+export function spawnBot(env: Record<string, string>, cwd: string = tmpdir(), entry: string = entryPoint): ChildProcess {
+  return spawn(process.execPath, ["--import", tsx, resolve(entry)], {
     cwd,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],

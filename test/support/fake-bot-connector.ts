@@ -27,6 +27,8 @@ export interface RosterMember {
 export interface FakeBotConnectorOptions {
   /** Roster answered by GET /v3/conversations/:id/members/:userId (keyed by id and aadObjectId). */
   members?: RosterMember[];
+  /** Answer activity sends with 429 + Retry-After when more than this many arrive per second. */
+  sendsPerSecond?: number;
 }
 
 export interface FakeBotConnector {
@@ -45,6 +47,10 @@ export interface FakeBotConnector {
   failConversation(conversationId: string, status: number): void;
   /** Roster look-ups or sends (replies, updates, proactive messages) wait, unanswered, until the returned function is called. */
   hold(what: "roster" | "send"): () => void;
+  /** Sends answered 429 because they came faster than `sendsPerSecond`. */
+  readonly rateLimited: number;
+  /** With `sendsPerSecond`: when each activity send arrived (Date.now()) and whether it got 429. */
+  rateLog: Array<{ at: number; limited: boolean }>;
   /** How many requests are being held right now. */
   heldCount(): number;
   /** Forgets recorded calls and refusals and drops every failure still planned (between tests). */
@@ -72,6 +78,8 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
   let counter = 0;
   const held = new Map<"roster" | "send", Promise<void>>();
   let holding = 0;
+  const rate = { windowStart: 0, inWindow: 0, limited: 0 };
+  const rateLog: FakeBotConnector["rateLog"] = [];
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -97,6 +105,17 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
     const activityId = activity?.[2] ? decodeURIComponent(activity[2]) : undefined;
     const conversationFailure = isSend && failingConversations.has(conversationId) ? { status: failingConversations.get(conversationId)! } : undefined;
     const failure: { status: number; retryAfter?: number } | undefined = createFailure ? { status: createFailure } : isSend ? (conversationFailure ?? failures.shift()) : undefined;
+    if (!failure && options.sendsPerSecond && activity && method === "POST") {
+      const now = Date.now();
+      if (now - rate.windowStart >= 1000) Object.assign(rate, { windowStart: now, inWindow: 0 });
+      rateLog.push({ at: now, limited: rate.inWindow >= options.sendsPerSecond });
+      if (rate.inWindow >= options.sendsPerSecond) {
+        rate.limited++;
+        answer(429, { error: { code: "Throttled", message: "fake rate limit" } }, { "retry-after": "1" });
+        return;
+      }
+      rate.inWindow++;
+    }
     if (failure) {
       refused.push({ method, path, conversationId, activityId, body, authorization: req.headers.authorization, status: failure.status });
       const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { "retry-after": String(failure.retryAfter) };
@@ -153,6 +172,10 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
       };
     },
     heldCount: () => holding,
+    get rateLimited() {
+      return rate.limited;
+    },
+    rateLog,
     reset() {
       calls.length = 0;
       refused.length = 0;

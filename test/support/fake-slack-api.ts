@@ -33,6 +33,8 @@ export interface FakeSlackApi {
   /** A response_url on this fake, as Slack would put in a command or action payload. */
   responseUrl(id: string): string;
   rateLimited: number;
+  /** When each 429 was answered (Date.now()). */
+  rateLimitedAt: number[];
   users: Record<string, string>;
   /** The per-method overrides, changeable while the fake runs (e.g. a channel archived mid-test). */
   handlers: NonNullable<FakeSlackOptions["handlers"]>;
@@ -53,6 +55,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   let messageCounter = 0;
   const history = new Map<string, Array<{ ts: string; text: unknown; metadata: unknown }>>();
   const state = { rateLimited: 0 };
+  const rateLimitedAt: number[] = [];
   const held = new Map<string, Promise<void>>();
 
   const server: Server = createServer(async (req, res) => {
@@ -76,6 +79,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       }
       if (inWindow >= options.postMessagesPerSecond) {
         state.rateLimited++;
+        rateLimitedAt.push(now);
         const retryAfter = Math.max(1, Math.ceil((windowStart + 1000 - now) / 1000));
         res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
         res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
@@ -110,6 +114,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     get rateLimited() {
       return state.rateLimited;
     },
+    rateLimitedAt,
     users,
     handlers,
     delays,

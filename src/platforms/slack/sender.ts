@@ -172,6 +172,7 @@ function failure(error: unknown): SendResult {
   }
   const code = slackErrorCode(error);
   if (code) return { ok: false, error: code, permanent: PERMANENT_ERRORS.has(code) };
-  if (error instanceof Error) return { ok: false, error: error.message, permanent: false };
+  // No answer from Slack (connection lost, timeout): the message may have been posted.
+  if (error instanceof Error) return { ok: false, error: error.message, permanent: false, maybeDelivered: true };
   throw error;
 }

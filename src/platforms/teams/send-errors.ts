@@ -9,7 +9,8 @@ const PERMANENT = new Set([400, 401, 403, 404, 410]);
 export function sendFailure(error: unknown): Extract<SendResult, { ok: false }> {
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (status === undefined) return { ok: false, error: message, permanent: false };
+  // No HTTP answer: the connector may have created the activity before the connection broke.
+  if (status === undefined) return { ok: false, error: message, permanent: false, maybeDelivered: true };
   const retryAfterMs = status === 429 || status === 503 ? retryAfter(error) : undefined;
   return {
     ok: false,
