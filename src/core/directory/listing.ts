@@ -22,7 +22,7 @@ const listingWord = (value: string) => {
 };
 
 export const listingInput = z.object({
-  listing: z.preprocess((value) => (typeof value === "string" ? listingWord(value) : value), z.enum(LISTINGS, { errorMap: () => ({ message: "directory.listing.invalid" }) })),
+  listing: z.preprocess((value) => (typeof value === "string" ? listingWord(value) : value), z.enum(LISTINGS, { errorMap: () => ({ message: "field.invalidListing" }) })),
 });
 
 /**

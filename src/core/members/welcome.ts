@@ -42,13 +42,13 @@ export async function sendDueWelcomes(db: DbClient, personIds?: string[]): Promi
     select: welcomeSelect,
     take: SWEEP_LIMIT,
   });
-  if (people.length === 0) return 0;
-  const notifications: Notification[] = [];
+  let sent = 0;
+  // One at a time, so the second new person of an employer in one sweep sees that the first was welcomed.
   for (const person of people) {
-    notifications.push({ kind: WELCOME_KIND, personId: person.id, idempotencyKey: welcomeKey(person.id), data: await welcomeData(db, person) });
+    const welcome: Notification = { kind: WELCOME_KIND, personId: person.id, idempotencyKey: welcomeKey(person.id), data: await welcomeData(db, person) };
+    sent += await enqueueNotifications(db, [welcome]);
+    await db.person.update({ where: { id: person.id }, data: { welcomePending: false } });
   }
-  const sent = await enqueueNotifications(db, notifications);
-  await db.person.updateMany({ where: { id: { in: people.map((p) => p.id) } }, data: { welcomePending: false } });
   return sent;
 }
 
@@ -68,17 +68,13 @@ async function welcomeData(db: DbClient, person: WelcomeRow) {
 }
 
 /**
- * The first of a new employer's people to meet the bot fills in its profile: nobody else of the
- * employer has a chat link or a welcome yet.
+ * The first of a new employer's people to meet the bot fills in its profile: everyone else of
+ * the employer is new too and still waiting for their welcome (people who were members before,
+ * or who have been welcomed, have no pending welcome).
  */
 async function isFirstContact(db: DbClient, personId: string, employerId: string): Promise<boolean> {
-  const others = await db.person.findMany({
-    where: { employerId, id: { not: personId }, erasedAt: null },
-    select: { id: true, _count: { select: { identities: true } } },
-  });
-  if (others.some((o) => o._count.identities > 0)) return false;
-  if (others.length === 0) return true;
-  return (await db.outboxMessage.count({ where: { idempotencyKey: { in: others.map((o) => welcomeKey(o.id)) } } })) === 0;
+  const others = await db.person.count({ where: { employerId, id: { not: personId }, erasedAt: null, welcomePending: false } });
+  return others === 0;
 }
 
 /** The condition text still to confirm for this employer, if the network asks for one. */

@@ -58,7 +58,7 @@ export const conditions = defineMessages({
     "directory.listing.help": "vermelding [naam-functie-email | naam-functie | verborgen] — hoe je in de ledengids en de contactlijsten van subgroepen staat",
     "directory.listing.current": "Je staat in de ledengids en de contactlijsten van subgroepen met: {listing}.",
     "directory.listing.set": "Voortaan sta je in de ledengids en de contactlijsten van subgroepen met: {listing}.",
-    "directory.listing.invalid": "Kies naam-functie-email, naam-functie of verborgen.",
+    "field.invalidListing": "Kies naam-functie-email, naam-functie of verborgen.",
   },
   en: {
     "welcome.title": "Welcome to Netwerkbot, {name}",
@@ -116,6 +116,6 @@ export const conditions = defineMessages({
     "directory.listing.help": "listing [name-function-email | name-function | hidden] — how you appear in the directory and subgroup contact lists",
     "directory.listing.current": "You appear in the directory and subgroup contact lists with: {listing}.",
     "directory.listing.set": "From now on you appear in the directory and subgroup contact lists with: {listing}.",
-    "directory.listing.invalid": "Choose name-function-email, name-function or hidden.",
+    "field.invalidListing": "Choose name-function-email, name-function or hidden.",
   },
 });
