@@ -27,7 +27,7 @@ export function conditionPage(ctx: PageContext, view: ConditionView, counts: { m
         ? html`<p class="context" id="condition-version">${t("conditions.view.version", { version: c.text.version, date: formatDate(locale, c.text.createdAt) })}</p>
 <blockquote id="condition-text">${c.text.text}</blockquote>
 <p id="condition-counts">${t("dashboard.condition.counts", { met: counts.met, open: counts.open })}</p>`
-        : html`<p>${t("conditions.view.noTextCoordinator")}</p>`}
+        : html`<p>${t("dashboard.condition.noText")}</p>`}
 <section><h2>${t("conditions.form.title")}</h2>
 <form method="post" action="${CONDITION_PATH}" class="edit" novalidate>${csrfField(ctx)}${formAlert(state.general)}
 ${field({ id: "text", kind: "textarea", label: t("conditions.form.text"), required: true, maxLength: MAX_CONDITION_TEXT, hint: t("conditions.form.hint") }, state.values, state.errors)}
