@@ -130,4 +130,18 @@ describeEachDatabase("Slack: the welcome, the directory listing and the membersh
     const confirmed = await slashAndAnswer(h, slackUser.bakeryHr, "voorwaarde bevestig", "confirm");
     expect(readableText(confirmed.message!)).toContain(nl("conditions.confirmed", { employer: "Bakkerij De Korenschoof", version: 1, condition: "intentieverklaring" }));
   });
+
+  it("lets a coordinator set a new version in chat; a member then sees it open with the confirm button", async () => {
+    const { db } = await newPersonInConditionNetwork();
+    const saved = await slashAndAnswer(h, slackUser.coordinator, "voorwaarde tekst Versie twee: wij plaatsen vijf mensen per jaar.", "v2");
+    expect(readableText(saved.message!)).toContain(nl("conditions.text.saved", { version: 2, condition: "intentieverklaring", asked: 8 }));
+    expect(await db.prisma.membershipConditionText.findMany({ select: { version: true }, orderBy: { version: "asc" } })).toEqual([{ version: 1 }, { version: 2 }]);
+
+    const view = await slashAndAnswer(h, slackUser.bakeryHr, "voorwaarde", "view");
+    const text = readableText(view.message!);
+    expect(text).toContain("Versie twee: wij plaatsen vijf mensen per jaar.");
+    // Since the later of the text and the employer (the demo seed's employers are as new as the test run).
+    expect(text).toContain(nl("conditions.view.open", { employer: "Bakkerij De Korenschoof", date: "" }).replace(").", ""));
+    expect(buttonsOf(view.message!.blocks as Json[]).map((b) => b.action)).toEqual(["conditions.confirm"]);
+  });
 });
