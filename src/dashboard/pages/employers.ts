@@ -1,3 +1,4 @@
+import type { ConditionState } from "../../core/conditions/condition-state.js";
 import type { ArchiveImpact } from "../../core/members/archive-employer.js";
 import type { EmployerProfile } from "../../core/members/employer-profile.js";
 import type { EmployerList } from "../../core/members/list-employers.js";
@@ -70,13 +71,14 @@ ${employerForm(ctx, `${EMPLOYERS_PATH}/new`, t("members.employer.create"), state
 }
 
 /** An employer's page: its form, its people, and archiving (or restoring) below. */
-export function employerPage(ctx: PageContext, p: EmployerProfile, people: PersonRow[], state: EmployerFormState, done: string | null): string {
+export function employerPage(ctx: PageContext, p: EmployerProfile, people: PersonRow[], state: EmployerFormState, done: string | null, condition: { state: ConditionState; confirmedByName: string | null } | null = null): string {
   const { t } = ctx;
   const archive = p.archivedAt
     ? html`<form method="post" action="${employerPath(p.employerId)}/restore">${csrfField(ctx)}<button type="submit">${t("members.employer.button.restore")}</button></form>`
     : html`<p><a class="button danger" href="${employerPath(p.employerId)}/archive">${t("members.employer.button.archive")}</a></p>`;
   const body = html`<h1>${p.name}</h1>${manageNav(t)}${notice(done)}
 ${p.archivedAt ? html`<p class="notice" id="archived-notice">${t("members.employer.archivedNotice")}</p>` : ""}
+${condition ? html`<p id="employer-condition">${t("conditions.state.label")}: ${conditionStateText(t, ctx.locale, condition.state)}${condition.confirmedByName ? t("conditions.view.by", { name: condition.confirmedByName }) : ""}</p>` : ""}
 <section><h2>${t("members.employer.editTitle")}</h2>${employerForm(ctx, `${employerPath(p.employerId)}/edit`, t("members.profile.save"), state)}</section>
 <section id="people"><h2>${t("dashboard.manage.people.title")}</h2>
 ${people.length ? html`<ul>${people.map((person) => html`<li><a href="/dashboard/manage/people/${person.personId}">${person.name}</a>${person.email ? html` — ${person.email}` : ""}</li>`)}</ul>` : html`<p>${t("members.employer.noPeople")}</p>`}
