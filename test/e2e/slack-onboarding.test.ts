@@ -131,17 +131,26 @@ describeEachDatabase("Slack: the welcome, the directory listing and the membersh
     expect(readableText(confirmed.message!)).toContain(nl("conditions.confirmed", { employer: "Bakkerij De Korenschoof", version: 1, condition: "intentieverklaring" }));
   });
 
-  it("lets a coordinator set a new version in chat; a member then sees it open with the confirm button", async () => {
+  it("lets a coordinator set a new version in chat: a linked contact gets it as a DM and confirms it there, another employer's member sees it open", async () => {
     const { db } = await newPersonInConditionNetwork();
+    await slashAndAnswer(h, slackUser.bakeryDirector, "help", "link-els");
     const saved = await slashAndAnswer(h, slackUser.coordinator, "voorwaarde tekst Versie twee: wij plaatsen vijf mensen per jaar.", "v2");
     expect(readableText(saved.message!)).toContain(nl("conditions.text.saved", { version: 2, condition: "intentieverklaring", asked: 8 }));
     expect(await db.prisma.membershipConditionText.findMany({ select: { version: true }, orderBy: { version: "asc" } })).toEqual([{ version: 1 }, { version: 2 }]);
 
-    const view = await slashAndAnswer(h, slackUser.bakeryHr, "voorwaarde", "view");
+    // Els, linked, gets the new version as a DM and confirms it there.
+    await deliver();
+    const [asked, ...again] = dmsTo(slackUser.bakeryDirector);
+    expect(again).toEqual([]);
+    expect(readableText(asked!.body)).toContain(nl("conditions.ask.newVersion", { network: "99vanDemo (Twente, fictief)", condition: "intentieverklaring", version: 2, employer: "Bakkerij De Korenschoof" }));
+    const confirm = buttonsOf(asked!.body.blocks as Json[]).find((b) => b.action === "conditions.confirm")!;
+    expect(readableText(await press(slackUser.bakeryDirector, confirm, "els-confirms"))).toContain(nl("conditions.confirmed", { employer: "Bakkerij De Korenschoof", version: 2, condition: "intentieverklaring" }));
+
+    const view = await slashAndAnswer(h, slackUser.logisticsHr, "voorwaarde", "view");
     const text = readableText(view.message!);
     expect(text).toContain("Versie twee: wij plaatsen vijf mensen per jaar.");
     // Since the later of the text and the employer (the demo seed's employers are as new as the test run).
-    expect(text).toContain(nl("conditions.view.open", { employer: "Bakkerij De Korenschoof", date: "" }).replace(").", ""));
+    expect(text).toContain(nl("conditions.view.open", { employer: "Hengelo Logistiek BV", date: "" }).replace(").", ""));
     expect(buttonsOf(view.message!.blocks as Json[]).map((b) => b.action)).toEqual(["conditions.confirm"]);
   });
 });
