@@ -175,6 +175,10 @@ describeEachDatabase("onboarding: welcome, membership condition, directory conse
     const plan = await previewImport(depsFor(db), sanne, file);
     expect(plan).toMatchObject({ ok: true, value: { unknownColumns: [] } });
     expect(await applyImport(depsFor(db), sanne, file)).toMatchObject({ ok: true, value: { changed: false } });
+    const xlsx = await exportMemberList(depsFor(db), sanne, { format: "xlsx" });
+    if (!xlsx.ok) throw new Error(xlsx.error.key);
+    expect(await previewImport(depsFor(db), sanne, xlsx.value.content as Uint8Array)).toMatchObject({ ok: true, value: { unknownColumns: [] } });
+    expect(await applyImport(depsFor(db), sanne, xlsx.value.content as Uint8Array)).toMatchObject({ ok: true, value: { changed: false } });
   });
 
   it("honours each person's listing in the directory (also its name search) and in subgroup contact lists", async () => {
