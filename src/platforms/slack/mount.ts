@@ -1,6 +1,6 @@
 import { App, ExpressReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Express } from "express";
-import type { Config } from "../../config.js";
+import { ConfigError, type Config } from "../../config.js";
 import type { CoreDeps } from "../../core/deps.js";
 import type { OutboxSender } from "../../delivery/sender.js";
 import type { Logger } from "../../logger.js";
@@ -18,6 +18,8 @@ import { registerViews } from "./listeners/views.js";
 import { createActorResolver } from "./identity.js";
 import { eventEnvelope } from "./payloads.js";
 import { createSlackSender } from "./sender.js";
+import { slackErrorCode } from "./errors.js";
+import { addressOnFile, linkFoundIdentity } from "../../core/members/platform-lookup.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
 import { WorkInFlight } from "../work-in-flight.js";
@@ -80,7 +82,11 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     logger: boltLogger(log),
     // Bolt's conversation store (context.conversation) is unused: our state lives in the database.
     convoStore: false,
+    // Otherwise Bolt's auth.test of SLACK_BOT_TOKEN runs unawaited in the constructor, and a wrong
+    // token or an unreachable Slack ends the process with a stack trace.
+    deferInitialization: true,
   });
+  await initialise(app, env.SLACK_API_URL);
 
   const listenerDeps: SlackListenerDeps = {
     deps,
@@ -127,12 +133,30 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     sender: createSlackSender({
       apiUrl: env.SLACK_API_URL,
       tokenForTeam: async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken),
+      people: {
+        addressOnFile: (personId) => addressOnFile(deps.db, personId),
+        link: (personId, teamId, userId, email) => linkFoundIdentity(deps.db, personId, { platform: "SLACK", tenantId: teamId, externalUserId: userId }, email),
+      },
     }),
     stop: async () => {
       if (socket) await app.stop();
       await inFlight.settled();
     },
   };
+}
+
+/** Bolt's start-up check of the bot token, refused with what to fix instead of a crash. */
+async function initialise(app: App, apiUrl: string | undefined): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    throw new ConfigError([
+      code
+        ? `SLACK_BOT_TOKEN: Slack weigert het token (${code}). Neem het Bot User OAuth Token (xoxb-…) over van OAuth & Permissions van je Slack-app.`
+        : `SLACK_BOT_TOKEN: Slack is niet bereikbaar om het token te controleren (${error instanceof Error ? error.message : String(error)}); controleer de verbinding${apiUrl ? " en SLACK_API_URL" : ""}.`,
+    ]);
+  }
 }
 
 function oauthOptions(env: Config["env"], installationStore: ReturnType<typeof prismaInstallationStore>, clientOptions: ReturnType<typeof slackClientOptions>) {

@@ -1,9 +1,11 @@
 import { webApi } from "@slack/bolt";
 import { z } from "zod";
 import type { OutboxDelivery, OutboxSender, SendResult } from "../../delivery/sender.js";
+import type { FoundIdentityLink } from "../../core/members/platform-lookup.js";
 import { messagePayload } from "./blocks.js";
 import { slackErrorCode } from "./errors.js";
 import { slackClientOptions, type SlackClientSettings } from "./client-options.js";
+import { usersInfoResponse } from "./payloads.js";
 
 /** Slack errors that no retry will fix: the outbox marks the message dead at once. */
 const PERMANENT_ERRORS = new Set([
@@ -21,11 +23,21 @@ const PERMANENT_ERRORS = new Set([
 ]);
 
 const slackAddress = z.object({ tenantId: z.string().min(1), userId: z.string().min(1) });
+/** Someone not linked yet, in the workspace bound to their network: found by the address on file. */
+const lookupAddress = z.object({ tenantId: z.string().min(1), personId: z.string().min(1) });
+const anyAddress = z.union([slackAddress, lookupAddress]);
 
 export interface SlackSenderOptions extends SlackClientSettings {
   /** Bot token for a workspace: the single SLACK_BOT_TOKEN, or the stored OAuth installation. */
   tokenForTeam(teamId: string): Promise<string | undefined>;
+  /** The core's side of finding an unlinked person (see core/members/platform-lookup.ts); the app always gives it. */
+  people?: {
+    addressOnFile(personId: string): Promise<string | null>;
+    link(personId: string, teamId: string, userId: string, email: string): Promise<FoundIdentityLink>;
+  };
 }
+
+type Resolved = { ok: true; tenantId: string; userId: string } | { ok: false; error: string };
 
 /**
  * Delivers outbox messages as direct messages. HTTP 429 is reported back with Retry-After
@@ -44,16 +56,33 @@ export function createSlackSender(options: SlackSenderOptions): OutboxSender {
     return client;
   };
 
+  // users.lookupByEmail (Tier 3) is called once per unlinked person: the link it leaves means
+  // the next message is addressed to the Slack user directly.
+  const resolveUser = async (client: webApi.WebClient, address: z.infer<typeof anyAddress>): Promise<Resolved> => {
+    if ("userId" in address) return { ok: true, ...address };
+    if (!options.people) return { ok: false, error: "no_address_on_file" };
+    const email = await options.people.addressOnFile(address.personId);
+    if (!email) return { ok: false, error: "no_address_on_file" };
+    const found = usersInfoResponse.parse(await client.users.lookupByEmail({ email })).user;
+    if (!found || found.deleted || found.is_bot) return { ok: false, error: "users_not_found" };
+    // Only an address Slack says its owner confirmed is theirs (see identity.ts).
+    if (found.is_email_confirmed !== true || !found.profile?.email) return { ok: false, error: "email_not_confirmed" };
+    const linked = await options.people.link(address.personId, address.tenantId, found.id, found.profile.email);
+    return linked === "linked" ? { ok: true, tenantId: address.tenantId, userId: found.id } : { ok: false, error: linked };
+  };
+
   return {
     platform: "SLACK",
     async send(delivery: OutboxDelivery): Promise<SendResult> {
-      const address = slackAddress.safeParse(delivery.address);
+      const address = anyAddress.safeParse(delivery.address);
       if (!address.success) return { ok: false, error: "invalid_address", permanent: true };
-      const { tenantId, userId } = address.data;
-      const token = await options.tokenForTeam(tenantId);
+      const token = await options.tokenForTeam(address.data.tenantId);
       if (!token) return { ok: false, error: "no_installation", permanent: true };
       const client = clientFor(token);
       try {
+        const user = await resolveUser(client, address.data);
+        if (!user.ok) return { ok: false, error: user.error, permanent: true };
+        const { tenantId, userId } = user;
         const cacheKey = `${tenantId}:${userId}`;
         let channel = dmChannels.get(cacheKey);
         if (!channel) {
@@ -83,12 +112,14 @@ export function createSlackSender(options: SlackSenderOptions): OutboxSender {
     // Only for a message whose worker died mid-send (see src/delivery/worker.ts): the key in
     // the message metadata tells whether it arrived, so it is not sent twice.
     async wasDelivered(delivery: OutboxDelivery): Promise<string | null> {
-      const address = slackAddress.safeParse(delivery.address);
+      const address = anyAddress.safeParse(delivery.address);
       if (!address.success) return null;
       const token = await options.tokenForTeam(address.data.tenantId);
       if (!token) return null;
       const client = clientFor(token);
-      const opened = await client.conversations.open({ users: address.data.userId });
+      const user = await resolveUser(client, address.data);
+      if (!user.ok) return null;
+      const opened = await client.conversations.open({ users: user.userId });
       if (!opened.channel?.id) return null;
       const history = await client.conversations.history({ channel: opened.channel.id, limit: 50, include_all_metadata: true });
       const found = history.messages?.find((m) => (m.metadata?.event_payload as { outboxKey?: string } | undefined)?.outboxKey === delivery.idempotencyKey);
