@@ -7,6 +7,7 @@ import { searchDirectory } from "../../src/core/directory/search-directory.js";
 import { exportMemberList } from "../../src/core/import/export-members.js";
 import { applyImport, previewImport } from "../../src/core/import/import-members.js";
 import { linkIdentityByEmail } from "../../src/core/members/actor-lookup.js";
+import { linkFoundIdentity } from "../../src/core/members/platform-lookup.js";
 import { addPerson } from "../../src/core/members/add-person.js";
 import { createEmployer } from "../../src/core/members/create-employer.js";
 import { listEmployers } from "../../src/core/members/list-employers.js";
@@ -85,6 +86,22 @@ describeEachDatabase("onboarding: welcome, membership condition, directory conse
     expect(tick.welcomes).toBe(1);
     expect((await welcomes(db)).map((w) => [w.idempotencyKey, (w.payload as { profileForm: boolean }).profileForm])).toEqual([[`welcome:${ine}`, true]]);
     expect((await runSchedulerTick(db.prisma, new Date(fixedNow.getTime() + 60_000), { instanceId: "test", eventReminderLeadMs: 0 })).welcomes).toBe(0);
+  });
+
+  it("welcomes an imported person as soon as the Slack sender finds their account by the address on file", async () => {
+    const db = use();
+    const { actor, networkId } = await seedDemo(db);
+    await db.prisma.workspaceBinding.create({ data: { networkId, platform: "SLACK", tenantId: "T0001" } });
+    const file = csvOf([DUTCH_HEADER, ["Kaasmakerij Twente", "Voeding", "klein", "Haaksbergen", "Twente", "werkplek", 4, "Ine Kaas", "ine@kaasmakerij.example", "HR", "lid", "ja"]]);
+    const applied = await applyImport(depsFor(db), await actor("coordinator"), file);
+    if (!applied.ok) throw new Error(applied.error.key);
+    const [ine] = applied.value.createdPersonIds;
+
+    expect(await linkFoundIdentity(db.prisma, ine!, slack("UINE"), "ine@kaasmakerij.example")).toBe("linked");
+
+    expect((await welcomes(db)).map((w) => ({ key: w.idempotencyKey, platform: w.platform, address: w.address }))).toEqual([
+      { key: `welcome:${ine}`, platform: "SLACK", address: { tenantId: "T0001", userId: "UINE" } },
+    ]);
   });
 
   it("refuses a member who tries to set the condition text, and a network whose condition needs no text; nothing changes", async () => {

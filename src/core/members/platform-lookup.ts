@@ -1,5 +1,6 @@
 import type { Db } from "../../db/database.js";
 import type { ChatIdentity } from "./actor-lookup.js";
+import { sendDueWelcomes } from "./welcome.js";
 
 /**
  * For a sender that has to find someone on a platform by the address on file (an imported
@@ -37,5 +38,7 @@ export async function linkFoundIdentity(db: Db, personId: string, identity: Chat
     create: { personId, ...identity },
     update: { externalUserId: identity.externalUserId, linkedAt: new Date() },
   });
+  // A new person found this way is linked now: their welcome can follow the message that found them.
+  await sendDueWelcomes(db, [personId]);
   return "linked";
 }
