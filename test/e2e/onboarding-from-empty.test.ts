@@ -168,7 +168,9 @@ describe.each(kinds)("a network from an empty database to its first campaign [%s
     const tick = await runSchedulerTick(db.prisma, clock.now, { instanceId: "e2e", eventReminderLeadMs: 86_400_000 });
     const reportingContacts = contacts.filter((c) => c.reports);
     expect(tick.campaigns.find((r) => r.job.endsWith(":open"))).toMatchObject({ outcome: "ran", messages: reportingContacts.length });
-    const worker = new OutboxWorker({ db: db.prisma, now: () => clock.now, senders: [app.slack!.sender], ratePerSecond: { SLACK: 10_000 } });
+    // The app's senders: to linked Slack users, and to people without a chat identity, who
+    // outside demo mode are looked up by address in the network's bound workspace.
+    const worker = new OutboxWorker({ db: db.prisma, now: () => clock.now, senders: [app.slack!.sender, app.slack!.unlinkedSender], ratePerSecond: { SLACK: 10_000, WEB: 10_000 } });
     await worker.drain();
 
     // The prompts that reached Slack, by the outbox key in their metadata: other messages (a

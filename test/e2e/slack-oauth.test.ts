@@ -1,6 +1,7 @@
 import { startTestApp } from "../support/test-app.js";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import type { RunningApp } from "../../src/app.js";
+import { ConfigError } from "../../src/config.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
 import { prismaInstallationStore } from "../../src/platforms/slack/installation-store.js";
 import { BOT_SCOPES } from "../../src/platforms/slack/scopes.js";
@@ -41,6 +42,7 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
       SLACK_CLIENT_SECRET: "client-secret",
       SLACK_STATE_SECRET: "state-secret-state-secret",
       SLACK_API_URL: fake.url,
+      SLACK_ALLOWED_TEAMS: "T0TWENTE",
       ...env,
     });
   afterEach(async () => {
@@ -115,10 +117,15 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
     expect(await db.prisma.slackInstallation.count()).toBe(1);
   });
 
-  it("with SLACK_ALLOWED_TEAMS, refuses to install another workspace and stops serving one installed before", async () => {
+  it("does not start OAuth installs without SLACK_ALLOWED_TEAMS, naming the variable (issue 15.1)", () => {
+    expect(() => startOauthApp({ SLACK_ALLOWED_TEAMS: "" })).toThrow(ConfigError);
+    expect(() => startOauthApp({ SLACK_ALLOWED_TEAMS: "" })).toThrow(/SLACK_ALLOWED_TEAMS: nodig bij installaties per werkruimte/);
+  });
+
+  it("refuses to install a workspace not on SLACK_ALLOWED_TEAMS and stops serving one taken off the list", async () => {
     const db = use();
     await seedDemo(db);
-    await install(); // T0TWENTE, before the list was set
+    await install(); // T0TWENTE, while it was on the list
     await app.close();
     app = await startOauthApp({ SLACK_ALLOWED_TEAMS: "T0ENSCHEDE,E0OVERIJSSEL" });
 

@@ -21,35 +21,26 @@ export interface Notification {
 
 /**
  * Enqueues notifications for the platforms people use: the chat identity they linked most
- * recently; without one, the Slack workspace bound to their network, where the sender finds them
- * by the address on file (someone imported who never wrote to the bot); else the web inbox
- * (playground). Returns how many were new.
+ * recently, or the web inbox (playground) when they have none. Returns how many were new.
  */
 export async function enqueueNotifications(db: DbClient, notifications: Notification[]): Promise<number> {
   if (notifications.length === 0) return 0;
-  const personIds = [...new Set(notifications.map((n) => n.personId))];
   const people = await db.platformIdentity.findMany({
-    where: { personId: { in: personIds } },
+    where: { personId: { in: [...new Set(notifications.map((n) => n.personId))] } },
     select: { personId: true, platform: true, tenantId: true, externalUserId: true, linkedAt: true },
     orderBy: { linkedAt: "desc" },
   });
   const latest = new Map<string, (typeof people)[number]>();
   for (const identity of people) if (!latest.has(identity.personId)) latest.set(identity.personId, identity);
-  const workspaces = await boundSlackWorkspaces(db, personIds.filter((id) => !latest.has(id)));
 
   const rows = notifications.map((n) => {
     const identity = latest.get(n.personId);
-    const workspace = workspaces.get(n.personId);
-    const target = identity
-      ? { platform: identity.platform, address: { tenantId: identity.tenantId, userId: identity.externalUserId } }
-      : workspace
-        ? { platform: "SLACK" as const, address: { tenantId: workspace, personId: n.personId } }
-        : { platform: "WEB" as const, address: { personId: n.personId } };
     return {
       idempotencyKey: n.idempotencyKey,
       kind: n.kind,
       personId: n.personId,
-      ...target,
+      platform: identity?.platform ?? "WEB",
+      address: identity ? { tenantId: identity.tenantId, userId: identity.externalUserId } : { personId: n.personId },
       payload: n.data,
       nextAttemptAt: n.notBefore,
     };
@@ -57,25 +48,6 @@ export async function enqueueNotifications(db: DbClient, notifications: Notifica
   if (rows.length > BULK_THRESHOLD) return insertBulk(db, rows);
   const { count } = await db.outboxMessage.createMany({ data: rows, skipDuplicates: true });
   return count;
-}
-
-/**
- * The first Slack workspace bound to each unlinked person's network, for people with an address
- * on file: Slack can find a member by e-mail (users.lookupByEmail), Teams cannot without a
- * conversation the member started.
- */
-async function boundSlackWorkspaces(db: DbClient, personIds: string[]): Promise<Map<string, string>> {
-  if (personIds.length === 0) return new Map();
-  const people = await db.person.findMany({
-    where: { id: { in: personIds }, email: { not: null } },
-    select: { id: true, network: { select: { bindings: { where: { platform: "SLACK" }, select: { tenantId: true }, orderBy: { createdAt: "asc" }, take: 1 } } } },
-  });
-  const found = new Map<string, string>();
-  for (const person of people) {
-    const binding = person.network.bindings[0];
-    if (binding) found.set(person.id, binding.tenantId);
-  }
-  return found;
 }
 
 // createMany's per-row cost dominates a campaign fan-out (about 8 s for 10,000 rows here);
