@@ -32,7 +32,7 @@ export async function claimDue(db: Db, options: { workerId: string; platforms: s
       FOR UPDATE SKIP LOCKED
     )
     UPDATE "OutboxMessage" AS o
-    SET status = 'SENDING', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}, attempts = o.attempts + 1
+    SET status = 'SENDING', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}, "sendingSince" = NULL, attempts = o.attempts + 1
     FROM picked WHERE o.id = picked.id
     RETURNING o.id, o."idempotencyKey", o.platform::text AS platform, o.kind, o."personId", o.address, o.payload, o.attempts, picked.previous`;
   return rows.map(({ previous, ...row }) => ({ ...row, attempts: Number(row.attempts), inDoubt: previous === "SENDING" }));

@@ -9,6 +9,7 @@ import { claimDue, type ClaimedRow } from "./claim.js";
 import { RateLimiter } from "./rate-limit.js";
 import { retryDelayMs } from "./retry.js";
 import { SentRecorder } from "./sent-recorder.js";
+import { beginSend, endSend } from "./send-guard.js";
 import type { OutboxSender, SendResult } from "./sender.js";
 
 export interface WorkerOptions {
@@ -166,12 +167,17 @@ export class OutboxWorker {
     // hand it back unsent.
     if (this.stopping || performance.now() - claimedAt > this.options.leaseMs / 2) return this.reschedule(row, this.config.now(), null, false);
 
+    // Erased (or otherwise taken away) since the claim: not ours to send any more.
+    if (!(await beginSend(db, row.id, this.workerId, this.config.now()))) return;
     let result: SendResult;
     try {
       result = await sender.send(delivery);
     } catch (error) {
       result = { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false };
     }
+    // The outcome below must be recorded even when this mark cannot be cleared (the database
+    // gone for a moment): an erasure then waits for the lease instead.
+    await endSend(db, row.id).catch((error: unknown) => this.config.logger?.warn({ err: error, outboxId: row.id }, "Outbox-worker: verzendmarkering niet gewist"));
     if (result.ok) return this.markSent(row, result.platformMessageId);
     return this.fail(row, result);
   }

@@ -170,7 +170,7 @@ describeEachDatabase("Teams bot end to end", (use) => {
     await post(message(connector, teamsUser("coordinator"), "export"));
     const fileCard = cardOf(connector.sent().at(-1));
     const link = fileCard.body.flatMap((e: any) => e.actions ?? []).find((a: any) => a.type === "Action.OpenUrl");
-    expect(link.url).toMatch(/^http:\/\/bot\.example\/api\/teams\/files\/[\w-]{32}\/rapportages-2026-11-25\.csv$/);
+    expect(link.url).toMatch(/^http:\/\/bot\.example\/api\/teams\/files\/[\w-]{43}\/rapportages-2026-11-25\.csv$/);
 
     const download = await fetch(link.url.replace("http://bot.example", app.url));
     expect(download.status).toBe(200);

@@ -40,7 +40,7 @@ export interface TeamsBot {
 export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const adapter = createTeamsAdapter(options.env);
   const botAppId = options.env.MICROSOFT_APP_ID ?? "";
-  const files = createFileStore(options.baseUrl);
+  const files = createFileStore(options.deps, options.baseUrl, options.env.DEFAULT_LOCALE);
   const application = new Application({
     adapter,
     botAppId,

@@ -28,7 +28,7 @@ export async function saveConversation(db: Db, conversation: StoredConversation)
     aadObjectId: conversation.kind === "personal" ? conversation.aadObjectId : null,
     kind: conversation.kind,
     ...(conversation.teamId === undefined ? {} : { teamId: conversation.kind === "channel" ? conversation.teamId : null }),
-    reference: conversation.reference as unknown as Prisma.InputJsonObject,
+    reference: withoutSender(conversation) as unknown as Prisma.InputJsonObject,
   };
   await db.teamsConversation.upsert({
     where: { conversationId: conversation.conversationId },
@@ -98,4 +98,16 @@ function literalLike(text: string): string {
 /** The channel a thread's conversation id belongs to. */
 export function channelOf(conversationId: string): string {
   return conversationId.split(";")[0]!;
+}
+
+/**
+ * The reference of a channel or group chat names whoever wrote the activity it was taken from
+ * (`user`: name, Teams id, Entra id). Posting there later needs none of that, and the row would
+ * otherwise keep a person's identifiers after they are erased; a personal chat's `user` is the
+ * person it belongs to, erased with them.
+ */
+function withoutSender(conversation: StoredConversation): unknown {
+  if (conversation.kind === "personal") return conversation.reference;
+  const { user: _user, ...rest } = conversation.reference as { user?: unknown } & Record<string, unknown>;
+  return rest;
 }

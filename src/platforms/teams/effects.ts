@@ -81,7 +81,7 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         if (!answer) await sendPrivately(turn, messageCard({ summary: Object.values(effect.errors).join(" "), blocks: [{ type: "text", text: Object.values(effect.errors).join("\n") }] }), "");
         break;
       case "file":
-        await sendPrivately(turn, fileCard(turn, effect.file), effect.file.title, "file");
+        await sendPrivately(turn, await fileCard(turn, effect.file, ctx), effect.file.title, "file");
         break;
       case "refreshAnnouncements":
         // After the answer, like the RSVP refresh: the coordinator must not wait for every channel.
@@ -165,8 +165,8 @@ function isPermanent(error: unknown): boolean {
   return sendFailure(error).permanent;
 }
 
-function fileCard(turn: TeamsTurn, file: ChatFile): AdaptiveCard {
-  const url = turn.files.put(file);
+async function fileCard(turn: TeamsTurn, file: ChatFile, ctx?: ChatContext): Promise<AdaptiveCard> {
+  const url = await turn.files.put(file, ctx ? { personId: ctx.actor.personId, networkId: ctx.actor.networkId } : null);
   return messageCard({
     summary: file.title,
     blocks: [

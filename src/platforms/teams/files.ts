@@ -1,50 +1,47 @@
-import { randomBytes } from "node:crypto";
 import type { Express } from "express";
+import { z } from "zod";
 import type { ChatFile } from "../../chat/message.js";
+import type { CoreDeps } from "../../core/deps.js";
+import { createDownloadLink, DOWNLOAD_LINK_MINUTES, openDownloadLink, type LinkOwner } from "../../core/downloads/download-links.js";
+import { translator, type Locale } from "../../i18n/index.js";
 
 /**
  * Exports (CSV, .ics) for Teams. A bot cannot attach a file to a message without the
  * file-consent / OneDrive dance, and clients do not open data: URLs, so the bot serves the file
- * itself behind an unguessable link that expires. The file lives in this process's memory:
- * behind a load balancer with several instances, route /api/teams/files with sticky sessions.
+ * itself behind an unguessable link that expires. The link lives in the database
+ * (core/downloads), so whichever instance the click reaches serves it.
  */
-export const FILE_TTL_MINUTES = 15;
-const MAX_FILES = 500;
-
-interface StoredFile {
-  file: ChatFile;
-  expiresAt: number;
-}
+export const FILE_TTL_MINUTES = DOWNLOAD_LINK_MINUTES;
 
 export interface FileStore {
-  put(file: ChatFile): string;
+  put(file: ChatFile, owner: LinkOwner | null): Promise<string>;
   mount(app: Express): void;
 }
 
-export function createFileStore(baseUrl: () => string, now: () => number = Date.now): FileStore {
-  const files = new Map<string, StoredFile>();
-  const sweep = () => {
-    for (const [token, stored] of files) if (stored.expiresAt <= now()) files.delete(token);
-    while (files.size >= MAX_FILES) files.delete(files.keys().next().value!);
-  };
+// randomBytes(32) in base64url; anything else cannot be a token and is not looked up.
+const tokenParam = z.string().regex(/^[\w-]{43}$/);
+
+export function createFileStore(deps: CoreDeps, baseUrl: () => string, locale: Locale): FileStore {
+  const t = translator(locale);
   return {
-    put(file) {
-      sweep();
-      const token = randomBytes(24).toString("base64url");
-      files.set(token, { file, expiresAt: now() + FILE_TTL_MINUTES * 60_000 });
+    async put(file, owner) {
+      const { token } = await createDownloadLink(deps, owner, file);
       return `${baseUrl()}/api/teams/files/${token}/${encodeURIComponent(file.filename)}`;
     },
     mount(app) {
-      app.get("/api/teams/files/:token/:name", (req, res) => {
-        const stored = files.get(req.params.token);
-        if (!stored || stored.expiresAt <= now()) {
-          res.status(404).type("text/plain").send("Not found");
+      app.get("/api/teams/files/:token/:name", async (req, res) => {
+        res.setHeader("cache-control", "no-store");
+        const token = tokenParam.safeParse(req.params.token);
+        const found = token.success ? await openDownloadLink(deps, token.data) : null;
+        if (!found?.ok) {
+          const key = found?.error.key ?? "downloads.notFound";
+          res.status(key === "downloads.expired" ? 410 : 404).type("text/plain").send(t(key));
           return;
         }
-        res.setHeader("content-type", `${stored.file.mimeType}; charset=utf-8`);
-        res.setHeader("content-disposition", `attachment; filename="${stored.file.filename.replace(/[^\w.-]/g, "_")}"`);
-        res.setHeader("cache-control", "no-store");
-        res.send(typeof stored.file.content === "string" ? stored.file.content : Buffer.from(stored.file.content));
+        const file = found.value;
+        res.setHeader("content-type", `${file.mimeType}; charset=utf-8`);
+        res.setHeader("content-disposition", `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`);
+        res.send(typeof file.content === "string" ? file.content : Buffer.from(file.content));
       });
     },
   };
