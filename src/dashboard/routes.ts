@@ -6,6 +6,7 @@ import { sameOriginOnly } from "./csrf.js";
 import { webErrorHandler } from "./errors.js";
 import { adminNetworkRoutes } from "./routes/admin-networks.js";
 import { employerRoutes } from "./routes/employers.js";
+import { conditionRoutes } from "./routes/condition.js";
 import { figuresRoutes } from "./routes/figures.js";
 import { memberImportRoutes } from "./routes/member-import.js";
 import { peopleRoutes } from "./routes/people.js";
@@ -22,7 +23,7 @@ export interface DashboardOptions {
 }
 
 // Each area of the dashboard is one router in ./routes; they all run behind the session check.
-const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes, adminNetworkRoutes];
+const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes, conditionRoutes, adminNetworkRoutes];
 
 /** /dashboard: sign-in by chat link or admin token, then server-rendered pages and exports. */
 export function dashboardRouter(options: DashboardOptions): Router {

@@ -1,5 +1,6 @@
 import { runDueCampaigns, type CampaignRun } from "../core/campaigns/run-due.js";
 import { enqueueEventReminders } from "../core/events/index.js";
+import { sendDueWelcomes } from "../core/members/welcome.js";
 import type { Db } from "../db/database.js";
 
 export const TICK_JOB = "netwerkbot-tick";
@@ -15,6 +16,8 @@ export interface TickOptions {
 export interface TickResult {
   campaigns: CampaignRun[];
   eventReminders: number;
+  /** Welcomes queued for new people linked since the last tick (by any path). */
+  welcomes: number;
 }
 
 /**
@@ -33,5 +36,6 @@ export async function runSchedulerTick(db: Db, now: Date, options: TickOptions):
   if (now.getUTCMinutes() === 0) {
     await db.scheduledRun.deleteMany({ where: { job: TICK_JOB, fireAt: { lt: new Date(now.getTime() - KEEP_TICKS_MS) } } });
   }
-  return { campaigns, eventReminders };
+  const welcomes = await sendDueWelcomes(db);
+  return { campaigns, eventReminders, welcomes };
 }

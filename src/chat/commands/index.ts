@@ -7,8 +7,10 @@ import { directoryActions, directoryCommands } from "./directory.js";
 import { memberActions, memberCommands, memberForms } from "./members.js";
 import { eventActions, eventCommands, eventForms } from "./events.js";
 import { memberListCommands } from "./member-list.js";
+import { conditionActions, conditionCommands, conditionForms } from "../conditions/condition.js";
+import { listingActions, listingCommands } from "../directory/listing.js";
 
 // Each domain contributes its commands, button actions and forms here.
-export const commands: Command[] = [...reportingCommands, ...campaignCommands, ...dashboardCommands, ...subgroupCommands, ...directoryCommands, ...memberCommands, ...eventCommands, ...memberListCommands];
-export const actions: ActionHandler[] = [...reportingActions, ...campaignActions, ...dashboardActions, ...subgroupActions, ...directoryActions, ...memberActions, ...eventActions];
-export const forms: FormHandler[] = [...reportingForms, ...subgroupForms, ...memberForms, ...eventForms];
+export const commands: Command[] = [...reportingCommands, ...campaignCommands, ...dashboardCommands, ...subgroupCommands, ...directoryCommands, ...memberCommands, ...eventCommands, ...memberListCommands, ...conditionCommands, ...listingCommands];
+export const actions: ActionHandler[] = [...reportingActions, ...campaignActions, ...dashboardActions, ...subgroupActions, ...directoryActions, ...memberActions, ...eventActions, ...conditionActions, ...listingActions];
+export const forms: FormHandler[] = [...reportingForms, ...subgroupForms, ...memberForms, ...eventForms, ...conditionForms];

@@ -9,6 +9,8 @@ import { reply, textMessage, type Block, type ChatEffect, type ChatMessage, type
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
 import { ARCHIVE_ASK_ACTION, formValues, openProfileForm, PROFILE_FIELD_IDS, profileFields, profileMessage, RESTORE_ACTION } from "./profile.js";
 import { personLine } from "./person-view.js";
+import { employerCondition } from "../../core/conditions/condition-state.js";
+import { conditionStateText } from "../conditions/state-text.js";
 
 export const NEW_EMPLOYER_FORM_ID = "members.employer.new";
 const ARCHIVE_CONFIRM_ACTION = "members.employer.archive.confirm";
@@ -48,6 +50,12 @@ async function employerCard(ctx: ChatContext, ref: string, notice?: string): Pro
   const people = await listPeople(ctx.deps, ctx.actor, { employer: profile.value.employerId });
   const lines = people.ok ? people.value.map((p) => `• ${personLine(ctx, p)}`) : [];
   const extra: Block[] = [{ type: "text", text: [ctx.t("members.employer.people"), ...(lines.length ? lines : [ctx.t("members.employer.noPeople")])].join("\n") }];
+  const condition = await employerCondition(ctx.deps, ctx.actor, profile.value.employerId);
+  if (condition.ok && condition.value) {
+    const { state, confirmedByName } = condition.value;
+    const by = confirmedByName ? ctx.t("conditions.view.by", { name: confirmedByName }) : "";
+    extra.push({ type: "fields", fields: [{ label: ctx.t("conditions.state.label"), value: `${conditionStateText(ctx.t, ctx.locale, state)}${by}` }] });
+  }
   return profileMessage(ctx, profile.value, notice, extra);
 }
 
@@ -63,7 +71,10 @@ const employers: Command = {
     if (!result.ok) return failureReply(ctx, result.error);
     const { employers: rows, archived: archivedCount } = result.value;
     const title = ctx.t(archived ? "members.employers.archivedTitle" : "members.employers.title", { count: rows.length });
-    const lines = rows.slice(0, MAX_LISTED).map((e) => `• ${ctx.t("members.employers.line", { name: e.name, branche: e.branche, location: e.location, people: e.people })}`);
+    const lines = rows.slice(0, MAX_LISTED).map((e) => {
+      const line = `• ${ctx.t("members.employers.line", { name: e.name, branche: e.branche, location: e.location, people: e.people })}`;
+      return e.condition ? `${line} — ${ctx.t("conditions.state.label")}: ${conditionStateText(ctx.t, ctx.locale, e.condition)}` : line;
+    });
     const blocks: Block[] = [{ type: "header", text: title }, { type: "text", text: lines.join("\n") || ctx.t("members.employers.none") }];
     if (rows.length > MAX_LISTED) blocks.push({ type: "context", text: ctx.t("members.employers.more", { shown: MAX_LISTED, total: rows.length }) });
     if (!archived && archivedCount > 0) blocks.push({ type: "context", text: ctx.t("members.employers.archivedHint", { count: archivedCount }) });

@@ -6,6 +6,7 @@ import { anyOf, networksInScope } from "../networks/scope.js";
 import { invalidInput, ok, type Result } from "../result.js";
 import { currentEmployer } from "../members/archive-scope.js";
 import { findSubgroup } from "../subgroups/find-subgroup.js";
+import { listedPerson, shownEmail } from "./listing.js";
 import { directoryInput, MAX_PEOPLE_PER_EMPLOYER, PAGE_SIZE, type DirectoryQuery } from "./schema.js";
 
 export interface DirectoryPerson {
@@ -62,6 +63,8 @@ export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown
   const personWhere: Prisma.PersonWhereInput = {
     networkId: anyOf(networkIds),
     erasedAt: null,
+    // Who chose not to be listed is not found either, not even by their own name.
+    ...listedPerson,
     ...(query.function ? { function: query.function } : {}),
     ...(subgroup ? { memberships: { some: { subgroupId: subgroup.id } } } : {}),
   };
@@ -87,7 +90,7 @@ export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown
         offerDescription: true,
         people: {
           where: personWhere,
-          select: { id: true, name: true, function: true, jobTitle: true, email: true },
+          select: { id: true, name: true, function: true, jobTitle: true, email: true, directoryListing: true },
           orderBy: { name: "asc" },
           take: MAX_PEOPLE_PER_EMPLOYER,
         },
@@ -104,7 +107,7 @@ export async function searchDirectory(deps: CoreDeps, actor: Actor, raw: unknown
     employers: rows.map(({ id, people, ...employer }) => ({
       employerId: id,
       ...employer,
-      people: people.map(({ id: personId, ...person }) => ({ personId, ...person })),
+      people: people.map(({ id: personId, directoryListing, email, ...person }) => ({ personId, ...person, email: shownEmail({ directoryListing, email }) })),
     })),
     total,
     page: query.page,

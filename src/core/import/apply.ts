@@ -33,6 +33,7 @@ export async function writePlan(tx: Prisma.TransactionClient, actor: Actor, plan
         function: p.function,
         role: p.role,
         reportingContact: p.reportingContact,
+        welcomePending: true,
         createdAt: now,
       })),
       select: { id: true },

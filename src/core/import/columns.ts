@@ -1,6 +1,7 @@
 import type { Locale } from "../../i18n/index.js";
 import { cellWords } from "./values.js";
 import type { MemberListRow } from "./member-list.js";
+import { translator } from "../../i18n/index.js";
 
 /**
  * The member-list template, in one place: the import reads these columns, the export and the
@@ -20,7 +21,8 @@ export type ColumnKey =
   | "email"
   | "function"
   | "role"
-  | "reports";
+  | "reports"
+  | "condition";
 
 export interface TemplateColumn {
   key: ColumnKey;
@@ -28,11 +30,20 @@ export interface TemplateColumn {
   /** Other headers coordinators use for the same thing; matched like the headers themselves. */
   aliases: string[];
   imported: boolean;
+  /** Written by the export only: the empty template keeps the columns a coordinator fills in. */
+  exportOnly?: boolean;
   /** The cell the export writes for one row (numbers stay numbers in .xlsx). */
   cell(row: MemberListRow, locale: Locale): string | number;
 }
 
 const text = (value: string | null | undefined) => value ?? "";
+
+/** "voldaan sinds 2026-12-01": the date as a spreadsheet sorts it. Empty where nothing is confirmed. */
+function conditionCell(row: MemberListRow, locale: Locale): string {
+  if (!row.condition) return "";
+  const date = row.condition.since.toISOString().slice(0, 10);
+  return translator(locale)(row.condition.status === "met" ? "conditions.state.met" : "conditions.state.open", { date });
+}
 
 export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   { key: "employer", header: { nl: "werkgever", en: "employer" }, aliases: ["organisatie", "bedrijf", "organisation", "organization", "company"], imported: true, cell: (r) => text(r.employer?.name) },
@@ -47,7 +58,10 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   { key: "function", header: { nl: "functie", en: "function" }, aliases: [], imported: true, cell: (r, l) => (r.person ? cellWords.function(r.person.function, l) : "") },
   { key: "role", header: { nl: "rol", en: "role" }, aliases: [], imported: true, cell: (r, l) => (r.person ? cellWords.role(r.person.role, l) : "") },
   { key: "reports", header: { nl: "rapporteert", en: "reports" }, aliases: ["rapportage", "rapporteur", "reporting", "reporting contact"], imported: true, cell: (r, l) => (r.person ? cellWords.yesNo(r.person.reportingContact, l) : "") },
+  { key: "condition", header: { nl: "voorwaarde", en: "condition" }, aliases: ["lidmaatschapsvoorwaarde", "membership condition"], imported: false, exportOnly: true, cell: conditionCell },
 ];
+
+export const TEMPLATE_ONLY_COLUMNS = TEMPLATE_COLUMNS.filter((column) => !column.exportOnly);
 
 /** Without these a row means nothing: who, at which address, for which employer. */
 export const REQUIRED_COLUMNS: readonly ColumnKey[] = ["employer", "name", "email"];

@@ -4,7 +4,8 @@ import { isCoordinator, type Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, notAllowed, ok, type Result } from "../result.js";
 import { audit } from "../shared/audit.js";
-import { TEMPLATE_COLUMNS } from "./columns.js";
+import { conditionStates } from "../conditions/condition-state.js";
+import { TEMPLATE_COLUMNS, TEMPLATE_ONLY_COLUMNS, type TemplateColumn } from "./columns.js";
 import { loadNetworkMembers, memberListRows } from "./member-list.js";
 import { csvFile, xlsxFile, type SheetContent } from "./write-sheet.js";
 
@@ -36,8 +37,11 @@ export async function exportMemberList(deps: CoreDeps, actor: Actor, raw: Export
     deps.db.network.findUniqueOrThrow({ where: { id: actor.networkId }, select: { slug: true } }),
     loadNetworkMembers(deps.db, actor.networkId),
   ]);
-  const rows = memberListRows(members);
-  const content = sheetContent(locale, rows.map((row) => TEMPLATE_COLUMNS.map((column) => column.cell(row, locale))));
+  const states = await conditionStates(deps.db, actor.networkId, await employerDates(deps, actor.networkId));
+  const rows = memberListRows(members).map((row) => ({ ...row, condition: row.employer ? states?.byEmployer.get(row.employer.id) ?? null : null }));
+  // The condition column only where there is something to confirm: for placement reporting it would stay empty.
+  const columns = states ? TEMPLATE_COLUMNS : TEMPLATE_ONLY_COLUMNS;
+  const content = sheetContent(locale, columns, rows.map((row) => columns.map((column) => column.cell(row, locale))));
   // Who took the whole list out, and how much of it: counts only, like every audit row.
   await audit(deps.db, actor, "members.export", { type: "Network", id: actor.networkId }, { format: parsed.data.format, rows: rows.length });
   const date = deps.now().toISOString().slice(0, 10);
@@ -50,20 +54,22 @@ export async function memberListTemplate(raw: ExportInput = {}): Promise<Result<
   const parsed = exportInput.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error);
   const locale = parsed.data.locale ?? "nl";
-  return ok(await spreadsheetFile(sheetContent(locale, []), parsed.data.format, translator(locale)("import.file.templateName")));
+  return ok(await spreadsheetFile(sheetContent(locale, TEMPLATE_ONLY_COLUMNS, []), parsed.data.format, translator(locale)("import.file.templateName")));
 }
 
-function sheetContent(locale: Locale, rows: SheetContent["rows"]): SheetContent {
+const employerDates = (deps: CoreDeps, networkId: string) => deps.db.employer.findMany({ where: { networkId, archivedAt: null }, select: { id: true, createdAt: true } });
+
+function sheetContent(locale: Locale, columns: readonly TemplateColumn[], rows: SheetContent["rows"]): SheetContent {
   const t = translator(locale);
   return {
     name: t("import.sheet.name"),
-    header: TEMPLATE_COLUMNS.map((column) => column.header[locale]),
+    header: columns.map((column) => column.header[locale]),
     rows,
     help: {
       name: t("import.sheet.helpName"),
       lines: [
         [t("import.sheet.helpColumn"), t("import.sheet.helpMeaning")],
-        ...TEMPLATE_COLUMNS.map((column) => [column.header[locale], t(`import.column.${column.key}`)]),
+        ...columns.map((column) => [column.header[locale], t(`import.column.${column.key}`)]),
         [],
         [t("import.sheet.helpRules")],
       ],

@@ -1,5 +1,6 @@
 import type { DbClient } from "../../db/database.js";
 import type { Offer, PersonFunction, Role, SizeBand } from "../../generated/prisma/enums.js";
+import type { ConditionState } from "../conditions/condition-state.js";
 
 /** The employer fields the template carries (challenges, maturity and descriptions stay in the profile). */
 export interface EmployerRecord {
@@ -28,6 +29,8 @@ export interface PersonRecord {
 export interface MemberListRow {
   employer: EmployerRecord | null;
   person: PersonRecord | null;
+  /** The employer's membership-condition state, in the export only (the import ignores it). */
+  condition?: ConditionState | null;
 }
 
 export interface NetworkMembers {

@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.js";
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import type { Locale } from "../../i18n/index.js";
+import { sendDueWelcomes } from "./welcome.js";
 
 export type ChatPlatform = "SLACK" | "TEAMS" | "WEB";
 
@@ -95,5 +96,7 @@ export async function linkIdentityByEmail(db: Db, identity: ChatIdentity, email:
     create: { personId: person.id, ...identity },
     update: { externalUserId: identity.externalUserId, linkedAt: new Date() },
   });
+  // Someone new meets the bot: now there is somewhere to send their welcome.
+  await sendDueWelcomes(db, [person.id]);
   return toActor(person);
 }

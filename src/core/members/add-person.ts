@@ -47,6 +47,7 @@ export async function addPerson(deps: CoreDeps, actor: Actor, raw: unknown): Pro
           jobTitle: input.jobTitle ?? null,
           role: input.role,
           reportingContact: input.reportingContact,
+          welcomePending: true,
           createdAt: deps.now(),
         },
         select: { id: true, name: true },

@@ -1,4 +1,5 @@
 import type { Actor } from "../actor.js";
+import { conditionStates, type ConditionState } from "../conditions/condition-state.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, notAllowed, ok, type Result } from "../result.js";
@@ -15,6 +16,8 @@ export interface EmployerRow {
   archivedAt: Date | null;
   people: number;
   reportingContacts: number;
+  /** The membership condition to confirm, met or open; null where the network asks none. */
+  condition: ConditionState | null;
 }
 
 export interface EmployerList {
@@ -44,6 +47,7 @@ export async function listEmployers(deps: CoreDeps, actor: Actor, raw: unknown =
         region: true,
         sizeBand: true,
         archivedAt: true,
+        createdAt: true,
         _count: { select: { people: { where: living } } },
       },
       orderBy: { name: "asc" },
@@ -55,6 +59,7 @@ export async function listEmployers(deps: CoreDeps, actor: Actor, raw: unknown =
     where: { networkId: actor.networkId, ...living, reportingContact: true, employerId: { in: rows.map((r) => r.id) } },
     _count: { _all: true },
   });
+  const states = await conditionStates(deps.db, actor.networkId, rows);
   const contactsOf = new Map(contacts.map((c) => [c.employerId, c._count._all]));
   const words = term ? normalise(term).split(" ") : [];
   const matches = (r: (typeof rows)[number]) => {
@@ -62,7 +67,13 @@ export async function listEmployers(deps: CoreDeps, actor: Actor, raw: unknown =
     return words.every((w) => haystack.includes(w));
   };
   return ok({
-    employers: rows.filter(matches).map(({ id, _count, ...r }) => ({ employerId: id, ...r, people: _count.people, reportingContacts: contactsOf.get(id) ?? 0 })),
+    employers: rows.filter(matches).map(({ id, _count, createdAt: _created, ...r }) => ({
+      employerId: id,
+      ...r,
+      people: _count.people,
+      reportingContacts: contactsOf.get(id) ?? 0,
+      condition: states?.byEmployer.get(id) ?? null,
+    })),
     archived: archivedCount,
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/database.js";
 import type { ChatIdentity } from "./actor-lookup.js";
+import { sendDueWelcomes } from "./welcome.js";
 
 export interface LookupTarget {
   /** The first Slack workspace bound to the person's network. */
@@ -49,5 +50,7 @@ export async function linkFoundIdentity(db: Db, personId: string, identity: Chat
     create: { personId, ...identity },
     update: { externalUserId: identity.externalUserId, linkedAt: new Date() },
   });
+  // A new person found this way is linked now: their welcome can follow the message that found them.
+  await sendDueWelcomes(db, [personId]);
   return "linked";
 }

@@ -41,7 +41,7 @@ export async function addCoordinator(deps: CoreDeps, operator: AdminOperator, ra
         return ok({ network, person: { personId: existing.id, name: existing.name, email: existing.email! }, promoted: true });
       }
       const person = await tx.person.create({
-        data: { networkId: network.id, name: coordinator.name, email: coordinator.email, role: "COORDINATOR", createdAt: deps.now() },
+        data: { networkId: network.id, name: coordinator.name, email: coordinator.email, role: "COORDINATOR", welcomePending: true, createdAt: deps.now() },
         select: { id: true, name: true },
       });
       await audit(tx, operator, "coordinator.add", { type: "Person", id: person.id }, { networkId: network.id }, deps.now());

@@ -41,7 +41,7 @@ export async function createNetwork(deps: CoreDeps, operator: AdminOperator, raw
         select: { id: true, slug: true, name: true },
       });
       const person = await tx.person.create({
-        data: { networkId: network.id, name: input.coordinator.name, email: input.coordinator.email, role: "COORDINATOR", createdAt: deps.now() },
+        data: { networkId: network.id, name: input.coordinator.name, email: input.coordinator.email, role: "COORDINATOR", welcomePending: true, createdAt: deps.now() },
         select: { id: true, name: true, email: true },
       });
       await audit(tx, operator, "network.create", { type: "Network", id: network.id }, { slug: network.slug, parentId: parent?.value.id ?? null }, deps.now());

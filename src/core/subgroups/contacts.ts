@@ -1,4 +1,5 @@
 import type { DbClient } from "../../db/database.js";
+import { listedPerson, shownEmail, type Listing } from "../directory/listing.js";
 import { ofCurrentEmployer } from "../members/archive-scope.js";
 
 export interface ContactPerson {
@@ -18,13 +19,14 @@ export const contactSelect = {
       email: true,
       function: true,
       jobTitle: true,
+      directoryListing: true,
       employer: { select: { name: true } },
     },
   },
 } as const;
 
 type ContactRow = {
-  person: { id: string; name: string; email: string | null; function: string; jobTitle: string | null; employer: { name: string } | null };
+  person: { id: string; name: string; email: string | null; function: string; jobTitle: string | null; directoryListing: Listing; employer: { name: string } | null };
 };
 
 export function toContact({ person }: ContactRow): ContactPerson {
@@ -34,14 +36,14 @@ export function toContact({ person }: ContactRow): ContactPerson {
     employer: person.employer?.name ?? null,
     function: person.function,
     jobTitle: person.jobTitle,
-    email: person.email,
+    email: shownEmail(person),
   };
 }
 
-/** The contact persons of some subgroups, by subgroup id: erased people and people of archived employers excluded. */
+/** The contact persons of some subgroups, by subgroup id: erased people, people of archived employers and people who chose not to be listed excluded. */
 export async function contactsOf(db: DbClient, subgroupIds: string[]): Promise<Map<string, ContactPerson[]>> {
   const rows = await db.subgroupMembership.findMany({
-    where: { subgroupId: { in: subgroupIds }, isContact: true, person: { erasedAt: null, ...ofCurrentEmployer } },
+    where: { subgroupId: { in: subgroupIds }, isContact: true, person: { erasedAt: null, ...ofCurrentEmployer, ...listedPerson } },
     select: { subgroupId: true, ...contactSelect },
     orderBy: { person: { name: "asc" } },
   });

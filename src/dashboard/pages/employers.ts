@@ -1,3 +1,4 @@
+import type { ConditionState } from "../../core/conditions/condition-state.js";
 import type { ArchiveImpact } from "../../core/members/archive-employer.js";
 import type { EmployerProfile } from "../../core/members/employer-profile.js";
 import type { EmployerList } from "../../core/members/list-employers.js";
@@ -5,6 +6,7 @@ import type { PersonRow } from "../../core/members/list-people.js";
 import { MAX_EMPLOYER_NAME, OFFERS, SIZE_BANDS } from "../../core/members/schema.js";
 import type { MessageKey, Translate } from "../../i18n/index.js";
 import { html, type Html } from "../html.js";
+import { conditionStateText } from "../../chat/conditions/state-text.js";
 import { field, formAlert, notice, type FieldSpec, type FormValues } from "./form-fields.js";
 import { csrfField, dashboardPage, type PageContext } from "./layout.js";
 
@@ -37,6 +39,7 @@ export function profileValues(p: EmployerProfile): FormValues {
 export function employersPage(ctx: PageContext, list: EmployerList, query: { term: string; archived: boolean }, done: string | null): string {
   const { t } = ctx;
   const rows = list.employers;
+  const withCondition = rows.some((e) => e.condition);
   const body = html`<h1>${t(query.archived ? "dashboard.manage.employers.archivedTitle" : "dashboard.manage.employers.title")}</h1>
 ${manageNav(t)}${notice(done)}
 <form method="get" action="${EMPLOYERS_PATH}" class="picker" role="search"><label>${t("dashboard.manage.search")} <input type="search" name="q" value="${query.term}"></label>
@@ -44,14 +47,14 @@ ${manageNav(t)}${notice(done)}
 <button type="submit">${t("dashboard.show")}</button></form>
 <p><a class="button primary" href="${EMPLOYERS_PATH}/new">${t("dashboard.manage.employers.new")}</a></p>
 ${rows.length === 0 ? html`<p>${t("members.employers.none")}</p>` : html`<table id="employer-list"><thead><tr><th>${t("dashboard.table.employer")}</th><th>${t("members.profile.branche")}</th><th>${t("members.profile.location")}</th><th>${t("members.profile.region")}</th>
-<th>${t("dashboard.manage.people")}</th><th>${t("dashboard.manage.reportingContacts")}</th><th>${t("dashboard.table.status")}</th></tr></thead>
+<th>${t("dashboard.manage.people")}</th><th>${t("dashboard.manage.reportingContacts")}</th><th>${t("dashboard.table.status")}</th>${withCondition ? html`<th>${t("conditions.state.label")}</th>` : ""}</tr></thead>
 <tbody>${rows.map((e) => html`<tr data-employer="${e.name}"><td><a href="${employerPath(e.employerId)}">${e.name}</a></td><td>${e.branche}</td><td>${e.location}</td><td>${e.region}</td>
-<td>${e.people}</td><td>${e.reportingContacts}</td><td>${e.archivedAt ? t("members.employer.archivedShort") : t("dashboard.manage.active")}</td></tr>`)}</tbody></table>`}`;
+<td>${e.people}</td><td>${e.reportingContacts}</td><td>${e.archivedAt ? t("members.employer.archivedShort") : t("dashboard.manage.active")}</td>${e.condition ? html`<td data-condition="${e.condition.status}">${conditionStateText(t, ctx.locale, e.condition)}</td>` : ""}</tr>`)}</tbody></table>`}`;
   return dashboardPage(ctx, t("dashboard.manage.employers.title"), body);
 }
 
 export function manageNav(t: Translate): Html {
-  return html`<nav class="manage" aria-label="${t("dashboard.manage.nav")}"><a href="/dashboard">${t("dashboard.back")}</a> · <a href="${EMPLOYERS_PATH}">${t("dashboard.manage.employers.title")}</a> · <a href="/dashboard/manage/people">${t("dashboard.manage.people.title")}</a> · <a href="/dashboard/members/import">${t("import.page.link")}</a></nav>`;
+  return html`<nav class="manage" aria-label="${t("dashboard.manage.nav")}"><a href="/dashboard">${t("dashboard.back")}</a> · <a href="${EMPLOYERS_PATH}">${t("dashboard.manage.employers.title")}</a> · <a href="/dashboard/manage/people">${t("dashboard.manage.people.title")}</a> · <a href="/dashboard/members/import">${t("import.page.link")}</a> · <a href="/dashboard/manage/condition">${t("conditions.state.label")}</a></nav>`;
 }
 
 interface EmployerFormState {
@@ -68,13 +71,14 @@ ${employerForm(ctx, `${EMPLOYERS_PATH}/new`, t("members.employer.create"), state
 }
 
 /** An employer's page: its form, its people, and archiving (or restoring) below. */
-export function employerPage(ctx: PageContext, p: EmployerProfile, people: PersonRow[], state: EmployerFormState, done: string | null): string {
+export function employerPage(ctx: PageContext, p: EmployerProfile, people: PersonRow[], state: EmployerFormState, done: string | null, condition: { state: ConditionState; confirmedByName: string | null } | null = null): string {
   const { t } = ctx;
   const archive = p.archivedAt
     ? html`<form method="post" action="${employerPath(p.employerId)}/restore">${csrfField(ctx)}<button type="submit">${t("members.employer.button.restore")}</button></form>`
     : html`<p><a class="button danger" href="${employerPath(p.employerId)}/archive">${t("members.employer.button.archive")}</a></p>`;
   const body = html`<h1>${p.name}</h1>${manageNav(t)}${notice(done)}
 ${p.archivedAt ? html`<p class="notice" id="archived-notice">${t("members.employer.archivedNotice")}</p>` : ""}
+${condition ? html`<p id="employer-condition">${t("conditions.state.label")}: ${conditionStateText(t, ctx.locale, condition.state)}${condition.confirmedByName ? t("conditions.view.by", { name: condition.confirmedByName }) : ""}</p>` : ""}
 <section><h2>${t("members.employer.editTitle")}</h2>${employerForm(ctx, `${employerPath(p.employerId)}/edit`, t("members.profile.save"), state)}</section>
 <section id="people"><h2>${t("dashboard.manage.people.title")}</h2>
 ${people.length ? html`<ul>${people.map((person) => html`<li><a href="/dashboard/manage/people/${person.personId}">${person.name}</a>${person.email ? html` — ${person.email}` : ""}</li>`)}</ul>` : html`<p>${t("members.employer.noPeople")}</p>`}

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from "express";
+import { employerCondition } from "../../core/conditions/condition-state.js";
 import { archiveEmployer, archiveImpact, restoreEmployer } from "../../core/members/archive-employer.js";
 import { createEmployer } from "../../core/members/create-employer.js";
 import { updateEmployerProfile, viewEmployerProfile } from "../../core/members/employer-profile.js";
@@ -99,8 +100,8 @@ async function showEmployer(deps: CoreDeps, req: Request, res: Response, failed:
   if (!coordinatorOnly(res)) return;
   const profile = await viewEmployerProfile(deps, actor, { employerId: req.params.id });
   if (!answered(res, profile)) return;
-  const people = await listPeople(deps, actor, { employer: profile.value.employerId });
-  if (!answered(res, people)) return;
+  const [people, condition] = await Promise.all([listPeople(deps, actor, { employer: profile.value.employerId }), employerCondition(deps, actor, profile.value.employerId)]);
+  if (!answered(res, people) || !answered(res, condition)) return;
   const state = failed ?? emptyForm(profileValues(profile.value));
-  res.status(failed?.status ?? 200).type("html").send(employerPage(pageContext(res), profile.value, people.value, state, done));
+  res.status(failed?.status ?? 200).type("html").send(employerPage(pageContext(res), profile.value, people.value, state, done, condition.value));
 }

@@ -92,6 +92,7 @@ export const importMessages = defineMessages({
     "import.column.function": "directie, HR, inkoop, MVO of overig.",
     "import.column.role": "lid of coördinator (leeg bij een nieuwe persoon: lid).",
     "import.column.reports": "ja of nee: krijgt deze persoon elk kwartaal de vraag om voor de werkgever te rapporteren?",
+    "import.column.condition": "Alleen ter informatie (de import slaat deze kolom over): of de werkgever de intentieverklaring of het convenant van het netwerk heeft bevestigd, en sinds wanneer.",
   },
   en: {
     "import.file.empty": "The file is empty. Choose the file with your member list (CSV or .xlsx).",
@@ -184,5 +185,6 @@ export const importMessages = defineMessages({
     "import.column.function": "management, HR, purchasing, CSR or other.",
     "import.column.role": "member or coordinator (empty for a new person: member).",
     "import.column.reports": "yes or no: does this person get the quarterly request to report for the employer?",
+    "import.column.condition": "For information only (the import skips this column): whether the employer has confirmed the network's declaration of intent or covenant, and since when.",
   },
 });

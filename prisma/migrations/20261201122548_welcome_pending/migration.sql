@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Person" ADD COLUMN     "welcomePending" BOOLEAN NOT NULL DEFAULT false;
+
