@@ -62,8 +62,8 @@ const envSchema = z.object({
   SLACK_CLIENT_SECRET: optionalString,
   SLACK_STATE_SECRET: optionalString,
   SLACK_API_URL: optionalString.pipe(z.string().url().optional()),
-  // OAuth installs: the workspaces (T…) or Enterprise Grid orgs (E…) that may install. Empty: any
-  // workspace may; its members are then linked by their confirmed Slack e-mail address.
+  // OAuth installs: the workspaces (T…) or Enterprise Grid orgs (E…) that may install. Empty: a
+  // workspace (or org) bound to a network may (installation-store.ts).
   SLACK_ALLOWED_TEAMS: optionalString.pipe(
     z
       .string()

@@ -15,9 +15,10 @@ import { importMessages } from "./messages/import.js";
 import { memberAdmin } from "./messages/member-admin.js";
 import { dashboardManage } from "./messages/dashboard-manage.js";
 import { networks } from "./messages/networks.js";
+import { joining } from "./messages/joining.js";
 
 // Each domain keeps its messages in its own file under ./messages; add it here.
-const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members, importMessages, memberAdmin, dashboardManage, networks] as const;
+const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members, importMessages, memberAdmin, dashboardManage, networks, joining] as const;
 
 type Domain = (typeof domains)[number];
 type KeysOf<D> = D extends { nl: infer T } ? keyof T : never;

@@ -6,7 +6,7 @@ import { prismaInstallationStore } from "../../src/platforms/slack/installation-
 import { BOT_SCOPES } from "../../src/platforms/slack/scopes.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
-import { seedDemo } from "../support/fixtures.js";
+import { bindWorkspace, seedDemo } from "../support/fixtures.js";
 import { FORM, postSlack, SIGNING_SECRET, slashBody } from "../support/slack-requests.js";
 
 const oauthAccess = (teamId: string, token: string) => ({
@@ -22,6 +22,9 @@ const oauthAccess = (teamId: string, token: string) => ({
   is_enterprise_install: false,
 });
 
+const TWENTE = { platform: "SLACK", tenantId: "T0TWENTE" } as const;
+const isBoundIn = (db: { prisma: { workspaceBinding: { count(args: object): Promise<number> } } }) => async (id: string) => (await db.prisma.workspaceBinding.count({ where: { platform: "SLACK", tenantId: id } })) > 0;
+
 describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
   let fake: FakeSlackApi;
   let app: RunningApp;
@@ -32,6 +35,9 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
       users: { UMO: demoEmails.logisticsHr },
       handlers: { "oauth.v2.access": () => oauthAccess("T0TWENTE", nextToken) },
     });
+    // The Twente workspace serves the demo network: without SLACK_ALLOWED_TEAMS only a bound workspace may install.
+    const { networkId } = await seedDemo(use());
+    await bindWorkspace(use(), networkId, TWENTE);
     app = await startOauthApp();
   });
   const startOauthApp = (env: Record<string, string> = {}) =>
@@ -86,7 +92,7 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
     nextToken = "xoxb-twente-2";
     await install();
     expect(await db.prisma.slackInstallation.count()).toBe(1);
-    const store = prismaInstallationStore(db.prisma);
+    const store = prismaInstallationStore(db.prisma, isBoundIn(db));
     const found = await store.fetchInstallation({ teamId: "T0TWENTE", enterpriseId: undefined, isEnterpriseInstall: false });
     expect(found.bot?.token).toBe("xoxb-twente-2");
 
@@ -138,10 +144,35 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
     await app.close();
     app = await startOauthApp({ SLACK_ALLOWED_TEAMS: "T0TWENTE" });
     expect((await install()).status).toBe(200);
-    const store = prismaInstallationStore(use().prisma, ["E0OVERIJSSEL"]);
+    const store = prismaInstallationStore(use().prisma, isBoundIn(use()), ["E0OVERIJSSEL"]);
     const orgWorkspace = { team: { id: "T0HENGELO" }, enterprise: { id: "E0OVERIJSSEL" }, isEnterpriseInstall: false, bot: { token: "xoxb-hengelo" } };
     await store.storeInstallation(orgWorkspace as never);
     expect(await use().prisma.slackInstallation.count()).toBe(2);
+  });
+
+  it("without SLACK_ALLOWED_TEAMS, refuses to install a workspace that no network is bound to", async () => {
+    const db = use();
+    await db.prisma.workspaceBinding.deleteMany({ where: TWENTE });
+
+    const refused = await install();
+
+    expect(refused.status).toBe(500);
+    expect(await refused.text()).toContain("De installatie is niet gelukt");
+    expect(await db.prisma.slackInstallation.count()).toBe(0);
+  });
+
+  it("serves a workspace whose binding ended with the explanation only: nobody is looked up or linked", async () => {
+    const db = use();
+    expect((await install()).status).toBe(200);
+    await db.prisma.workspaceBinding.deleteMany({ where: TWENTE });
+
+    const res = await postSlack(app.url, slashBody({ team: "T0TWENTE", user: "UMO", text: "help", responseUrl: fake.responseUrl("u") }), FORM);
+
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("niet aan een netwerk gekoppeld");
+    expect(res.text).not.toContain("Wat ik voor je kan doen");
+    expect(fake.callsTo("users.info")).toHaveLength(0);
+    expect(await db.prisma.platformIdentity.count()).toBe(0);
   });
 
   it("refuses a command from a workspace that never installed the app", async () => {

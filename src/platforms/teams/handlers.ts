@@ -11,6 +11,7 @@ import { cardData, conversationKind, localeOf } from "./activity.js";
 import { applyEffects, cardActivity, replacePressedCard, type Origin, type TeamsTurn } from "./effects.js";
 import { formValues } from "./form-inputs.js";
 import { resolveActor } from "./identity.js";
+import { answerStranger, type StrangerTurn } from "../../chat/joining/strangers.js";
 import { forgetConversation, forgetTeam } from "./conversations.js";
 import { teamIdOf } from "./remember.js";
 
@@ -35,8 +36,8 @@ export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<v
   }
   const text = commandText(turn.activity.text ?? "");
   // The personal card is what Slack shows as the App Home tab; Teams has no such tab for bots.
-  if (HOME_WORDS.has(text.toLowerCase())) return void (await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx))]));
-  await answer(env, turn, "text", (ctx) => handleText(ctx, text));
+  if (HOME_WORDS.has(text.toLowerCase())) return void (await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx))], { kind: "home" }));
+  await answer(env, turn, "text", (ctx) => handleText(ctx, text), { kind: "text", text });
 }
 
 /** Universal Actions (`adaptiveCard/action`): buttons and form submits; answered within the invoke. */
@@ -66,7 +67,7 @@ export async function handleInstall(env: HandlerEnv, turn: TeamsTurn): Promise<v
   const { membersAdded = [], recipient } = turn.context.activity;
   if (!membersAdded.some((m) => m.id === recipient.id)) return;
   if (conversationKind(turn.activity) === "personal") {
-    await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx)), reply(helpMessage(ctx))]);
+    await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx)), reply(helpMessage(ctx))], { kind: "home" });
     return;
   }
   const t = translator(localeOf(turn.activity));
@@ -109,10 +110,16 @@ async function dispatchCard(env: HandlerEnv, turn: TeamsTurn, raw: unknown): Pro
     const submitted = data.data;
     const values = formValues(submitted.form, submitted as Record<string, unknown>);
     turn.form = { form: { ...submitted.form, context: submitted.context }, values };
-    return answer(env, turn, "form", (ctx) => handleFormSubmit(ctx, submitted.formId, values, submitted.context));
+    const stranger: StrangerTurn = { kind: "form", formId: submitted.formId, values, context: submitted.context };
+    return answer(env, turn, "form", (ctx) => handleFormSubmit(ctx, submitted.formId, values, submitted.context), stranger);
   }
-  return answer(env, turn, "button", async (ctx) =>
-    data.success && data.data.verb === ACTION_VERB ? handleAction(ctx, data.data.action, data.data.value) : [reply(textMessage(ctx.t("chat.unknownAction")))],
+  const button = data.success && data.data.verb === ACTION_VERB ? data.data : undefined;
+  return answer(
+    env,
+    turn,
+    "button",
+    async (ctx) => (button ? handleAction(ctx, button.action, button.value) : [reply(textMessage(ctx.t("chat.unknownAction")))]),
+    { kind: "action", action: button?.action ?? "", value: button?.value ?? "" },
   );
 }
 
@@ -120,12 +127,18 @@ async function dispatchCard(env: HandlerEnv, turn: TeamsTurn, raw: unknown): Pro
  * Resolves the person, runs the chat layer and renders its effects. The one place where the
  * unexpected is caught for Teams: it is logged and the person gets the generic apology.
  */
-async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>): Promise<AdaptiveCard | undefined> {
+async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>, stranger: StrangerTurn): Promise<AdaptiveCard | undefined> {
   let locale = localeOf(turn.activity);
   turn.t = translator(locale);
   try {
-    const actor = await resolveActor(turn.context, turn.activity, env.deps, env.logger, env.demoMode);
-    if (!actor) return await applyEffects(turn, unknownPersonEffects(locale), "text");
+    const resolved = await resolveActor(turn.context, turn.activity, env.deps, env.logger, env.demoMode);
+    if (!resolved) return await applyEffects(turn, unknownPersonEffects(locale), "text");
+    if (resolved.kind !== "member") {
+      const answered = await answerStranger(env.deps, resolved, locale, stranger);
+      turn.t = translator(answered.locale);
+      return await applyEffects(turn, answered.effects, origin);
+    }
+    const actor = resolved.actor;
     locale = actor.locale;
     turn.t = translator(locale);
     const ctx = chatContext(env.deps, actor, "TEAMS");
