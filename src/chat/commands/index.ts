@@ -7,8 +7,9 @@ import { directoryActions, directoryCommands } from "./directory.js";
 import { memberActions, memberCommands, memberForms } from "./members.js";
 import { eventActions, eventCommands, eventForms } from "./events.js";
 import { memberListCommands } from "./member-list.js";
+import { joiningActions, joiningForms } from "../joining/decisions.js";
 
 // Each domain contributes its commands, button actions and forms here.
 export const commands: Command[] = [...reportingCommands, ...campaignCommands, ...dashboardCommands, ...subgroupCommands, ...directoryCommands, ...memberCommands, ...eventCommands, ...memberListCommands];
-export const actions: ActionHandler[] = [...reportingActions, ...campaignActions, ...dashboardActions, ...subgroupActions, ...directoryActions, ...memberActions, ...eventActions];
-export const forms: FormHandler[] = [...reportingForms, ...subgroupForms, ...memberForms, ...eventForms];
+export const actions: ActionHandler[] = [...reportingActions, ...campaignActions, ...dashboardActions, ...subgroupActions, ...directoryActions, ...memberActions, ...eventActions, ...joiningActions];
+export const forms: FormHandler[] = [...reportingForms, ...subgroupForms, ...memberForms, ...eventForms, ...joiningForms];

@@ -3,9 +3,10 @@ import type { ChatMessage } from "../message.js";
 import type { NotificationRenderer } from "./registry.js";
 import { reportingRenderers } from "./reporting.js";
 import { eventRenderers } from "./events.js";
+import { joiningRenderers } from "./joining.js";
 
 // Each domain contributes its notification renderers here.
-const renderers: NotificationRenderer[] = [...reportingRenderers, ...eventRenderers];
+const renderers: NotificationRenderer[] = [...reportingRenderers, ...eventRenderers, ...joiningRenderers];
 
 export class UnknownNotificationKind extends Error {
   constructor(readonly kind: string) {
