@@ -18,7 +18,8 @@ export const joinInput = z.object({
   network: requiredText(64).optional(),
   name: requiredText(MAX_NAME),
   employer: requiredText(MAX_EMPLOYER_NAME),
-  function: functionField.default("OVERIG"),
+  // An untouched select may come back empty: the form's default then.
+  function: z.preprocess((value) => (value === null || value === "" ? undefined : value), functionField.default("OVERIG")),
   jobTitle: optionalText(MAX_JOB_TITLE),
   branche: optionalText(100),
   sizeBand: optionalText(20),
