@@ -74,7 +74,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   announceWebSurfaces(config, logger, url);
-  const background = startBackgroundWork({ config, db: db.prisma, now: deps.now, logger, senders: [slack?.sender, teams?.sender] });
+  const background = startBackgroundWork({ config, db: db.prisma, now: deps.now, logger, senders: [slack?.sender, teams?.sender], unlinked: slack?.unlinkedSender });
 
   return {
     url,

@@ -62,8 +62,8 @@ const envSchema = z.object({
   SLACK_CLIENT_SECRET: optionalString,
   SLACK_STATE_SECRET: optionalString,
   SLACK_API_URL: optionalString.pipe(z.string().url().optional()),
-  // OAuth installs: the workspaces (T…) or Enterprise Grid orgs (E…) that may install. Empty: a
-  // workspace (or org) bound to a network may (installation-store.ts).
+  // OAuth installs: the workspaces (T…) or Enterprise Grid orgs (E…) that may install. Required
+  // with OAuth (slackProblems): without it any workspace could install and claim members by e-mail.
   SLACK_ALLOWED_TEAMS: optionalString.pipe(
     z
       .string()
@@ -243,6 +243,14 @@ function slackProblems(env: Env): string[] {
   }
   if (!env.SLACK_SIGNING_SECRET) {
     problems.push(`SLACK_SIGNING_SECRET: nodig in HTTP-modus (Basic Information → Signing Secret)${env.SLACK_APP_TOKEN ? "; of zet SLACK_MODE=socket voor Socket Mode" : ""}`);
+  }
+  // Anyone can create a workspace and give an account a coordinator's e-mail address; only a list of
+  // the network's own workspaces keeps such an install out (issue 15.1).
+  if (oauth && !env.SLACK_ALLOWED_TEAMS) {
+    problems.push(
+      "SLACK_ALLOWED_TEAMS: nodig bij installaties per werkruimte (OAuth); zet de team-id's van je eigen werkruimtes (T…, of E… voor een Enterprise Grid-organisatie), gescheiden door komma's. Zonder die lijst kan elke werkruimte de app installeren en leden via hun e-mailadres claimen. " +
+        "(Required for OAuth installs: the ids of your own workspaces, comma-separated.)",
+    );
   }
   if (!env.SLACK_BOT_TOKEN && !oauth) {
     problems.push("SLACK_BOT_TOKEN: nodig voor één werkruimte (xoxb-…), of zet SLACK_CLIENT_ID, SLACK_CLIENT_SECRET en SLACK_STATE_SECRET voor installaties per werkruimte");

@@ -47,6 +47,8 @@ export function invalidInput(error: ZodError): { ok: false; error: UserError } {
 
 function issueMessage(issue: ZodError["issues"][number]): Message {
   const declared = issue.message as MessageKey;
+  // A refinement's own message key, with the values it names (e.g. the word that was refused).
+  if (issue.code === "custom" && issue.params && "messageParams" in issue.params) return { key: declared, params: issue.params.messageParams as MessageParams | undefined };
   if (declared.startsWith("field.")) {
     const max = "maximum" in issue ? Number(issue.maximum) : undefined;
     return max === undefined ? { key: declared } : { key: declared, params: { max } };

@@ -16,11 +16,21 @@ export interface BackgroundWork {
  * The scheduler (node-cron ticks) and the outbox worker of one instance. Started from
  * startApp; any number of instances may run them against one PostgreSQL.
  */
-export function startBackgroundWork(options: { config: Config; db: Db; now: () => Date; logger: Logger; senders: Array<OutboxSender | undefined> }): BackgroundWork {
+export function startBackgroundWork(options: {
+  config: Config;
+  db: Db;
+  now: () => Date;
+  logger: Logger;
+  senders: Array<OutboxSender | undefined>;
+  /** Delivers to people without a chat identity outside demo mode (Slack's lookup by address). */
+  unlinked?: OutboxSender;
+}): BackgroundWork {
   const { config, db, now, logger } = options;
   const env = config.env;
   const instanceId = env.INSTANCE_ID ?? `${hostname()}:${process.pid}`;
-  const senders = [webSender, ...options.senders.filter((s): s is OutboxSender => s !== undefined)];
+  // The playground's inbox is read only in demo mode; elsewhere it would swallow the message.
+  const unlinked = config.demoMode ? undefined : options.unlinked;
+  const senders = [unlinked ?? webSender, ...options.senders.filter((s): s is OutboxSender => s !== undefined)];
   const worker = new OutboxWorker({
     db,
     now,
@@ -28,7 +38,8 @@ export function startBackgroundWork(options: { config: Config; db: Db; now: () =
     senders,
     workerId: instanceId,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1_000,
-    ratePerSecond: { SLACK: env.OUTBOX_RATE_SLACK, TEAMS: env.OUTBOX_RATE_TEAMS },
+    // Rows without a chat identity go through Slack then, at Slack's pace.
+    ratePerSecond: { SLACK: env.OUTBOX_RATE_SLACK, TEAMS: env.OUTBOX_RATE_TEAMS, ...(unlinked ? { WEB: env.OUTBOX_RATE_SLACK } : {}) },
   });
   const enabled = env.SCHEDULER === "on" || (env.SCHEDULER === "auto" && env.NODE_ENV !== "test");
   const scheduler = enabled

@@ -1,43 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/db/database.js";
-import { runAdminProcess, type AdminRun } from "../support/admin-process.js";
-import { postgresServerUrl, withDatabaseName, type DatabaseKind } from "../support/databases.js";
-
-// The self-hoster's first set-up, as typed: the real CLI in its own process against a database
-// nobody has touched (PostgreSQL without tables, an empty PGlite dir), demo data off.
-async function emptyTarget(kind: DatabaseKind): Promise<{ env: Record<string, string>; open(): Promise<Database>; drop(): Promise<void> }> {
-  if (kind === "pglite") {
-    const dir = mkdtempSync(join(tmpdir(), "netwerkbot-admin-"));
-    const dataDir = join(dir, "data");
-    return {
-      env: { DATA_DIR: dataDir, DEMO_DATA: "off" },
-      open: () => openDatabase({ kind: "pglite", dataDir }),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `netwerkbot_admin_${randomBytes(6).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: postgresServerUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = withDatabaseName(postgresServerUrl, name);
-  return {
-    env: { DATABASE_URL: url, DEMO_DATA: "off" },
-    open: () => openDatabase({ kind: "postgres", url, poolSize: 2 }, { onConnectionError: () => {} }),
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
+import type { Database } from "../../src/db/database.js";
+import { emptyTarget, runAdminProcess, type AdminRun } from "../support/admin-process.js";
 
 const twenteTenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 

@@ -65,7 +65,8 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
     const post = h.fake.callsTo("chat.postMessage").at(-1)!;
     expect(post.body.channel).toBe(channel);
     const stored = await vi.waitFor(() => use().prisma.eventAnnouncement.findFirstOrThrow({ where: { channelId: channel } }));
-    const resubmit = () => postSlack(h.app.url, interactiveBody(submission), FORM);
+    // A second click is a new signed request (an exact replay of the first would be dropped unseen).
+    const resubmit = () => postSlack(h.app.url, interactiveBody(submission), FORM, { timestamp: Math.floor(Date.now() / 1000) + 1 });
     return { ts: stored.platformMessageId, blocks: post.body.blocks as Json[], resubmit };
   }
 

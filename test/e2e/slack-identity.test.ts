@@ -75,15 +75,36 @@ describeEachDatabase("Slack: linking a Slack user by the e-mail address in users
     expect(logged(LOG_LEVEL.error, /./)).toEqual([]);
   });
 
-  it("still links a demo member whose users.info does not say whether the address is confirmed", async () => {
+  it("does not link an account whose users.info leaves out is_email_confirmed, even with the coordinator's address: no status, no export (issue 15.1)", async () => {
+    const db = use();
+    await seedDemo(db);
+    const before = await snapshotCounts(db);
+    // An attacker's account carrying the coordinator's address; Slack's answer does not say it is confirmed.
+    slackKnows("UATTACKER", { profile: { email: demoEmails.coordinator } });
+
+    for (const text of ["status", "export", "historie"]) {
+      const res = await slash("UATTACKER", text);
+      expect(res.status).toBe(200);
+      expect(replyText(res.json), text).toContain("Ik ken je nog niet");
+      expect(replyText(res.json), text).not.toContain("Respons");
+    }
+
+    expect(await db.prisma.platformIdentity.count({ where: { externalUserId: "UATTACKER" } })).toBe(0);
+    expect(await snapshotCounts(db)).toEqual(before);
+    expect(h.fake.callsTo("files.getUploadURLExternal")).toEqual([]);
+    expect(logged(LOG_LEVEL.info, /niet bevestigd/)).toHaveLength(3);
+  });
+
+  it("links the coordinator when Slack says the address is confirmed", async () => {
     const db = use();
     const { actor } = await seedDemo(db);
+    slackKnows("UREALCOORD", { is_email_confirmed: true, profile: { email: demoEmails.coordinator } });
 
-    const res = await slash(slackUser.bakeryHr, "help");
+    const res = await slash("UREALCOORD", "status");
 
-    expect(replyText(res.json)).toContain("Wat ik voor je kan doen");
-    const link = await db.prisma.platformIdentity.findFirstOrThrow({ where: { externalUserId: slackUser.bakeryHr } });
-    expect(link.personId).toBe((await actor("bakeryHr")).personId);
+    expect(replyText(res.json)).not.toContain("Ik ken je nog niet");
+    const link = await db.prisma.platformIdentity.findFirstOrThrow({ where: { externalUserId: "UREALCOORD" } });
+    expect(link.personId).toBe((await actor("coordinator")).personId);
   });
 
   it("answers the friendly text when the install lacks users:read.email, and warns whoever runs the bot", async () => {

@@ -1,6 +1,7 @@
 import { startTestApp } from "../support/test-app.js";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import type { RunningApp } from "../../src/app.js";
+import { ConfigError } from "../../src/config.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
 import { prismaInstallationStore } from "../../src/platforms/slack/installation-store.js";
 import { BOT_SCOPES } from "../../src/platforms/slack/scopes.js";
@@ -35,7 +36,7 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
       users: { UMO: demoEmails.logisticsHr },
       handlers: { "oauth.v2.access": () => oauthAccess("T0TWENTE", nextToken) },
     });
-    // The Twente workspace serves the demo network: without SLACK_ALLOWED_TEAMS only a bound workspace may install.
+    // The Twente workspace serves the demo network (a chat identity counts only in a bound workspace).
     const { networkId } = await seedDemo(use());
     await bindWorkspace(use(), networkId, TWENTE);
     app = await startOauthApp();
@@ -47,6 +48,7 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
       SLACK_CLIENT_SECRET: "client-secret",
       SLACK_STATE_SECRET: "state-secret-state-secret",
       SLACK_API_URL: fake.url,
+      SLACK_ALLOWED_TEAMS: "T0TWENTE",
       ...env,
     });
   afterEach(async () => {
@@ -121,10 +123,15 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
     expect(await db.prisma.slackInstallation.count()).toBe(1);
   });
 
-  it("with SLACK_ALLOWED_TEAMS, refuses to install another workspace and stops serving one installed before", async () => {
+  it("does not start OAuth installs without SLACK_ALLOWED_TEAMS, naming the variable (issue 15.1)", () => {
+    expect(() => startOauthApp({ SLACK_ALLOWED_TEAMS: "" })).toThrow(ConfigError);
+    expect(() => startOauthApp({ SLACK_ALLOWED_TEAMS: "" })).toThrow(/SLACK_ALLOWED_TEAMS: nodig bij installaties per werkruimte/);
+  });
+
+  it("refuses to install a workspace not on SLACK_ALLOWED_TEAMS and stops serving one taken off the list", async () => {
     const db = use();
     await seedDemo(db);
-    await install(); // T0TWENTE, before the list was set
+    await install(); // T0TWENTE, while it was on the list
     await app.close();
     app = await startOauthApp({ SLACK_ALLOWED_TEAMS: "T0ENSCHEDE,E0OVERIJSSEL" });
 
@@ -150,15 +157,13 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
     expect(await use().prisma.slackInstallation.count()).toBe(2);
   });
 
-  it("without SLACK_ALLOWED_TEAMS, refuses to install a workspace that no network is bound to", async () => {
+  it("a store without an allow-list installs only a workspace (or org) bound to a network", async () => {
     const db = use();
-    await db.prisma.workspaceBinding.deleteMany({ where: TWENTE });
-
-    const refused = await install();
-
-    expect(refused.status).toBe(500);
-    expect(await refused.text()).toContain("De installatie is niet gelukt");
-    expect(await db.prisma.slackInstallation.count()).toBe(0);
+    const store = prismaInstallationStore(db.prisma, isBoundIn(db));
+    const unbound = { team: { id: "T0ELDERS" }, enterprise: undefined, isEnterpriseInstall: false, bot: { token: "xoxb-elders" } };
+    await expect(store.storeInstallation(unbound as never)).rejects.toThrow(/not bound to a network/);
+    await store.storeInstallation({ ...unbound, team: { id: "T0TWENTE" } } as never);
+    expect(await db.prisma.slackInstallation.findMany({ select: { teamId: true } })).toEqual([{ teamId: "T0TWENTE" }]);
   });
 
   it("serves a workspace whose binding ended with the explanation only: nobody is looked up or linked", async () => {

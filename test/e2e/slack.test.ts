@@ -64,6 +64,21 @@ describeEachDatabase("Slack end to end", (use) => {
     expect(report).toMatchObject({ realised: 3, ambition: 10, submittedVia: "SLACK", submittedById: joost.personId });
   });
 
+  it("refuses a member's report for a quarter long past (/netwerk rapporteer q1 2001 7) with the Dutch reason, and stores nothing (issue 15.6)", async () => {
+    const db = use();
+    await seedDemo(db);
+    const before = await snapshotCounts(db);
+
+    const res = await slash(slackUser.bakeryHr, "rapporteer q1 2001 7");
+
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    expect(readableText(res.json as Json)).toContain(nl("reporting.periodTooOld", { quarter: "Q1 2001", current: "Q4 2026" }));
+    const after = await snapshotCounts(db);
+    expect({ ...after, identities: before.identities }).toEqual(before); // only the first-use link is new
+    expect(await db.prisma.reportingPeriod.count({ where: { year: 2001 } })).toBe(0);
+  });
+
   it("opens the report modal, keeps it open with field errors, then saves a valid submission", async () => {
     const db = use();
     const { actor } = await seedDemo(db);
@@ -175,6 +190,28 @@ describeEachDatabase("Slack end to end", (use) => {
     expect((await snapshotCounts(db)).reports).toBe(before.reports);
   });
 
+  it("refuses the remark 'geplaatst: Jan de Vries (autisme, Wajong-uitkering…)' with the Dutch reason; a coordinator purges a remark, a member may not (issue 15.7)", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+    const before = await snapshotCounts(db);
+
+    const refused = await slash(slackUser.bakeryHr, "rapporteer 6 opmerking geplaatst: Jan de Vries (autisme, Wajong-uitkering…)");
+    expect(readableText(refused.json as Json)).toContain(nl("reporting.remark.name"));
+    expect((await snapshotCounts(db)).revisions).toBe(before.revisions);
+
+    await slash(slackUser.bakeryHr, "rapporteer 6 ambitie 12 opmerking zomerbanen, via collega Piet");
+    const member = await slash(slackUser.bakeryHr, "opmerking wis korenschoof");
+    expect(blocksText((member.json as Json).blocks)).toContain("alleen voor netwerkcoördinatoren");
+    const report = () => db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } }, select: { remark: true } });
+    expect((await report()).remark).toBe("zomerbanen, via collega Piet");
+
+    const purged = await slash(slackUser.coordinator, "opmerking wis korenschoof");
+    expect(readableText(purged.json as Json)).toContain(nl("reporting.remarkPurge.done", { employer: "Bakkerij De Korenschoof", quarter: "Q4 2026", versions: 1 }));
+    expect((await report()).remark).toBeNull();
+    expect(await db.prisma.auditLog.count({ where: { action: "report.remarkPurge" } })).toBe(1);
+  });
+
   it("sends the coordinator's export as a file in their DM, not in the channel", async () => {
     const db = use();
     const { actor } = await seedDemo(db);
@@ -246,7 +283,8 @@ describeEachDatabase("Slack end to end", (use) => {
 
     const first = await postSlack(h.app.url, event, JSON_TYPE);
     expect(first.status).toBe(200);
-    await vi.waitFor(() => expect(h.fake.callsTo("views.publish")).toHaveLength(1));
+    // Events are handled after their ack; on a loaded machine the first (linking, building the home) takes a while.
+    await vi.waitFor(() => expect(h.fake.callsTo("views.publish")).toHaveLength(1), { timeout: 10_000 });
     const published = h.fake.callsTo("views.publish")[0]!.body;
     expect(published.user_id).toBe(slackUser.bakeryHr);
     const home = blocksText((published.view as Json).blocks);
@@ -263,7 +301,7 @@ describeEachDatabase("Slack end to end", (use) => {
     }
     // A later, distinct event is still handled: proof that the retries above were dropped, not slow.
     await postSlack(h.app.url, eventBody({ type: "app_home_opened", user: slackUser.bakeryHr, tab: "home" }, "EvHOME2"), JSON_TYPE);
-    await vi.waitFor(() => expect(h.fake.callsTo("views.publish")).toHaveLength(2));
+    await vi.waitFor(() => expect(h.fake.callsTo("views.publish")).toHaveLength(2), { timeout: 10_000 });
     expect(await db.prisma.slackEventReceipt.count()).toBe(2);
   });
 

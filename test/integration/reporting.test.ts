@@ -1,10 +1,13 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { translator } from "../../src/i18n/index.js";
 import { myReports } from "../../src/core/reporting/my-reports.js";
 import { periodStatus } from "../../src/core/reporting/period-status.js";
 import { reportHistory } from "../../src/core/reporting/history.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
+
+const nl = translator("nl");
 
 describeEachDatabase("reporting", (use) => {
   it("stores this quarter's report for the member's own employer", async () => {
@@ -97,7 +100,7 @@ describeEachDatabase("reporting", (use) => {
       ok: false,
       error: { key: "reporting.futurePeriod" },
     });
-    expect(await submitReport(depsFor(db), joost, { realised: 1, ambition: 5, year: 2026, quarter: 2 }, "SLACK")).toMatchObject({
+    expect(await submitReport(depsFor(db), joost, { realised: 1, ambition: 5, year: 2026, quarter: 3 }, "SLACK")).toMatchObject({
       ok: false,
       error: { key: "reporting.periodClosed" },
     });
@@ -105,6 +108,68 @@ describeEachDatabase("reporting", (use) => {
     const coordinator = await actor("coordinator");
     const correction = await submitReport(depsFor(db), coordinator, { realised: 1, ambition: 5, year: 2026, quarter: 2, employerId: joost.employerId }, "WEB");
     expect(correction.ok).toBe(true);
+  });
+
+  describe("which quarters a member may report for (issue 15.6)", () => {
+    it("refuses a member a quarter older than the previous one, with a Dutch explanation, and creates no period", async () => {
+      const db = use();
+      const { actor } = await seedDemo(db);
+      const joost = await actor("bakeryHr");
+      const before = await snapshotCounts(db);
+
+      const never = await submitReport(depsFor(db), joost, { realised: 7, ambition: 7, year: 2001, quarter: 1 }, "SLACK");
+      const closedAndOld = await submitReport(depsFor(db), joost, { realised: 7, ambition: 7, year: 2026, quarter: 2 }, "SLACK");
+
+      expect(never).toMatchObject({ ok: false, error: { reason: "notAllowed", key: "reporting.periodTooOld", params: { quarter: "Q1 2001", current: "Q4 2026" } } });
+      expect(closedAndOld).toMatchObject({ ok: false, error: { key: "reporting.periodTooOld" } });
+      expect(nl("reporting.periodTooOld", { quarter: "Q1 2001", current: "Q4 2026" })).toBe(
+        "Je kunt alleen rapporteren over het lopende kwartaal (Q4 2026) en het kwartaal ervoor. Voor Q1 2001 kan alleen je netwerkcoördinator een rapportage invoeren of corrigeren.",
+      );
+      expect(await snapshotCounts(db)).toEqual(before);
+      expect(await db.prisma.reportingPeriod.count({ where: { year: 2001 } })).toBe(0);
+    });
+
+    it("lets a member report late for the previous quarter while its period is open, not once it is closed", async () => {
+      const db = use();
+      const { actor, networkId } = await seedDemo(db);
+      const joost = await actor("bakeryHr");
+      const q3 = { networkId_year_quarter: { networkId, year: 2026, quarter: 3 } };
+      await db.prisma.reportingPeriod.update({ where: q3, data: { status: "OPEN" } });
+
+      const late = await submitReport(depsFor(db), joost, { realised: 2, ambition: 12, year: 2026, quarter: 3 }, "SLACK");
+      expect(late).toMatchObject({ ok: true, value: { label: "Q3 2026" } });
+
+      await db.prisma.reportingPeriod.update({ where: q3, data: { status: "CLOSED" } });
+      expect(await submitReport(depsFor(db), joost, { realised: 3, ambition: 12, year: 2026, quarter: 3 }, "SLACK")).toMatchObject({ ok: false, error: { key: "reporting.periodClosed" } });
+    });
+
+    it("refuses a member the previous quarter when the network never opened it, but takes the open quarter", async () => {
+      const db = use();
+      const { actor, networkId } = await seedDemo(db);
+      const joost = await actor("bakeryHr");
+      const inQ1 = depsFor(db, new Date("2027-02-10T10:00:00Z"));
+      await db.prisma.reportingPeriod.deleteMany({ where: { networkId, year: 2026, quarter: 4 } });
+      const before = await snapshotCounts(db);
+
+      expect(await submitReport(inQ1, joost, { realised: 2, ambition: 12, year: 2026, quarter: 4 }, "SLACK")).toMatchObject({
+        ok: false,
+        error: { key: "reporting.periodNeverOpened", params: { quarter: "Q4 2026", current: "Q1 2027" } },
+      });
+      expect(await snapshotCounts(db)).toEqual(before);
+      expect(await submitReport(inQ1, joost, { realised: 2, ambition: 12 }, "SLACK")).toMatchObject({ ok: true, value: { label: "Q1 2027" } });
+    });
+
+    it("lets a coordinator report for any past quarter, also one never opened", async () => {
+      const db = use();
+      const { actor } = await seedDemo(db);
+      const joost = await actor("bakeryHr");
+      const coordinator = await actor("coordinator");
+
+      const result = await submitReport(depsFor(db), coordinator, { realised: 7, ambition: 7, year: 2001, quarter: 1, employerId: joost.employerId }, "WEB");
+
+      expect(result).toMatchObject({ ok: true, value: { label: "Q1 2001", realised: 7 } });
+      expect(await db.prisma.reportingPeriod.count({ where: { year: 2001 } })).toBe(1);
+    });
   });
 
   it("gives coordinators the period status and refuses it to members", async () => {

@@ -157,11 +157,12 @@ function defaultAnswer(
       return { ok: true, view: { id: `V${nextId()}`, ...(typeof body.view === "string" ? JSON.parse(body.view) : body.view) } };
     case "users.info": {
       const email = users[String(body.user)];
-      return email ? { ok: true, user: { id: body.user, profile: { email } } } : { ok: false, error: "user_not_found" };
+      // As Slack answers for an account whose owner confirmed the address (users:read.email).
+      return email ? { ok: true, user: { id: body.user, is_email_confirmed: true, profile: { email } } } : { ok: false, error: "user_not_found" };
     }
     case "users.lookupByEmail": {
       const id = Object.entries(users).find(([, e]) => e === body.email)?.[0];
-      return id ? { ok: true, user: { id, profile: { email: body.email } } } : { ok: false, error: "users_not_found" };
+      return id ? { ok: true, user: { id, is_email_confirmed: true, profile: { email: body.email } } } : { ok: false, error: "users_not_found" };
     }
     case "files.getUploadURLExternal": {
       const fileId = `F${nextId()}`;

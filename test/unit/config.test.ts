@@ -157,10 +157,19 @@ describe("configuration", () => {
 
     it.each([
       { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" },
-      { SLACK_SIGNING_SECRET: "s", SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "c", SLACK_STATE_SECRET: "st" },
+      { SLACK_SIGNING_SECRET: "s", SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "c", SLACK_STATE_SECRET: "st", SLACK_ALLOWED_TEAMS: "T0TWENTE" },
       { SLACK_MODE: "socket", SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" },
     ])("enables Slack with the complete set %o", (env) => {
       expect(loadConfig(env)).toMatchObject({ slackEnabled: true, demoMode: false });
+    });
+
+    it("refuses OAuth installs without SLACK_ALLOWED_TEAMS (issue 15.1): any workspace could install and claim members by e-mail", () => {
+      const oauth = { SLACK_SIGNING_SECRET: "s", SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "c", SLACK_STATE_SECRET: "st" };
+      const message = problemsOf(oauth);
+      expect(message).toMatch(/^SLACK_ALLOWED_TEAMS: nodig bij installaties per werkruimte \(OAuth\)/m);
+      expect(message).toContain("Required for OAuth installs");
+      // One workspace (bot token) needs no list: its token serves that workspace only.
+      expect(loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" }).slackEnabled).toBe(true);
     });
   });
 

@@ -66,7 +66,8 @@ function printPlan(ctx: AdminContext, plan: ImportPlan, all: boolean | undefined
   for (const note of description.notes) ctx.out(note);
   for (const section of description.sections) {
     ctx.out("");
-    ctx.out(`${section.title}:`);
+    // A title that explains itself ends in a full stop already.
+    ctx.out(/[.:]$/.test(section.title) ? section.title : `${section.title}:`);
     for (const line of section.lines) ctx.out(`  ${line}`);
     if (section.more > 0) ctx.out(`  … en nog ${section.more} (alles zien: --all)`);
   }

@@ -4,6 +4,7 @@ import { reportHistory } from "../../core/reporting/history.js";
 import { myReports } from "../../core/reporting/my-reports.js";
 import { periodStatus } from "../../core/reporting/period-status.js";
 import { submitReport } from "../../core/reporting/submit-report.js";
+import { purgeRemark } from "../../core/reporting/purge-remark.js";
 import { findNetwork } from "../../core/reporting/periods.js";
 import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
 import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
@@ -225,6 +226,29 @@ const exportCommand: Command = {
   },
 };
 
-export const reportingCommands: Command[] = [report, mine, status, history, exportCommand];
+// "wis Bakkerij De Korenschoof", "wis korenschoof q3 2026", "purge Korenschoof Q3 2026".
+const purgeArgs = /^(?:wis|verwijder|purge|remove)\s+(.+?)(?:\s+q([1-4])\s+(\d{4}))?$/i;
+
+const purgeRemarkCommand: Command = {
+  name: "opmerking",
+  aliases: ["remark"],
+  coordinatorOnly: true,
+  help: "reporting.help.purgeRemark",
+  async run(ctx, args) {
+    const match = purgeArgs.exec(args.trim());
+    if (!match) return [reply(textMessage(ctx.t("reporting.remarkPurge.usage")))];
+    const [, employer, quarter, year] = match;
+    const result = await purgeRemark(ctx.deps, ctx.actor, { employer, quarter, year });
+    if (!result.ok) return failureReply(ctx, result.error);
+    const { employerName, label, purged } = result.value;
+    const nothing = purged.report + purged.revisions === 0;
+    const text = nothing
+      ? ctx.t("reporting.remarkPurge.nothing", { employer: employerName, quarter: label })
+      : ctx.t("reporting.remarkPurge.done", { employer: employerName, quarter: label, versions: purged.revisions });
+    return [reply(textMessage(text))];
+  },
+};
+
+export const reportingCommands: Command[] = [report, mine, status, history, exportCommand, purgeRemarkCommand];
 export const reportingActions: ActionHandler[] = [openReportFormAction];
 export const reportingForms: FormHandler[] = [reportFormHandler];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { countField, idField, optionalText } from "../shared/fields.js";
+import { sensitiveContent } from "./remark-check.js";
 
 // Largest employers in the networks have tens of thousands of staff; a quarter with more than
 // 10,000 placements at one employer is a typo, not a success.
@@ -16,7 +17,11 @@ const quarterRef = {
 export const submitReportInput = z.object({
   realised: countField(MAX_PLACEMENTS),
   ambition: countField(MAX_PLACEMENTS),
-  remark: optionalText(MAX_REMARK_LENGTH),
+  // Refused, not cleaned: silently cutting a name out would store what is left of the sentence.
+  remark: optionalText(MAX_REMARK_LENGTH).superRefine((remark, ctx) => {
+    const found = remark === undefined ? null : sensitiveContent(remark);
+    if (found) ctx.addIssue({ code: "custom", message: found.key, params: { messageParams: found.params } });
+  }),
   /** Coordinators may report on behalf of an employer of their network. */
   employerId: idField.optional(),
   year: quarterRef.year.optional(),

@@ -5,8 +5,9 @@ import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { audit } from "../shared/audit.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
-import { ensurePeriod, findNetwork } from "./periods.js";
-import { compareQuarters, quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
+import { ensurePeriod, findNetwork, findPeriod } from "./periods.js";
+import { quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
+import { mayReportFor } from "./report-window.js";
 import { submitReportInput } from "./schema.js";
 import { isCurrent } from "../members/archive-scope.js";
 
@@ -41,9 +42,12 @@ export async function submitReport(
   const current = quarterOf(deps.now(), network.timeZone);
   const ref = input.year && input.quarter ? { year: input.year, quarter: input.quarter } : current;
   const label = quarterLabel(ref);
-  if (compareQuarters(ref, current) > 0) return fail("invalid", "reporting.futurePeriod", { quarter: label });
+  // Checked before the period row is made, so a refused quarter leaves nothing behind.
+  const allowed = mayReportFor(actor, ref, current, await findPeriod(deps.db, network.id, ref));
+  if (!allowed.ok) return allowed;
 
   const period = await ensurePeriod(deps.db, network, ref);
+  // A period closed between the check and now (the campaign's quarter end) still holds for members.
   if (period.status === "CLOSED" && !isCoordinator(actor)) {
     return fail("conflict", "reporting.periodClosed", { quarter: label });
   }

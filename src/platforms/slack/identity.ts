@@ -19,8 +19,9 @@ async function slackEmail(client: webApi.WebClient, teamId: string, userId: stri
     const user = info.user;
     if (!user || user.deleted || user.is_bot) return undefined;
     // An address nobody confirmed could be someone else's: linking by it would hand them that
-    // member's reports. Slack leaves the field out for some accounts, so only false counts.
-    if (user.profile?.email && user.is_email_confirmed === false) {
+    // member's reports (or a coordinator's rights). Only Slack's own "confirmed" counts; a missing
+    // field is not a confirmation, since an attacker's workspace decides what it leaves out.
+    if (user.profile?.email && user.is_email_confirmed !== true) {
       logger.info({ teamId, userId }, "Slack: e-mailadres niet bevestigd, gebruiker niet gekoppeld");
       return undefined;
     }

@@ -1,6 +1,6 @@
-import { App, ExpressReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
+import { App, ExpressReceiver, HTTPModuleFunctions, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Express } from "express";
-import type { Config } from "../../config.js";
+import { ConfigError, type Config } from "../../config.js";
 import type { CoreDeps } from "../../core/deps.js";
 import type { OutboxSender } from "../../delivery/sender.js";
 import type { Logger } from "../../logger.js";
@@ -8,6 +8,7 @@ import { createAnnouncementRefresher } from "./announcements.js";
 import { boltLogger } from "./bolt-logger.js";
 import { slackClientOptions } from "./client-options.js";
 import { isFirstDelivery } from "./event-receipts.js";
+import { refuseFutureTimestamps, signedRequestProperties, signedRequestReceipts } from "./request-receipts.js";
 import { botTokenForTeam, prismaInstallationStore } from "./installation-store.js";
 import { registerActions } from "./listeners/actions.js";
 import { ACK_BUDGET_MS, registerCommand } from "./listeners/command.js";
@@ -16,8 +17,10 @@ import { registerLifecycle } from "./listeners/lifecycle.js";
 import type { SlackListenerDeps } from "./listeners/shared.js";
 import { registerViews } from "./listeners/views.js";
 import { createActorResolver } from "./identity.js";
-import { eventEnvelope } from "./payloads.js";
-import { createSlackSender } from "./sender.js";
+import { eventEnvelope, isMalformedInteraction } from "./payloads.js";
+import { createSlackSenders } from "./sender.js";
+import { slackErrorCode } from "./errors.js";
+import { linkFoundIdentity, slackLookupTarget } from "../../core/members/platform-lookup.js";
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
 import { WorkInFlight } from "../work-in-flight.js";
@@ -40,6 +43,8 @@ export interface MountedSlack {
   app: App;
   /** For the outbox worker: DMs through this deployment's token(s). */
   sender: OutboxSender;
+  /** For the outbox worker outside demo mode: people without a chat identity, found by their address (sender.ts). */
+  unlinkedSender: OutboxSender;
   stop(): Promise<void>;
 }
 
@@ -64,11 +69,26 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     receiver = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN, logger: boltLogger(log), installerOptions: { clientOptions } });
   } else {
     if (!env.SLACK_SIGNING_SECRET) throw new Error("Slack: SLACK_SIGNING_SECRET is nodig in HTTP-modus");
+    // Registered before the receiver's router, so it runs before a body is read.
+    options.http.post(SLACK_PATHS.events, refuseFutureTimestamps(log));
     receiver = new ExpressReceiver({
       signingSecret: env.SLACK_SIGNING_SECRET,
       app: options.http,
       endpoints: SLACK_PATHS.events,
       bodyLimit: BODY_LIMITS.slack,
+      // Runs after the signature check: only a verified request's signature becomes a receipt.
+      customPropertiesExtractor: signedRequestProperties,
+      processEventErrorHandler: async (args) => {
+        // ExpressReceiver has put the parsed body on the request.
+        const body = (args.request as { body?: unknown }).body;
+        if (!args.response.headersSent && isMalformedInteraction(body)) {
+          log.warn({ type: (body as { type?: unknown }).type }, "Slack: onvolledig verzoek geweigerd (400)");
+          args.response.writeHead(400);
+          args.response.end();
+          return true;
+        }
+        return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      },
       logger: boltLogger(log),
       ...(oauth ? oauthOptions(env, installationStore, clientOptions) : {}),
     });
@@ -82,7 +102,11 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     logger: boltLogger(log),
     // Bolt's conversation store (context.conversation) is unused: our state lives in the database.
     convoStore: false,
+    // Otherwise Bolt's auth.test of SLACK_BOT_TOKEN runs unawaited in the constructor, and a wrong
+    // token or an unreachable Slack ends the process with a stack trace.
+    deferInitialization: true,
   });
+  await initialise(app, env.SLACK_API_URL);
 
   const listenerDeps: SlackListenerDeps = {
     deps,
@@ -96,10 +120,19 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   // Work continues after the ack; shutdown waits for it so no answer is cut off half-way.
   const inFlight = options.requests ?? new WorkInFlight();
   const refuseBusy = busyResponder(env.DEFAULT_LOCALE, log, inFlight.limit);
+  const isFirstSignedRequest = signedRequestReceipts(deps.db);
   app.use(async (args) => {
-    const { body, next } = args;
+    const { body, next, context } = args;
     const isEvent = (body as { type?: unknown }).type === "event_callback";
     const work = async () => {
+      // A replay of a request already taken (same signature and timestamp) is acked and dropped;
+      // Socket Mode has no signature (its connection is authenticated instead).
+      const { slackSignature, slackTimestamp } = context as { slackSignature?: string; slackTimestamp?: number };
+      if (slackSignature && slackTimestamp !== undefined && !(await isFirstSignedRequest(slackSignature, slackTimestamp, Date.now()))) {
+        log.warn({ timestamp: slackTimestamp }, "Slack: herhaald ondertekend verzoek genegeerd");
+        if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
+        return;
+      }
       // Only Events API deliveries are retried by Slack; commands and actions skip the check.
       const envelope = isEvent ? eventEnvelope.safeParse(body) : undefined;
       if (envelope?.success && !(await isFirstDelivery(deps.db, envelope.data.event_id, deps.now()))) {
@@ -126,15 +159,37 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   const singleToken = env.SLACK_BOT_TOKEN;
   return {
     app,
-    sender: createSlackSender({
-      apiUrl: env.SLACK_API_URL,
-      tokenForTeam: async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken),
-    }),
+    ...createSenders(deps, env.SLACK_API_URL, async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken)),
     stop: async () => {
       if (socket) await app.stop();
       await inFlight.settled();
     },
   };
+}
+
+function createSenders(deps: CoreDeps, apiUrl: string | undefined, tokenForTeam: (teamId: string) => Promise<string | undefined>) {
+  const { linked, unlinked } = createSlackSenders(
+    { apiUrl, tokenForTeam },
+    {
+      target: (personId) => slackLookupTarget(deps.db, personId),
+      link: (personId, teamId, userId, email) => linkFoundIdentity(deps.db, personId, { platform: "SLACK", tenantId: teamId, externalUserId: userId }, email),
+    },
+  );
+  return { sender: linked, unlinkedSender: unlinked };
+}
+
+/** Bolt's start-up check of the bot token, refused with what to fix instead of a crash. */
+async function initialise(app: App, apiUrl: string | undefined): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    throw new ConfigError([
+      code
+        ? `SLACK_BOT_TOKEN: Slack weigert het token (${code}). Neem het Bot User OAuth Token (xoxb-…) over van OAuth & Permissions van je Slack-app.`
+        : `SLACK_BOT_TOKEN: Slack is niet bereikbaar om het token te controleren (${error instanceof Error ? error.message : String(error)}); controleer de verbinding${apiUrl ? " en SLACK_API_URL" : ""}.`,
+    ]);
+  }
 }
 
 function oauthOptions(env: Config["env"], installationStore: ReturnType<typeof prismaInstallationStore>, clientOptions: ReturnType<typeof slackClientOptions>) {

@@ -96,3 +96,23 @@ export const usersInfoResponse = z.object({
     })
     .optional(),
 });
+
+// What Bolt itself reads from an interaction before any listener runs (to find the team and the
+// listener); a body without it made Bolt throw, answered 500. Checked only once Bolt has thrown.
+const viewEnvelope = z.object({ view: z.object({ callback_id: z.string() }), user: z.object({ id }) });
+const userEnvelope = z.object({ user: z.object({ id }) });
+const envelopeByType: Record<string, z.ZodTypeAny> = {
+  view_submission: viewEnvelope,
+  view_closed: viewEnvelope,
+  block_actions: userEnvelope,
+  block_suggestion: userEnvelope,
+  shortcut: userEnvelope,
+  message_action: userEnvelope,
+};
+
+/** True when a (signed) body lacks what Slack always sends for its type: a bad request, not our failure. */
+export function isMalformedInteraction(body: unknown): boolean {
+  const type = (body as { type?: unknown } | null)?.type;
+  const envelope = typeof type === "string" ? envelopeByType[type] : undefined;
+  return envelope !== undefined && !envelope.safeParse(body).success;
+}
