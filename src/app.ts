@@ -10,7 +10,7 @@ import { DEFAULT_HTTP_LIMITS, listen, type HttpServerLimits } from "./http/liste
 import type { Logger } from "./logger.js";
 import { startBackgroundWork } from "./scheduler/background.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
-import { mountTeams } from "./platforms/teams/mount.js";
+import { mountTeams, type MountedTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
 import { WorkInFlight } from "./platforms/work-in-flight.js";
 
@@ -20,6 +20,8 @@ export interface RunningApp {
   deps: CoreDeps;
   /** Present when Slack is configured; its `sender` is the outbox's Slack port. */
   slack?: MountedSlack;
+  /** Present when Teams (or the demo's Emulator endpoint) is mounted; its `sender` is the outbox's Teams port. */
+  teams?: MountedTeams;
   /** The listening HTTP server (its limits, its connections). */
   server: Server;
   close(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     db,
     deps,
     slack,
+    teams,
     server,
     async close() {
       await background.stop();

@@ -3,11 +3,11 @@ import type { ChatContext } from "./context.js";
 import { reply, textMessage, type ChatEffect, type Form } from "./message.js";
 
 /** A use case's expected failure as a private reply in the person's language. */
-export function failureReply(ctx: ChatContext, error: UserError): ChatEffect[] {
+export function failureReply(ctx: Pick<ChatContext, "t">, error: UserError): ChatEffect[] {
   return [reply(textMessage(failureText(ctx, error)))];
 }
 
-export function failureText(ctx: ChatContext, error: UserError): string {
+export function failureText(ctx: Pick<ChatContext, "t">, error: UserError): string {
   if (error.key !== "error.invalidInput") return ctx.t(error.key, error.params);
   const details = Object.values(error.fields ?? {}).map((m) => ctx.t(m.key, m.params));
   return ctx.t(error.key, { details: details.join(" ") });
@@ -17,7 +17,7 @@ export function failureText(ctx: ChatContext, error: UserError): string {
  * For form submissions: field errors stay in the form next to their field; an error about
  * anything else is shown on the form's first field, so nobody loses what they typed.
  */
-export function formFailure(ctx: ChatContext, error: UserError, form: Pick<Form, "fields">): ChatEffect[] {
+export function formFailure(ctx: Pick<ChatContext, "t">, error: UserError, form: Pick<Form, "fields">): ChatEffect[] {
   const known = new Set(form.fields.map((f) => f.id));
   const fallback = form.fields[0]?.id ?? "_";
   const errors: Record<string, string> = {};

@@ -12,6 +12,7 @@ export const changeTag = {
   employer: (id: string) => `employer:${id}`,
   person: (id: string) => `person:${id}`,
   identity: (platform: string, tenantId: string, externalUserId: string) => `identity:${platform}:${tenantId}:${externalUserId}`,
+  binding: (platform: string, tenantId: string) => `binding:${platform}:${tenantId}`,
 };
 
 export type ChangeListener = (tag: string) => void;

@@ -7,6 +7,12 @@ import { previousQuarter, quarterOf, type QuarterRef } from "../core/reporting/q
 // A fictional regional network: every name, company and address below is made up.
 export const demoNetwork = { slug: "99vandemo", name: "99vanDemo (Twente, fictief)" };
 
+/**
+ * The Bot Framework Emulator's stand-in tenant (demo mode only, see teams/identity.ts): bound to
+ * the demo network like a real network's tenant, since a chat identity counts only there.
+ */
+export const EMULATOR_TENANT = "emulator";
+
 export const demoEmails = {
   coordinator: "sanne.coordinator@example.nl",
   bakeryHr: "joost.hr@bakkerij-korenschoof.example",
@@ -33,6 +39,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ ne
   return db.$transaction(
     async (tx) => {
       const network = await tx.network.create({ data: { ...demoNetwork, kind: "REGIONAL" } });
+      await tx.workspaceBinding.create({ data: { networkId: network.id, platform: "TEAMS", tenantId: EMULATOR_TENANT } });
       const employerIds = new Map<string, string>();
       for (const e of employers) {
         const row = await tx.employer.create({

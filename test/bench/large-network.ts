@@ -51,5 +51,7 @@ export async function seedLinkedContacts(db: Database, count: number, platform: 
   await db.prisma.platformIdentity.createMany({
     data: employers.map((_, i) => ({ personId: `contact-${i}`, platform, tenantId, externalUserId: userId(i) })),
   });
+  // A chat identity counts only in a workspace bound to the person's network.
+  await db.prisma.workspaceBinding.create({ data: { networkId: coordinator.networkId, platform, tenantId } });
   return employers.map((_, i) => userId(i));
 }

@@ -23,6 +23,8 @@ export async function seedFanoutNetwork(db: Database, count: number, now = new D
     data: { slug: `fanout-${count}`, name: "Fan-out", reminderOffsetsDays: [], createdAt: new Date(quarterStart.getTime() - 86_400_000) },
   });
   // A reminder round would otherwise be due too; this run is about the opening prompt.
+  // Its people write from the test workspace, which serves this network.
+  await p.workspaceBinding.create({ data: { networkId: network.id, platform: "SLACK", tenantId: TEAM } });
   const employers = Math.ceil(count / 10);
   await p.employer.createMany({
     data: Array.from({ length: employers }, (_, i) => ({ id: `emp-${i}`, networkId: network.id, name: `Werkgever ${i}`, branche: "Test", sizeBand: "SMALL" as const, location: "Enschede", region: "Twente" })),

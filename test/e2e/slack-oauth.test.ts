@@ -7,7 +7,7 @@ import { prismaInstallationStore } from "../../src/platforms/slack/installation-
 import { BOT_SCOPES } from "../../src/platforms/slack/scopes.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
-import { seedDemo } from "../support/fixtures.js";
+import { bindWorkspace, seedDemo } from "../support/fixtures.js";
 import { FORM, postSlack, SIGNING_SECRET, slashBody } from "../support/slack-requests.js";
 
 const oauthAccess = (teamId: string, token: string) => ({
@@ -23,6 +23,9 @@ const oauthAccess = (teamId: string, token: string) => ({
   is_enterprise_install: false,
 });
 
+const TWENTE = { platform: "SLACK", tenantId: "T0TWENTE" } as const;
+const isBoundIn = (db: { prisma: { workspaceBinding: { count(args: object): Promise<number> } } }) => async (id: string) => (await db.prisma.workspaceBinding.count({ where: { platform: "SLACK", tenantId: id } })) > 0;
+
 describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
   let fake: FakeSlackApi;
   let app: RunningApp;
@@ -33,6 +36,9 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
       users: { UMO: demoEmails.logisticsHr },
       handlers: { "oauth.v2.access": () => oauthAccess("T0TWENTE", nextToken) },
     });
+    // The Twente workspace serves the demo network (a chat identity counts only in a bound workspace).
+    const { networkId } = await seedDemo(use());
+    await bindWorkspace(use(), networkId, TWENTE);
     app = await startOauthApp();
   });
   const startOauthApp = (env: Record<string, string> = {}) =>
@@ -88,7 +94,7 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
     nextToken = "xoxb-twente-2";
     await install();
     expect(await db.prisma.slackInstallation.count()).toBe(1);
-    const store = prismaInstallationStore(db.prisma);
+    const store = prismaInstallationStore(db.prisma, isBoundIn(db));
     const found = await store.fetchInstallation({ teamId: "T0TWENTE", enterpriseId: undefined, isEnterpriseInstall: false });
     expect(found.bot?.token).toBe("xoxb-twente-2");
 
@@ -145,10 +151,33 @@ describeEachDatabase("Slack multi-workspace OAuth install", (use) => {
     await app.close();
     app = await startOauthApp({ SLACK_ALLOWED_TEAMS: "T0TWENTE" });
     expect((await install()).status).toBe(200);
-    const store = prismaInstallationStore(use().prisma, ["E0OVERIJSSEL"]);
+    const store = prismaInstallationStore(use().prisma, isBoundIn(use()), ["E0OVERIJSSEL"]);
     const orgWorkspace = { team: { id: "T0HENGELO" }, enterprise: { id: "E0OVERIJSSEL" }, isEnterpriseInstall: false, bot: { token: "xoxb-hengelo" } };
     await store.storeInstallation(orgWorkspace as never);
     expect(await use().prisma.slackInstallation.count()).toBe(2);
+  });
+
+  it("a store without an allow-list installs only a workspace (or org) bound to a network", async () => {
+    const db = use();
+    const store = prismaInstallationStore(db.prisma, isBoundIn(db));
+    const unbound = { team: { id: "T0ELDERS" }, enterprise: undefined, isEnterpriseInstall: false, bot: { token: "xoxb-elders" } };
+    await expect(store.storeInstallation(unbound as never)).rejects.toThrow(/not bound to a network/);
+    await store.storeInstallation({ ...unbound, team: { id: "T0TWENTE" } } as never);
+    expect(await db.prisma.slackInstallation.findMany({ select: { teamId: true } })).toEqual([{ teamId: "T0TWENTE" }]);
+  });
+
+  it("serves a workspace whose binding ended with the explanation only: nobody is looked up or linked", async () => {
+    const db = use();
+    expect((await install()).status).toBe(200);
+    await db.prisma.workspaceBinding.deleteMany({ where: TWENTE });
+
+    const res = await postSlack(app.url, slashBody({ team: "T0TWENTE", user: "UMO", text: "help", responseUrl: fake.responseUrl("u") }), FORM);
+
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("niet aan een netwerk gekoppeld");
+    expect(res.text).not.toContain("Wat ik voor je kan doen");
+    expect(fake.callsTo("users.info")).toHaveLength(0);
+    expect(await db.prisma.platformIdentity.count()).toBe(0);
   });
 
   it("refuses a command from a workspace that never installed the app", async () => {

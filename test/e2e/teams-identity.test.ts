@@ -39,13 +39,13 @@ describeEachDatabase("Teams identity: only an address the user's tenant vouches 
     (await use().prisma.platformIdentity.findFirst({ where: { externalUserId: user.aadObjectId }, select: { person: { select: { email: true } } } }))?.person.email;
 
   it("does not link someone whose mail attribute names a person but whose tenant does not own that domain", async () => {
-    expect(await say(roster.spoofer, "status")).toBe(nl("error.unknownPerson"));
+    expect(await say(roster.spoofer, "status")).toContain(nl("error.unknownPerson"));
     expect(await linkedPerson(roster.spoofer)).toBeUndefined();
     expect(await use().prisma.platformIdentity.count()).toBe(0);
   });
 
   it("does not link a guest by the address of their home tenant", async () => {
-    expect(await say(roster.guest, "help")).toBe(nl("error.unknownPerson"));
+    expect(await say(roster.guest, "help")).toContain(nl("error.unknownPerson"));
     expect(await use().prisma.platformIdentity.count()).toBe(0);
   });
 

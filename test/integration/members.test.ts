@@ -163,7 +163,7 @@ describeEachDatabase("members and privacy", (use) => {
 
     // The chat identity no longer resolves, and the e-mail can no longer be used to re-link.
     expect(await actorForIdentity(depsFor(db), slackJoost)).toBeNull();
-    expect(await linkIdentityByEmail(p, slackJoost, "joost.hr@bakkerij-korenschoof.example")).toBeNull();
+    expect(await linkIdentityByEmail(p, slackJoost, "joost.hr@bakkerij-korenschoof.example", [joost.networkId])).toBeNull();
   });
 
   it("gives a place the erased person held to the first on the waiting list", async () => {
@@ -271,7 +271,7 @@ describeEachDatabase("members and privacy", (use) => {
     });
 
     expect(added).toMatchObject({ ok: true, value: { name: "Noor de Vries", email: "noor@bakkerij-korenschoof.example" } });
-    const linked = await linkIdentityByEmail(db.prisma, { platform: "TEAMS", tenantId: "tenant", externalUserId: "aad-noor" }, "noor@bakkerij-korenschoof.example");
+    const linked = await linkIdentityByEmail(db.prisma, { platform: "TEAMS", tenantId: "tenant", externalUserId: "aad-noor" }, "noor@bakkerij-korenschoof.example", [sanne.networkId]);
     expect(linked).toMatchObject({ name: "Noor de Vries", role: "MEMBER" });
     expect(await db.prisma.auditLog.count({ where: { action: "person.add", actorId: sanne.personId } })).toBe(1);
   });

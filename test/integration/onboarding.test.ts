@@ -20,6 +20,11 @@ import { depsFor, fixedNow, seedDemo } from "../support/fixtures.js";
 import { csvOf, DUTCH_HEADER } from "../support/member-sheets.js";
 import { snapshotAll } from "../support/members-fixtures.js";
 
+/** The bindings are not under test here: every network counts as bound to the workspace. */
+async function allNetworkIds(db: Database): Promise<string[]> {
+  return (await db.prisma.network.findMany({ select: { id: true } })).map((n) => n.id);
+}
+
 const newEmployer = { name: "Drukkerij Hof van Twente", branche: "Grafisch", sizeBand: "SMALL", location: "Goor", region: "Twente" };
 const slack = (userId: string) => ({ platform: "SLACK" as const, tenantId: "T0001", externalUserId: userId });
 const welcomes = (db: Database) => db.prisma.outboxMessage.findMany({ where: { kind: "members.welcome" }, orderBy: { createdAt: "asc" } });
@@ -45,8 +50,8 @@ describeEachDatabase("onboarding: welcome, membership condition, directory conse
     expect(await sendDueWelcomes(db.prisma)).toBe(0);
     expect(await welcomes(db)).toEqual([]);
 
-    await linkIdentityByEmail(db.prisma, slack("URIK"), "RIK@hofvantwente.example");
-    await linkIdentityByEmail(db.prisma, { platform: "TEAMS", tenantId: "tenant-1", externalUserId: "aad-rik" }, "rik@hofvantwente.example");
+    await linkIdentityByEmail(db.prisma, slack("URIK"), "RIK@hofvantwente.example", await allNetworkIds(db));
+    await linkIdentityByEmail(db.prisma, { platform: "TEAMS", tenantId: "tenant-1", externalUserId: "aad-rik" }, "rik@hofvantwente.example", await allNetworkIds(db));
     await runSchedulerTick(db.prisma, fixedNow, { instanceId: "test", eventReminderLeadMs: 0 });
 
     const sent = await welcomes(db);
@@ -58,7 +63,7 @@ describeEachDatabase("onboarding: welcome, membership condition, directory conse
       payload: { name: "Rik Hof", employerName: newEmployer.name, reportingContact: true, profileForm: true, listing: "NAME_FUNCTION_EMAIL", confirm: null },
     });
 
-    await linkIdentityByEmail(db.prisma, slack("ULOT"), "lot@hofvantwente.example");
+    await linkIdentityByEmail(db.prisma, slack("ULOT"), "lot@hofvantwente.example", await allNetworkIds(db));
     const lot = (await welcomes(db)).find((w) => w.personId === second.value.personId);
     expect(lot?.payload).toMatchObject({ name: "Lot Hof", reportingContact: false, profileForm: false });
     expect(await db.prisma.person.count({ where: { welcomePending: true, email: { endsWith: "@hofvantwente.example" } } })).toBe(0);
@@ -67,7 +72,7 @@ describeEachDatabase("onboarding: welcome, membership condition, directory conse
   it("does not welcome people who were members before, when they first link", async () => {
     const db = use();
     await seedDemo(db);
-    await linkIdentityByEmail(db.prisma, slack("UJOOST"), "joost.hr@bakkerij-korenschoof.example");
+    await linkIdentityByEmail(db.prisma, slack("UJOOST"), "joost.hr@bakkerij-korenschoof.example", await allNetworkIds(db));
     expect(await welcomes(db)).toEqual([]);
   });
 
@@ -175,8 +180,8 @@ describeEachDatabase("onboarding: welcome, membership condition, directory conse
     await confirmCondition(depsFor(db), await actor("bakeryHr"), { textId: text.value.id });
     await addPerson(depsFor(db), sanne, { name: "Nina Meel", email: "nina@bakkerij-korenschoof.example", employer: "Bakkerij De Korenschoof" });
     await addPerson(depsFor(db), sanne, { name: "Tom Hengelo", email: "tom@hengelo-logistiek.example", employer: "Hengelo Logistiek BV" });
-    await linkIdentityByEmail(db.prisma, slack("UNINA"), "nina@bakkerij-korenschoof.example");
-    await linkIdentityByEmail(db.prisma, slack("UTOM"), "tom@hengelo-logistiek.example");
+    await linkIdentityByEmail(db.prisma, slack("UNINA"), "nina@bakkerij-korenschoof.example", await allNetworkIds(db));
+    await linkIdentityByEmail(db.prisma, slack("UTOM"), "tom@hengelo-logistiek.example", await allNetworkIds(db));
 
     const payloads = Object.fromEntries((await welcomes(db)).map((w) => [(w.payload as { name: string }).name, w.payload]));
     expect(payloads["Nina Meel"]).toMatchObject({ confirm: null, profileForm: false });

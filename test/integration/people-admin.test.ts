@@ -151,8 +151,8 @@ describeEachDatabase("people, managed by coordinators", (use, kind) => {
       { idempotencyKey: "to-teams", status: "CANCELLED" },
     ]);
     expect((await db.prisma.auditLog.findFirstOrThrow({ where: { action: "person.update" } })).details).toEqual({ fields: ["email"], unlinked: 2 });
-    expect(await linkIdentityByEmail(db.prisma, { platform: "SLACK", tenantId: "T0001", externalUserId: "UJOOST" }, joostEmail)).toBeNull();
-    expect(await linkIdentityByEmail(db.prisma, { platform: "SLACK", tenantId: "T0001", externalUserId: "UJOOST" }, "joost@korenschoof.example")).toMatchObject({ personId: joost.personId });
+    expect(await linkIdentityByEmail(db.prisma, { platform: "SLACK", tenantId: "T0001", externalUserId: "UJOOST" }, joostEmail, [joost.networkId])).toBeNull();
+    expect(await linkIdentityByEmail(db.prisma, { platform: "SLACK", tenantId: "T0001", externalUserId: "UJOOST" }, "joost@korenschoof.example", [joost.networkId])).toMatchObject({ personId: joost.personId });
   });
 
   it.each([

@@ -13,9 +13,19 @@ export function depsFor(db: Database, now: Date = fixedNow): CoreDeps {
 
 export type DemoPersonKey = keyof typeof demoEmails;
 
-/** Seeds the demo network and returns a way to act as any of its people. */
+/** The Slack workspace and Teams tenant the test requests come from (slack-requests.ts, teams-activities.ts). */
+export const testWorkspaces = [
+  { platform: "SLACK", tenantId: "T0001" },
+  { platform: "TEAMS", tenantId: "tenant-99vandemo" },
+] as const;
+
+/**
+ * Seeds the demo network, bound to the test workspace and tenant (a chat identity counts only
+ * in a bound workspace), and returns a way to act as any of its people.
+ */
 export async function seedDemo(db: Database, now: Date = fixedNow) {
   const { networkId } = await seedDemoData(db.prisma, now);
+  await bindWorkspace(db, networkId, ...testWorkspaces);
   const actor = async (key: DemoPersonKey): Promise<Actor> => {
     const person = await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails[key] }, select: { id: true } });
     const found = await actorForPerson(db.prisma, person.id);
@@ -23,6 +33,11 @@ export async function seedDemo(db: Database, now: Date = fixedNow) {
     return found;
   };
   return { networkId, actor };
+}
+
+/** Binds workspaces to a network directly (the admin's use case is tested in networks-setup). */
+export async function bindWorkspace(db: Database, networkId: string, ...workspaces: ReadonlyArray<{ platform: "SLACK" | "TEAMS"; tenantId: string }>) {
+  await db.prisma.workspaceBinding.createMany({ data: workspaces.map((w) => ({ networkId, ...w })), skipDuplicates: true });
 }
 
 /** Counts of every table a use case could touch, to assert that bad input changed nothing. */

@@ -41,7 +41,7 @@ export function startTestApp(
  * and the file's fake Bot Connector emptied (a getter: the file starts it in its beforeAll);
  * after it the app is closed. Returns the running app of the current test.
  */
-export function teamsAppPerTest(use: () => Database, connector: () => FakeBotConnector, env: Record<string, string> = {}): Pick<RunningApp, "url" | "close"> {
+export function teamsAppPerTest(use: () => Database, connector: () => FakeBotConnector, env: Record<string, string> = {}): Pick<RunningApp, "url" | "close" | "teams"> {
   let app: RunningApp | undefined;
   let openId: FakeOpenId | undefined;
   let unregister = () => {};
@@ -67,6 +67,9 @@ export function teamsAppPerTest(use: () => Database, connector: () => FakeBotCon
   return {
     get url() {
       return current().url;
+    },
+    get teams() {
+      return current().teams;
     },
     close: () => current().close(),
   };

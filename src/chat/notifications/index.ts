@@ -4,9 +4,10 @@ import type { NotificationRenderer } from "./registry.js";
 import { reportingRenderers } from "./reporting.js";
 import { eventRenderers } from "./events.js";
 import { welcomeRenderers } from "./welcome.js";
+import { joiningRenderers } from "./joining.js";
 
 // Each domain contributes its notification renderers here.
-const renderers: NotificationRenderer[] = [...reportingRenderers, ...eventRenderers, ...welcomeRenderers];
+const renderers: NotificationRenderer[] = [...reportingRenderers, ...eventRenderers, ...welcomeRenderers, ...joiningRenderers];
 
 export class UnknownNotificationKind extends Error {
   constructor(readonly kind: string) {

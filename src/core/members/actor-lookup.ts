@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.js";
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import type { Locale } from "../../i18n/index.js";
+import { boundNetworks, normalTenantId, type BoundNetwork } from "../networks/workspace-networks.js";
 import { sendDueWelcomes } from "./welcome.js";
 
 export type ChatPlatform = "SLACK" | "TEAMS" | "WEB";
@@ -43,16 +44,37 @@ export async function actorForPerson(db: Db, personId: string): Promise<Actor | 
   return person && !person.erasedAt ? toActor(person) : null;
 }
 
+/** A Slack or Teams user as the platform names them, in a workspace that may be bound to networks. */
+export type WorkspaceIdentity = ChatIdentity & { platform: "SLACK" | "TEAMS" };
+
+/**
+ * Who is writing, as far as the bot may say: a member of a network this workspace is bound to;
+ * someone unknown there (who may ask to join one of `networks`); or anyone in a workspace bound
+ * to no network, who gets an explanation and nothing else.
+ */
+export type ChatActorResolution =
+  | { kind: "member"; actor: Actor }
+  | { kind: "guest"; identity: WorkspaceIdentity; networks: BoundNetwork[]; email?: string }
+  | { kind: "unbound"; identity: WorkspaceIdentity };
+
 /**
  * The member behind a chat user: the linked identity, or on first use the e-mail address the
  * platform has for them (Slack users.info, Teams roster; never one the user typed), matched
- * against the addresses coordinators have on file.
+ * against the addresses coordinators have on file. Either counts only for a person of a network
+ * this workspace is bound to: any workspace can claim any address, and an identity linked
+ * before a workspace was unbound is no longer a member there.
  */
-export async function resolveChatActor(deps: CoreDeps, identity: ChatIdentity, platformEmail: () => Promise<string | undefined>): Promise<Actor | null> {
+export async function resolveChatActor(deps: CoreDeps, raw: WorkspaceIdentity, platformEmail: () => Promise<string | undefined>): Promise<ChatActorResolution> {
+  const identity: WorkspaceIdentity = { ...raw, tenantId: normalTenantId(raw.platform, raw.tenantId) };
+  const networks = await boundNetworks(deps, identity.platform, identity.tenantId);
+  if (networks.length === 0) return { kind: "unbound", identity };
+  const networkIds = networks.map((n) => n.id);
   const known = await actorForIdentity(deps, identity);
-  if (known) return known;
+  if (known && networkIds.includes(known.networkId)) return { kind: "member", actor: known };
   const email = await platformEmail();
-  return email ? linkIdentityByEmail(deps.db, identity, email) : null;
+  const linked = email ? await linkIdentityByEmail(deps.db, identity, email, networkIds) : null;
+  if (linked) return { kind: "member", actor: linked };
+  return { kind: "guest", identity, networks, ...(email ? { email: email.trim().toLowerCase() } : {}) };
 }
 
 /**
@@ -79,24 +101,38 @@ export async function actorForIdentity(deps: Pick<CoreDeps, "db" | "cache">, ide
 }
 
 /**
- * First use: links a chat identity to the person whose e-mail the coordinator has on file.
- * The e-mail comes from the platform (Slack users.info, Teams roster), never from the user.
+ * First use: links a chat identity to the person whose e-mail the coordinator has on file, in
+ * one of `networkIds` (those the workspace is bound to). The e-mail comes from the platform
+ * (Slack users.info, Teams roster), never from the user.
  */
-export async function linkIdentityByEmail(db: Db, identity: ChatIdentity, email: string): Promise<Actor | null> {
+export async function linkIdentityByEmail(db: Db, identity: ChatIdentity, email: string, networkIds: readonly string[]): Promise<Actor | null> {
   const people = await db.person.findMany({
-    where: { email: { equals: email.trim(), mode: "insensitive" }, erasedAt: null },
+    where: { email: { equals: email.trim(), mode: "insensitive" }, erasedAt: null, networkId: { in: [...networkIds] } },
     select: actorSelect,
     take: 2,
   });
   // An address on file in two networks is ambiguous: better to ask a coordinator than guess.
   if (people.length !== 1 || !people[0]) return null;
   const person = people[0];
-  await db.platformIdentity.upsert({
-    where: { personId_platform_tenantId: { personId: person.id, platform: identity.platform, tenantId: identity.tenantId } },
-    create: { personId: person.id, ...identity },
-    update: { externalUserId: identity.externalUserId, linkedAt: new Date() },
+  await linkIdentity(db, person.id, identity);
+  return toActor(person);
+}
+
+/**
+ * Links a chat identity to a person. The same chat user linked to someone else before (a
+ * person of a network this workspace no longer serves) is moved: one chat user is one person.
+ */
+export async function linkIdentity(db: Db, personId: string, identity: ChatIdentity): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.platformIdentity.deleteMany({
+      where: { platform: identity.platform, tenantId: identity.tenantId, externalUserId: identity.externalUserId, personId: { not: personId } },
+    });
+    await tx.platformIdentity.upsert({
+      where: { personId_platform_tenantId: { personId, platform: identity.platform, tenantId: identity.tenantId } },
+      create: { personId, platform: identity.platform, tenantId: identity.tenantId, externalUserId: identity.externalUserId },
+      update: { externalUserId: identity.externalUserId, linkedAt: new Date() },
+    });
   });
   // Someone new meets the bot: now there is somewhere to send their welcome.
-  await sendDueWelcomes(db, [person.id]);
-  return toActor(person);
+  await sendDueWelcomes(db, [personId]);
 }

@@ -68,3 +68,18 @@ async function insertBulk(db: DbClient, rows: Row[]): Promise<number> {
     ) AS v(id, key, kind, person, platform, address, payload, next)
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
 }
+
+/**
+ * A message to a chat user who is no person of ours (an applicant whose request to join was
+ * refused): addressed by platform, workspace and user id, rendered in `data.locale`.
+ */
+export async function enqueueToChatUser(
+  db: DbClient,
+  n: { kind: string; idempotencyKey: string; platform: "SLACK" | "TEAMS" | "WEB"; tenantId: string; userId: string; data: Prisma.InputJsonObject },
+): Promise<number> {
+  const { count } = await db.outboxMessage.createMany({
+    data: [{ idempotencyKey: n.idempotencyKey, kind: n.kind, personId: null, platform: n.platform, address: { tenantId: n.tenantId, userId: n.userId }, payload: n.data }],
+    skipDuplicates: true,
+  });
+  return count;
+}

@@ -9,6 +9,8 @@ export interface Answer {
   effects: ChatEffect[];
   locale: Locale;
   ctx?: ChatContext;
+  /** Without ctx (a stranger): whether the effects answer the form, or explain why it cannot be. */
+  answersForm?: boolean;
 }
 
 /**

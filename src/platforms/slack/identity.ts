@@ -1,14 +1,13 @@
 import type { webApi } from "@slack/bolt";
-import type { Actor } from "../../core/actor.js";
 import type { CoreDeps } from "../../core/deps.js";
-import { resolveChatActor } from "../../core/members/actor-lookup.js";
+import { resolveChatActor, type ChatActorResolution } from "../../core/members/actor-lookup.js";
 import type { Logger } from "../../logger.js";
 import { slackErrorCode } from "./errors.js";
 import { usersInfoResponse } from "./payloads.js";
 
-export type ActorResolver = (client: webApi.WebClient, teamId: string, userId: string) => Promise<Actor | null>;
+export type ActorResolver = (client: webApi.WebClient, teamId: string, userId: string) => Promise<ChatActorResolution>;
 
-/** The member behind a Slack user; on first use by the e-mail address Slack has for them. */
+/** The member behind a Slack user (on first use by the e-mail address Slack has for them), a guest, or an unbound workspace. */
 export function createActorResolver(deps: CoreDeps, logger: Logger): ActorResolver {
   return (client, teamId, userId) =>
     resolveChatActor(deps, { platform: "SLACK", tenantId: teamId, externalUserId: userId }, () => slackEmail(client, teamId, userId, logger));

@@ -24,6 +24,7 @@ import { linkFoundIdentity, slackLookupTarget } from "../../core/members/platfor
 import { BOT_SCOPES, SLACK_PATHS } from "./scopes.js";
 import { translator } from "../../i18n/index.js";
 import { WorkInFlight } from "../work-in-flight.js";
+import { boundNetworks } from "../../core/networks/workspace-networks.js";
 import { busyResponder } from "./busy.js";
 import { BODY_LIMITS } from "../../http/body-limits.js";
 
@@ -55,7 +56,8 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   const clientOptions = slackClientOptions({ apiUrl: env.SLACK_API_URL });
   const oauth = Boolean(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET);
   if (!oauth && !env.SLACK_BOT_TOKEN) throw new Error("Slack: zet SLACK_BOT_TOKEN, of SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET voor installaties per werkspace");
-  const installationStore = prismaInstallationStore(deps.db, env.SLACK_ALLOWED_TEAMS);
+  const isBound = async (slackId: string) => (await boundNetworks(deps, "SLACK", slackId)).length > 0;
+  const installationStore = prismaInstallationStore(deps.db, isBound, env.SLACK_ALLOWED_TEAMS);
   const socket = env.SLACK_MODE === "socket";
 
   let receiver: Receiver;

@@ -12,6 +12,7 @@ import { cardData, conversationKind, localeOf } from "./activity.js";
 import { applyEffects, cardActivity, replacePressedCard, type Origin, type TeamsTurn } from "./effects.js";
 import { formValues } from "./form-inputs.js";
 import { resolveActor } from "./identity.js";
+import { answerStranger, type StrangerTurn } from "../../chat/joining/strangers.js";
 import { forgetConversation, forgetTeam } from "./conversations.js";
 import { teamIdOf } from "./remember.js";
 
@@ -36,8 +37,8 @@ export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<v
   }
   const text = commandText(turn.activity.text ?? "");
   // The personal card is what Slack shows as the App Home tab; Teams has no such tab for bots.
-  if (HOME_WORDS.has(text.toLowerCase())) return void (await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx))], "home"));
-  await answer(env, turn, "text", (ctx) => handleText(ctx, text), "command");
+  if (HOME_WORDS.has(text.toLowerCase())) return void (await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx))], { kind: "home" }));
+  await answer(env, turn, "text", (ctx) => handleText(ctx, text), { kind: "text", text });
 }
 
 /** Universal Actions (`adaptiveCard/action`): buttons and form submits; answered within the invoke. */
@@ -67,7 +68,7 @@ export async function handleInstall(env: HandlerEnv, turn: TeamsTurn): Promise<v
   const { membersAdded = [], recipient } = turn.context.activity;
   if (!membersAdded.some((m) => m.id === recipient.id)) return;
   if (conversationKind(turn.activity) === "personal") {
-    await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx)), reply(helpMessage(ctx))], "home");
+    await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx)), reply(helpMessage(ctx))], { kind: "home" });
     return;
   }
   const t = translator(localeOf(turn.activity));
@@ -110,25 +111,33 @@ async function dispatchCard(env: HandlerEnv, turn: TeamsTurn, raw: unknown): Pro
     const submitted = data.data;
     const values = formValues(submitted.form, submitted as Record<string, unknown>);
     turn.form = { form: { ...submitted.form, context: submitted.context }, values };
-    return answer(env, turn, "form", (ctx) => handleFormSubmit(ctx, submitted.formId, values, submitted.context), "form");
+    const stranger: StrangerTurn = { kind: "form", formId: submitted.formId, values, context: submitted.context };
+    return answer(env, turn, "form", (ctx) => handleFormSubmit(ctx, submitted.formId, values, submitted.context), stranger);
   }
-  return answer(env, turn, "button", async (ctx) =>
-    data.success && data.data.verb === ACTION_VERB ? handleAction(ctx, data.data.action, data.data.value) : [reply(textMessage(ctx.t("chat.unknownAction")))],
-  "action");
+  const button = data.success && data.data.verb === ACTION_VERB ? data.data : undefined;
+  return answer(
+    env,
+    turn,
+    "button",
+    async (ctx) => (button ? handleAction(ctx, button.action, button.value) : [reply(textMessage(ctx.t("chat.unknownAction")))]),
+    { kind: "action", action: button?.action ?? "", value: button?.value ?? "" },
+  );
 }
 
 /** What Slack's listeners count as: a typed command, a button, a form, the personal card. */
 type HandledKind = "command" | "action" | "form" | "home";
+const HANDLED_KIND: Record<StrangerTurn["kind"], HandledKind> = { text: "command", action: "action", form: "form", home: "home" };
 
 /**
  * Resolves the person, runs the chat layer and renders its effects. The one place where the
  * unexpected is caught for Teams: it is logged and the person gets the generic apology. Counted
  * and timed under the same names and labels as Slack's, so one dashboard covers both.
  */
-async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>, kind: HandledKind): Promise<AdaptiveCard | undefined> {
+async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>, stranger: StrangerTurn): Promise<AdaptiveCard | undefined> {
+  const kind = HANDLED_KIND[stranger.kind];
   const stopTimer = kind === "command" ? commandLatency.startTimer({ platform: "TEAMS" }) : undefined;
   try {
-    const { card, outcome } = await answerTurn(env, turn, origin, work);
+    const { card, outcome } = await answerTurn(env, turn, origin, work, stranger);
     commandsHandled.inc({ platform: "TEAMS", kind, outcome });
     return card;
   } finally {
@@ -136,12 +145,18 @@ async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (c
   }
 }
 
-async function answerTurn(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>): Promise<{ card: AdaptiveCard | undefined; outcome: "ok" | "error" }> {
+async function answerTurn(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>, stranger: StrangerTurn): Promise<{ card: AdaptiveCard | undefined; outcome: "ok" | "error" }> {
   let locale = localeOf(turn.activity);
   turn.t = translator(locale);
   try {
-    const actor = await resolveActor(turn.context, turn.activity, env.deps, env.logger, env.demoMode);
-    if (!actor) return { card: await applyEffects(turn, unknownPersonEffects(locale), "text"), outcome: "ok" };
+    const resolved = await resolveActor(turn.context, turn.activity, env.deps, env.logger, env.demoMode);
+    if (!resolved) return { card: await applyEffects(turn, unknownPersonEffects(locale), "text"), outcome: "ok" };
+    if (resolved.kind !== "member") {
+      const answered = await answerStranger(env.deps, resolved, locale, stranger);
+      turn.t = translator(answered.locale);
+      return { card: await applyEffects(turn, answered.effects, origin), outcome: "ok" };
+    }
+    const actor = resolved.actor;
     locale = actor.locale;
     turn.t = translator(locale);
     const ctx = chatContext(env.deps, actor, "TEAMS");

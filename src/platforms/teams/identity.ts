@@ -1,23 +1,23 @@
 import { TeamsInfo, type TurnContext } from "botbuilder";
-import type { Actor } from "../../core/actor.js";
 import type { CoreDeps } from "../../core/deps.js";
-import { resolveChatActor, type ChatIdentity } from "../../core/members/actor-lookup.js";
+import { resolveChatActor, type ChatActorResolution, type WorkspaceIdentity } from "../../core/members/actor-lookup.js";
 import type { Logger } from "../../logger.js";
 import { tenantOf, type TurnActivity } from "./activity.js";
+import { EMULATOR_TENANT } from "../../demo/demo-data.js";
 
 /**
  * The person behind a Teams user: by linked AAD object id, else (first use) by the e-mail
  * address Teams' roster gives for them, which the coordinator has on file. Never by anything
  * the user typed, and only an address the user's tenant vouches for (verifiedRosterEmail).
  */
-export async function resolveActor(context: TurnContext, activity: TurnActivity, deps: CoreDeps, logger: Logger, demoMode = false): Promise<Actor | null> {
+export async function resolveActor(context: TurnContext, activity: TurnActivity, deps: CoreDeps, logger: Logger, demoMode = false): Promise<ChatActorResolution | null> {
   // Demo mode checks no token: the tenant, the user and the roster behind the serviceUrl are all
   // whatever the sender made up, so nobody is linked by them; only the Emulator's stand-in works.
   if (demoMode) return activity.channelId === "emulator" ? emulatorActor(activity, deps) : null;
   const tenantId = tenantOf(activity);
   const aadObjectId = activity.from.aadObjectId;
   if (!tenantId || !aadObjectId) return null;
-  const identity: ChatIdentity = { platform: "TEAMS", tenantId, externalUserId: aadObjectId };
+  const identity: WorkspaceIdentity = { platform: "TEAMS", tenantId, externalUserId: aadObjectId };
   return resolveChatActor(deps, identity, () => rosterEmail(context, activity.from.id, logger));
 }
 
@@ -57,11 +57,12 @@ function domainOf(address: string): string | undefined {
 /**
  * Demo mode only (and so only from this machine, see demo-guard.ts): the Bot Framework Emulator
  * has no tenant, roster or AAD id. Its user id (Emulator settings) set to a demo person's e-mail
- * address acts as that person, as picking them in the playground does.
+ * address acts as that person, as picking them in the playground does. The demo data binds the
+ * stand-in tenant "emulator" to the demo network.
  */
-async function emulatorActor(activity: TurnActivity, deps: CoreDeps): Promise<Actor | null> {
+async function emulatorActor(activity: TurnActivity, deps: CoreDeps): Promise<ChatActorResolution | null> {
   const email = activity.from.id;
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) return null;
-  const identity: ChatIdentity = { platform: "TEAMS", tenantId: "emulator", externalUserId: email };
+  const identity: WorkspaceIdentity = { platform: "TEAMS", tenantId: EMULATOR_TENANT, externalUserId: email };
   return resolveChatActor(deps, identity, async () => email);
 }

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { chatContext } from "../../../chat/context.js";
-import { handleAction, unknownPersonEffects } from "../../../chat/conversation.js";
+import { handleAction } from "../../../chat/conversation.js";
+import { answerStranger } from "../../../chat/joining/strangers.js";
 import { actionFromId, URL_ACTION } from "../blocks.js";
 import { renderEffects, replyPrivately, type SlackSurface } from "../effects.js";
 import { answerSafely, apology, renderSafely, type Answer } from "../handled.js";
@@ -19,11 +20,13 @@ export function registerActions(app: App, d: SlackListenerDeps): void {
 
     const answer = await answerSafely(d.logger, "action", d.defaultLocale, async (): Promise<Answer> => {
       const p = blockActionPayload.parse(body);
-      const actor = await d.resolveActor(client, teamOf(p), p.user.id);
-      if (!actor) return { effects: unknownPersonEffects(d.defaultLocale), locale: d.defaultLocale };
-      const ctx = chatContext(d.deps, actor, "SLACK");
+      const resolved = await d.resolveActor(client, teamOf(p), p.user.id);
       const action = p.actions[0]!;
-      return { ctx, locale: actor.locale, effects: await handleAction(ctx, actionFromId(action.action_id), action.value ?? "") };
+      const name = actionFromId(action.action_id);
+      if (resolved.kind !== "member") return answerStranger(d.deps, resolved, d.defaultLocale, { kind: "action", action: name, value: action.value ?? "" });
+      const actor = resolved.actor;
+      const ctx = chatContext(d.deps, actor, "SLACK");
+      return { ctx, locale: actor.locale, effects: await handleAction(ctx, name, action.value ?? "") };
     });
 
     const raw = body as { user?: { id?: string }; team?: { id?: string } | null; trigger_id?: string };

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { chatContext } from "../../../chat/context.js";
-import { handleText, unknownPersonEffects } from "../../../chat/conversation.js";
+import { handleText } from "../../../chat/conversation.js";
+import { answerStranger } from "../../../chat/joining/strangers.js";
 import type { ChatMessage } from "../../../chat/message.js";
 import { commandLatency } from "../../../observability/metrics.js";
 import { messagePayload } from "../blocks.js";
@@ -41,8 +42,9 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
     const stopTimer = commandLatency.startTimer({ platform: "SLACK" });
     const work = answerSafely(d.logger, "command", d.defaultLocale, async (): Promise<Answer> => {
       const p = slashCommandPayload.parse(command);
-      const actor = await d.resolveActor(client, p.team_id, p.user_id);
-      if (!actor) return { effects: unknownPersonEffects(d.defaultLocale), locale: d.defaultLocale };
+      const resolved = await d.resolveActor(client, p.team_id, p.user_id);
+      if (resolved.kind !== "member") return answerStranger(d.deps, resolved, d.defaultLocale, { kind: "text", text: p.text });
+      const actor = resolved.actor;
       const ctx = chatContext(d.deps, actor, "SLACK");
       return { ctx, locale: actor.locale, effects: await handleText(ctx, p.text) };
     });

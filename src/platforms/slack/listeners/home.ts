@@ -2,6 +2,7 @@ import type { App, webApi } from "@slack/bolt";
 import type { ChatContext } from "../../../chat/context.js";
 import { chatContext } from "../../../chat/context.js";
 import { homeMessage } from "../../../chat/home.js";
+import { answerStranger } from "../../../chat/joining/strangers.js";
 import { translator } from "../../../i18n/index.js";
 import { answerSafely, apology } from "../handled.js";
 import { appHomeOpenedEvent, eventEnvelope } from "../payloads.js";
@@ -20,15 +21,17 @@ export function registerHome(app: App, d: SlackListenerDeps): void {
       const opened = appHomeOpenedEvent.parse(event);
       if (opened.tab && opened.tab !== "home") return { effects: [], locale: d.defaultLocale };
       const teamId = envelope.team_id ?? "";
-      const actor = await d.resolveActor(client, teamId, opened.user);
-      if (actor) {
-        await publishHome(client, chatContext(d.deps, actor, "SLACK"), opened.user);
-        return { effects: [], locale: actor.locale };
+      const resolved = await d.resolveActor(client, teamId, opened.user);
+      if (resolved.kind === "member") {
+        await publishHome(client, chatContext(d.deps, resolved.actor, "SLACK"), opened.user);
+        return { effects: [], locale: resolved.actor.locale };
       }
-      const t = translator(d.defaultLocale);
-      const welcome = { summary: t("slack.home.unknown"), blocks: [{ type: "header" as const, text: t("slack.home.unknown") }, { type: "text" as const, text: t("error.unknownPerson") }] };
+      const stranger = await answerStranger(d.deps, resolved, d.defaultLocale, { kind: "home" });
+      const t = translator(stranger.locale);
+      const blocks = stranger.effects.flatMap((e) => (e.type === "reply" ? e.message.blocks : []));
+      const welcome = { summary: t("slack.home.unknown"), blocks: [{ type: "header" as const, text: t("slack.home.unknown") }, ...blocks] };
       await client.views.publish({ user_id: opened.user, view: homeView(welcome) as never });
-      return { effects: [], locale: d.defaultLocale };
+      return { effects: [], locale: stranger.locale };
     });
     // Only the error path answers with effects: show the apology on the Home tab itself.
     if (answer.effects.length > 0) {

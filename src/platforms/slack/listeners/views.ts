@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { chatContext } from "../../../chat/context.js";
-import { handleFormSubmit, unknownPersonEffects } from "../../../chat/conversation.js";
+import { handleFormSubmit } from "../../../chat/conversation.js";
+import { answerStranger } from "../../../chat/joining/strangers.js";
 import type { ChatEffect } from "../../../chat/message.js";
 import { LIMITS, plainText } from "../blocks.js";
 import { renderEffects, replyPrivately, type SlackSurface } from "../effects.js";
@@ -20,8 +21,11 @@ export function registerViews(app: App, d: SlackListenerDeps): void {
       const p = viewSubmissionPayload.parse(body);
       const meta = formMetadata.parse(JSON.parse(p.view.private_metadata || "{}"));
       const teamId = p.team?.id ?? p.user.team_id ?? "";
-      const actor = await d.resolveActor(client, teamId, p.user.id);
-      if (!actor) return { effects: unknownPersonEffects(meta.locale ?? d.defaultLocale), locale: meta.locale ?? d.defaultLocale };
+      const resolved = await d.resolveActor(client, teamId, p.user.id);
+      if (resolved.kind !== "member") {
+        return answerStranger(d.deps, resolved, meta.locale ?? d.defaultLocale, { kind: "form", formId: meta.formId, values: submittedValues(p.view), context: meta.context });
+      }
+      const actor = resolved.actor;
       const ctx = chatContext(d.deps, actor, "SLACK");
       return { ctx, locale: actor.locale, effects: await handleFormSubmit(ctx, meta.formId, submittedValues(p.view), meta.context) };
     });
@@ -35,7 +39,7 @@ export function registerViews(app: App, d: SlackListenerDeps): void {
     // Something that is not an answer to the form (unknown person, our own failure): keep the
     // modal open with the message, so nobody loses what they typed.
     const replies = answer.effects.filter((e) => e.type === "reply");
-    if (!answer.ctx && fallbackBlock && replies[0]?.type === "reply") {
+    if (!answer.ctx && !answer.answersForm && fallbackBlock && replies[0]?.type === "reply") {
       await ack({ response_action: "errors", errors: { [fallbackBlock]: plainText(replies[0].message.summary, 2000) } });
       return;
     }
