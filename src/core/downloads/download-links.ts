@@ -30,7 +30,9 @@ export async function createDownloadLink(deps: CoreDeps, owner: LinkOwner | null
   const token = randomBytes(32).toString("base64url");
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + DOWNLOAD_LINK_MINUTES * 60_000);
-  const binary = typeof file.content !== "string";
+  // A CSV's byte-order mark is kept as bytes too: PGlite's text decoding drops a leading U+FEFF.
+  const { content } = file;
+  const binary = typeof content !== "string" || content.startsWith("\uFEFF");
   await deps.db.downloadLink.deleteMany({ where: { expiresAt: { lte: now } } });
   await deps.db.downloadLink.create({
     data: {
@@ -39,7 +41,7 @@ export async function createDownloadLink(deps: CoreDeps, owner: LinkOwner | null
       networkId: owner?.networkId ?? null,
       filename: file.filename,
       mimeType: file.mimeType,
-      content: binary ? Buffer.from(file.content).toString("base64") : (file.content as string),
+      content: typeof content === "string" && !binary ? content : Buffer.from(content).toString("base64"),
       base64: binary,
       expiresAt,
     },
