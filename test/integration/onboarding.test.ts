@@ -95,8 +95,7 @@ describeEachDatabase("onboarding: welcome, membership condition, directory conse
 
   it("welcomes an imported person as soon as the Slack sender finds their account by the address on file", async () => {
     const db = use();
-    const { actor, networkId } = await seedDemo(db);
-    await db.prisma.workspaceBinding.create({ data: { networkId, platform: "SLACK", tenantId: "T0001" } });
+    const { actor } = await seedDemo(db); // binds T0001 to the demo network
     const file = csvOf([DUTCH_HEADER, ["Kaasmakerij Twente", "Voeding", "klein", "Haaksbergen", "Twente", "werkplek", 4, "Ine Kaas", "ine@kaasmakerij.example", "HR", "lid", "ja"]]);
     const applied = await applyImport(depsFor(db), await actor("coordinator"), file);
     if (!applied.ok) throw new Error(applied.error.key);
