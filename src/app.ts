@@ -10,7 +10,7 @@ import { DEFAULT_HTTP_LIMITS, listen, type HttpServerLimits } from "./http/liste
 import type { Logger } from "./logger.js";
 import { startBackgroundWork } from "./scheduler/background.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
-import { mountTeams, type MountedTeams } from "./platforms/teams/mount.js";
+import type { MountedTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
 import { WorkInFlight } from "./platforms/work-in-flight.js";
 
@@ -68,7 +68,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
   const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger, requests }) : undefined;
   // Demo mode: anonymous endpoint for the Bot Framework Emulator, talking to loopback only.
-  const teams = config.teamsEnabled || config.demoMode ? mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, requests, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
+  // Loaded only when mounted: botbuilder and teams-ai cost start-up time and memory a Slack-only deployment never uses.
+  const teams = config.teamsEnabled || config.demoMode ? (await import("./platforms/teams/mount.js")).mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, requests, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
   mountWebSurfaces(http, { config, deps, logger, requests });
   const server = await listen(http, config.env.PORT, config.host, { ...DEFAULT_HTTP_LIMITS, maxConnections: config.env.HTTP_MAX_CONNECTIONS, ...options.http });
   const { port } = server.address() as AddressInfo;

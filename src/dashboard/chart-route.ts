@@ -36,7 +36,7 @@ export function signedChartRouter(deps: CoreDeps, logger: Logger): Router {
     const view = { personId: "chart-link", networkId: network.id, employerId: null, role: "COORDINATOR" as const, locale: network.defaultLocale, name: "chart" };
     const trend = await reportHistory(deps, view, {});
     if (!trend.ok) throw new Error(`chart history failed: ${trend.error.key}`);
-    res.set({ "Cache-Control": "private, max-age=300", ...SHOWN_ELSEWHERE }).type("png").send(trendChartPng(translator(network.defaultLocale), trend.value));
+    res.set({ "Cache-Control": "private, max-age=300", ...SHOWN_ELSEWHERE }).type("png").send(await trendChartPng(translator(network.defaultLocale), trend.value));
   });
   router.use("/charts", webErrorHandler(logger));
   return router;

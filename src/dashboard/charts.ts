@@ -11,12 +11,12 @@ const chartText = (t: Translate, title = t("dashboard.chart.title")): ChartText 
   empty: t("dashboard.chart.empty"),
 });
 
-export function trendChartPng(t: Translate, trend: QuarterTotals[], title?: string): Buffer {
+export function trendChartPng(t: Translate, trend: QuarterTotals[], title?: string): Promise<Buffer> {
   return svgToPng(placementsChartSvg(trend.map((q) => ({ label: q.label, realised: q.realised, ambition: q.ambition })), chartText(t, title)));
 }
 
 /** Suppressed quarters are left out of the image, not drawn as zero. */
-export function publicChartPng(t: Translate, f: PublicFigures): Buffer {
+export function publicChartPng(t: Translate, f: PublicFigures): Promise<Buffer> {
   const points = f.trend
     .filter((q) => q.realised !== null)
     .map((q) => ({ label: q.label, realised: q.realised ?? 0, ambition: f.totals?.ambition ?? 0 }));

@@ -29,9 +29,9 @@ describe("the compiled build (dist/)", () => {
     expect(built.status, built.stderr.toString()).toBe(0);
     fake = await startFakeSlackApi({ users: { [slackUser.bakeryHr]: demoEmails.bakeryHr } });
     dir = mkdtempSync(join(tmpdir(), "netwerkbot-dist-"));
-    bot = spawn(process.execPath, [join(root, "dist/main.js")], {
+    bot = spawn(process.execPath, ["--import", join(root, "test/support/loaded-modules.mjs"), join(root, "dist/main.js")], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", SCHEDULER: "off", DEMO_DATA: "on", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: fake.url },
+      env: { PATH: process.env.PATH ?? "", LOADED_MODULES_FILE: join(dir, "loaded-modules.json"), PORT: "0", HOST: "127.0.0.1", SCHEDULER: "off", DEMO_DATA: "on", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: fake.url },
       stdio: ["ignore", "pipe", "pipe"],
     });
     url = await new Promise<string>((done, fail) => {
@@ -84,5 +84,17 @@ describe("the compiled build (dist/)", () => {
     expect(healthy.status, healthy.stderr.toString()).toBe(0);
     const unhealthy = spawnSync(process.execPath, args, { env: { PATH: process.env.PATH ?? "", PORT: "1" }, timeout: 30_000 });
     expect(unhealthy.status).toBe(1);
+  });
+
+  // Issue 16: Slack only (Teams off), nothing drawn yet: the heavy modules stay unloaded. Runs
+  // last, as it stops the bot to read what it loaded. Socket Mode is not checked: Bolt's App
+  // itself requires @slack/socket-mode, whatever the receiver (see the README).
+  it("with Teams off loads neither botbuilder nor teams-ai, and no resvg before a chart is drawn", async () => {
+    await new Promise((done) => (bot!.once("exit", done), bot!.kill("SIGTERM")));
+    const loaded = (JSON.parse(readFileSync(join(dir, "loaded-modules.json"), "utf8")) as string[]).map((file) => file.replace(/^.*node_modules\//, ""));
+    expect(loaded.some((file) => file.startsWith("@slack/bolt/"))).toBe(true);
+    const packageOf = (file: string) => file.split("/").slice(0, file.startsWith("@") ? 2 : 1).join("/");
+    const heavy = [...new Set(loaded.map(packageOf))].filter((name) => /^(botbuilder|botframework-|@microsoft\/teams-ai|@resvg\/)/.test(name));
+    expect(heavy).toEqual([]);
   });
 });

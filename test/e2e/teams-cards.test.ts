@@ -3,6 +3,7 @@ import type { ChatMessage, Form } from "../../src/chat/message.js";
 import { formCard, messageCard } from "../../src/platforms/teams/cards.js";
 import { formValues } from "../../src/platforms/teams/form-inputs.js";
 import { commandText } from "../../src/platforms/teams/handlers.js";
+import { translator } from "../../src/i18n/index.js";
 
 describe("Teams Adaptive Card renderer", () => {
   it("stays under Teams' message size by dropping trailing content but keeps the buttons", () => {
@@ -35,7 +36,7 @@ describe("Teams Adaptive Card renderer", () => {
 
   it("round-trips date and time inputs as local Amsterdam time", () => {
     const form: Form = { id: "event", title: "Nieuw", submitLabel: "Opslaan", fields: [{ id: "startsAt", kind: "datetime", label: "Begin", required: true, initial: "2026-12-15T14:00:00.000Z" }] };
-    const card = formCard(form, "Vul dit veld in.");
+    const card = formCard(form, translator("nl"));
     expect(card.body.filter((e) => e.type === "Input.Date" || e.type === "Input.Time").map((e) => e.value)).toEqual(["2026-12-15", "15:00"]);
     expect(formValues(form, { in_startsAt_date: "2026-12-15", in_startsAt_time: "15:00" })).toEqual({ startsAt: "2026-12-15T15:00" });
     expect(formValues(form, { in_startsAt_date: { $gt: "" } })).toEqual({ startsAt: "" });

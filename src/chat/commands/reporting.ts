@@ -29,7 +29,7 @@ export function parseOneLineReport(args: string) {
   return { realised, ambition, remark, quarter, year };
 }
 
-async function reportForm(ctx: ChatContext): Promise<Form> {
+export async function reportForm(ctx: ChatContext): Promise<Form> {
   const network = await findNetwork(ctx.deps.db, ctx.actor.networkId);
   const current = quarterOf(ctx.deps.now(), network.timeZone);
   const mine = await myReports(ctx.deps, ctx.actor);

@@ -99,7 +99,7 @@ async function created(ctx: ChatContext, values: Record<string, unknown>): Promi
   return [reply(textMessage(ctx.t("subgroups.created", { name: result.value.name, slug: result.value.slug })))];
 }
 
-function createForm(ctx: ChatContext): Form {
+export function createForm(ctx: ChatContext): Form {
   return {
     id: CREATE_SUBGROUP_FORM_ID,
     title: ctx.t("subgroups.form.title"),

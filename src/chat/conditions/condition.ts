@@ -96,7 +96,7 @@ const confirmAction: ActionHandler = {
   },
 };
 
-async function textForm(ctx: ChatContext): Promise<Form> {
+export async function textForm(ctx: ChatContext): Promise<Form> {
   const current = await currentConditionText(ctx.deps.db, ctx.actor.networkId);
   return {
     id: TEXT_FORM_ID,

@@ -13,7 +13,7 @@ export const REFUSE_FORM_ID = "joining.refuse";
 
 const requestButton = z.object({ requestId: z.string().min(1).max(64) });
 
-function refuseForm(ctx: ChatContext, requestId: string): Form {
+export function refuseForm(ctx: ChatContext, requestId: string): Form {
   return {
     id: REFUSE_FORM_ID,
     title: ctx.t("joining.refuse.title"),

@@ -31,7 +31,7 @@ export function figuresRoutes({ deps }: DashboardOptions): Router {
   router.get("/dashboard/chart.png", async (_req, res) => {
     const result = await reportHistory(deps, viewer(res), {});
     if (!answered(res, result)) return;
-    res.type("png").send(trendChartPng(pageContext(res).t, result.value));
+    res.type("png").send(await trendChartPng(pageContext(res).t, result.value));
   });
 
   router.get("/dashboard/employers/:employerId", async (req, res) => {
@@ -69,7 +69,7 @@ export function figuresRoutes({ deps }: DashboardOptions): Router {
   router.get("/dashboard/public.png", async (req, res) => {
     const result = await publicFigures(deps, viewer(res), { minGroupSize: req.query.k });
     if (!answered(res, result)) return;
-    res.type("png").send(publicChartPng(pageContext(res).t, result.value));
+    res.type("png").send(await publicChartPng(pageContext(res).t, result.value));
   });
 
   return router;

@@ -1,5 +1,6 @@
 import type { Block, Button, ChatMessage, Form } from "../../chat/message.js";
 import { formInputs } from "./form-inputs.js";
+import type { Translate } from "../../i18n/index.js";
 
 /**
  * The neutral message model rendered as Adaptive Cards for Teams.
@@ -48,8 +49,8 @@ export function messageCard(message: ChatMessage): AdaptiveCard {
   return fitToBudget(card(body.length ? body : [richText(message.summary)], message.summary));
 }
 
-/** `requiredText` is what Teams shows itself when a required input is left empty. */
-export function formCard(form: Form, requiredText: string, errors: Record<string, string> = {}, values: Record<string, unknown> = {}): AdaptiveCard {
+/** `t` gives the input labels Teams adds and what it shows itself when a required input is left empty. */
+export function formCard(form: Form, t: Translate, errors: Record<string, string> = {}, values: Record<string, unknown> = {}): AdaptiveCard {
   const body: CardElement[] = [richText(form.title, { size: "Large", weight: "Bolder" })];
   // The form comes back from the card's own data: an error for a field it no longer has (a
   // tampered or outdated card) is shown above the fields rather than lost.
@@ -58,7 +59,7 @@ export function formCard(form: Form, requiredText: string, errors: Record<string
     if (!shownFields.has(fieldId)) body.push(richText(error, { color: "Attention", weight: "Bolder" }));
   }
   for (const field of form.fields) {
-    body.push(...formInputs(field, values, requiredText));
+    body.push(...formInputs(field, values, t));
     if (field.hint) body.push(richText(field.hint, { size: "Small", isSubtle: true }));
     const error = errors[field.id];
     if (error) body.push(richText(error, { color: "Attention", weight: "Bolder" }));

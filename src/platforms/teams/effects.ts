@@ -77,7 +77,7 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         await openForm(turn, effect.form);
         break;
       case "formErrors":
-        answer = turn.form ? formCard(turn.form.form, turn.t("field.required"), effect.errors, turn.form.values) : undefined;
+        answer = turn.form ? formCard(turn.form.form, turn.t, effect.errors, turn.form.values) : undefined;
         if (!answer) await sendPrivately(turn, messageCard({ summary: Object.values(effect.errors).join(" "), blocks: [{ type: "text", text: Object.values(effect.errors).join("\n") }] }), "");
         break;
       case "file":
@@ -119,7 +119,7 @@ export async function replacePressedCard(turn: TeamsTurn, card: AdaptiveCard): P
 const CONVERSATION_FORMS = new Set([EVENT_FORM_ID]);
 
 async function openForm(turn: TeamsTurn, form: Form): Promise<void> {
-  const activity = cardActivity(formCard(form, turn.t("field.required")), form.title);
+  const activity = cardActivity(formCard(form, turn.t), form.title);
   if (conversationKind(turn.activity) === "personal" || CONVERSATION_FORMS.has(form.id)) {
     await turn.context.sendActivity(activity);
     return;

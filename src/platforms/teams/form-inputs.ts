@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { Form, FormField } from "../../chat/message.js";
+import type { Translate } from "../../i18n/index.js";
 import type { CardElement } from "./cards.js";
 
 /**
@@ -13,7 +14,8 @@ const ZONE = "Europe/Amsterdam";
 
 export const inputId = (fieldId: string, part = "") => `${PREFIX}${fieldId}${part}`;
 
-export function formInputs(field: FormField, values: Record<string, unknown>, requiredText: string): CardElement[] {
+export function formInputs(field: FormField, values: Record<string, unknown>, t: Translate): CardElement[] {
+  const requiredText = t("field.required");
   const base = { label: field.label, isRequired: field.required, errorMessage: requiredText, ...(field.placeholder ? { placeholder: field.placeholder } : {}) };
   const typed = values[field.id];
   switch (field.kind) {
@@ -44,7 +46,7 @@ export function formInputs(field: FormField, values: Record<string, unknown>, re
       const [date, time] = splitLocal(typeof typed === "string" ? typed : field.initial);
       return [
         { type: "Input.Date", id: inputId(field.id, "_date"), ...base, ...(date ? { value: date } : {}) },
-        { type: "Input.Time", id: inputId(field.id, "_time"), label: "", isRequired: field.required, errorMessage: requiredText, ...(time ? { value: time } : {}) },
+        { type: "Input.Time", id: inputId(field.id, "_time"), label: t("field.timeOf", { label: field.label }), isRequired: field.required, errorMessage: requiredText, ...(time ? { value: time } : {}) },
       ];
     }
   }
