@@ -19,7 +19,8 @@ export const submitReportInput = z.object({
   ambition: countField(MAX_PLACEMENTS),
   // Refused, not cleaned: silently cutting a name out would store what is left of the sentence.
   remark: optionalText(MAX_REMARK_LENGTH).superRefine((remark, ctx) => {
-    const found = remark === undefined ? null : sensitiveContent(remark);
+    // Too long is refused by its length already; scanning 100,000 characters would take seconds.
+    const found = remark === undefined || remark.length > MAX_REMARK_LENGTH ? null : sensitiveContent(remark);
     if (found) ctx.addIssue({ code: "custom", message: found.key, params: { messageParams: found.params } });
   }),
   /** Coordinators may report on behalf of an employer of their network. */
