@@ -61,6 +61,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "files.uploadV2": ["files:write"],
   // We read profile.email, which Slack leaves out without users:read.email.
   "users.info": ["users:read", "users:read.email"],
+  // Imported contacts who never wrote to the bot are found by the address on file (issue 11).
+  "users.lookupByEmail": ["users:read.email"],
   "views.open": [],
   "views.publish": [],
 };
