@@ -40,7 +40,9 @@ export class SharedRateLimiter implements SendRateLimiter {
   ) {
     this.spacingMs = windowMs / perSecond;
     // Less in practice: a send that left late may also arrive late, behind a busy network stack.
-    this.lateToleranceMs = Math.max(0, Math.min(this.spacingMs * 0.3, (windowMs - 1_000) * 0.9));
+    // Not a fraction of the spacing: at high rates that is below the timer's resolution, and
+    // every send would give its slot up forever.
+    this.lateToleranceMs = Math.max(0, (windowMs - 1_000) * 0.9);
   }
 
   async acquire(address?: string): Promise<void> {

@@ -196,7 +196,7 @@ describe.each(kinds)("a network from an empty database to its first campaign [%s
     expect((await runSchedulerTick(db.prisma, clock.now, { instanceId: "e2e-2", eventReminderLeadMs: 86_400_000 })).campaigns).toEqual([]);
     await worker.drain();
     expect(fake.callsTo("chat.postMessage").filter((c) => String((c.body.metadata as Json | undefined)?.event_payload?.outboxKey ?? "").includes(":open:"))).toHaveLength(reachable.length);
-  }, 300_000);
+  }, 600_000); // four CLI processes; each takes a minute on a loaded 2-core machine
 });
 
 const byChannel = (a: { channel: string }, b: { channel: string }) => a.channel.localeCompare(b.channel);

@@ -15,7 +15,7 @@ describeEachDatabase("member list from Teams", (use) => {
   it("'leden export xlsx' gives a coordinator the workbook as a download link served by the bot", async () => {
     await post(message(connector, teamsUser("coordinator"), "leden export xlsx"));
     const link = cardOf(connector.sent().at(-1)).body.flatMap((e: any) => e.actions ?? []).find((a: any) => a.type === "Action.OpenUrl");
-    expect(link.url).toMatch(/\/api\/teams\/files\/[\w-]{32}\/ledenlijst-99vandemo-2026-11-25\.xlsx$/);
+    expect(link.url).toMatch(/\/api\/teams\/files\/[\w-]{43}\/ledenlijst-99vandemo-2026-11-25\.xlsx$/);
     const download = await fetch(link.url.replace("http://bot.example", app.url));
     expect(download.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
