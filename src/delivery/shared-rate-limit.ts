@@ -8,6 +8,10 @@ export interface SendRateLimiter {
   pause(ms: number): Promise<void> | void;
 }
 
+// A reservation is already this late when its answer arrives on a busy machine (one database
+// round trip); a smaller tolerance would have every send give its slot up, forever.
+const MIN_LATE_TOLERANCE_MS = 20;
+
 /**
  * The platform's rate shared by every instance on one database. Each send reserves, in one
  * statement, the slot after the last reserved one (next = max(next, now) + spacing) and sleeps
@@ -40,9 +44,8 @@ export class SharedRateLimiter implements SendRateLimiter {
   ) {
     this.spacingMs = windowMs / perSecond;
     // Less in practice: a send that left late may also arrive late, behind a busy network stack.
-    // Not a fraction of the spacing: at high rates that is below the timer's resolution, and
-    // every send would give its slot up forever.
-    this.lateToleranceMs = Math.max(0, (windowMs - 1_000) * 0.9);
+    const bound = Math.max(0, (windowMs - 1_000) * 0.9);
+    this.lateToleranceMs = Math.min(bound, Math.max(MIN_LATE_TOLERANCE_MS, this.spacingMs * 0.3));
   }
 
   async acquire(address?: string): Promise<void> {
