@@ -2,10 +2,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/database.js";
-import { runAdminProcess } from "../support/admin-process.js";
+import { runAdminProcess, serverSql } from "../support/admin-process.js";
 import { postgresServerUrl, withDatabaseName, type DatabaseKind } from "../support/databases.js";
 import { seedDemo } from "../support/fixtures.js";
 
@@ -22,15 +21,6 @@ async function everyRow(db: Database): Promise<Record<string, string[]>> {
   return all;
 }
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresServerUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Place {
   env: Record<string, string>;
@@ -44,8 +34,8 @@ async function newPlace(kind: DatabaseKind, root: string, cleanup: Array<() => P
     return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ kind: "pglite", dataDir }) };
   }
   const name = `netwerkbot_backup_${randomBytes(6).toString("hex")}`;
-  await onServer(`CREATE DATABASE ${name}`);
-  cleanup.push(() => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await serverSql(`CREATE DATABASE ${name}`);
+  cleanup.push(() => serverSql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   const url = withDatabaseName(postgresServerUrl, name);
   return { env: { DATABASE_URL: url }, open: () => openDatabase({ kind: "postgres", url, poolSize: 2 }, { onConnectionError: () => {} }) };
 }

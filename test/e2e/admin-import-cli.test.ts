@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseTarget } from "../../src/db/database.js";
-import { runAdminProcess } from "../support/admin-process.js";
+import { runAdminProcess, serverSql } from "../support/admin-process.js";
 import { postgresServerUrl, withDatabaseName } from "../support/databases.js";
 import { csvOf, DUTCH_HEADER, memberRows } from "../support/member-sheets.js";
 
@@ -25,11 +24,11 @@ describe.each(kinds)("npm run admin -- import and export members [%s]", (kind) =
 
   afterAll(async () => {
     rmSync(work, { recursive: true, force: true });
-    if (kind === "postgres") await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (kind === "postgres") await serverSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   });
 
   it("writes the template, refuses an unknown network, then previews, applies, re-applies and round-trips the export", async () => {
-    if (kind === "postgres") await adminSql(`CREATE DATABASE ${dbName}`);
+    if (kind === "postgres") await serverSql(`CREATE DATABASE ${dbName}`);
 
     const template = await admin("import", "--template", "--format", "xlsx", "--out", "sjabloon.xlsx");
     expect(template).toMatchObject({ code: 0, stdout: expect.stringContaining("Geschreven:") });
@@ -81,12 +80,3 @@ describe.each(kinds)("npm run admin -- import and export members [%s]", (kind) =
   }, 300_000);
 });
 
-async function adminSql(sql: string) {
-  const client = new pg.Client({ connectionString: postgresServerUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}

@@ -68,7 +68,8 @@ export async function emptyTarget(kind: DatabaseKind): Promise<EmptyTarget> {
   };
 }
 
-async function serverSql(sql: string): Promise<void> {
+/** Runs one statement on the PostgreSQL server itself (CREATE/DROP DATABASE for a test). */
+export async function serverSql(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: postgresServerUrl });
   await client.connect();
   try {
