@@ -24,6 +24,7 @@ fi
 
 pull=(--pull=missing)
 [[ "$NODE_IMAGE" == localhost/* ]] && pull=(--pull=never)
-podman build "${pull[@]}" "${ca_args[@]}" \
+# docker format: the OCI image format has no HEALTHCHECK (podman would drop it with a warning).
+podman build --format docker "${pull[@]}" "${ca_args[@]}" \
   --file "$here/Dockerfile" --ignorefile "$here/Dockerfile.dockerignore" \
   --build-arg NODE_IMAGE="$NODE_IMAGE" --tag "$TAG" "$root"
