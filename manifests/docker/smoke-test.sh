@@ -40,9 +40,13 @@ wait_ready() { # wait_ready <url> <seconds>
   return 1
 }
 
-built=$SECONDS
-"$here/build.sh" "$IMAGE"
-echo "image gebouwd in $((SECONDS - built)) s: $(podman image inspect --format '{{.Size}}' "$IMAGE") bytes"
+# SKIP_BUILD=1: try an image built before (IMAGE), e.g. while changing this script.
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  built=$SECONDS
+  "$here/build.sh" "$IMAGE"
+  echo "image gebouwd in $((SECONDS - built)) s"
+fi
+echo "image $IMAGE: $(podman image inspect --format '{{.Size}}' "$IMAGE") bytes"
 
 podman volume create "$volume" >/dev/null
 run_bot() {
