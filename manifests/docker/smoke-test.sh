@@ -60,7 +60,7 @@ check "/readyz antwoordt 200 vanaf de host (nieuwe datamap, na $((SECONDS - star
 check "HEALTHCHECK in de container: gezond" podman healthcheck run "$name"
 check "de bot draait niet als root (uid $(podman exec "$name" id -u))" test "$(podman exec "$name" id -u)" != 0
 check "het proces is node dist/main.js" sh -c "podman exec '$name' cat /proc/1/cmdline | tr '\0' ' ' | grep -q '^node dist/main.js'"
-check "geen TypeScript-vertaler in het image (tsx, typescript)" sh -c "! podman exec '$name' test -e node_modules/tsx -o -e node_modules/typescript"
+check "geen TypeScript in het image (geen src/, geen typescript-compiler)" sh -c "! podman exec '$name' test -e src -o -e node_modules/typescript"
 check "de PGlite-database staat op het volume /data" podman exec "$name" test -f /data/PG_VERSION
 podman stop -t 30 "$name" >/dev/null
 podman rm "$name" >/dev/null
