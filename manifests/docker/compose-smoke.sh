@@ -34,9 +34,11 @@ node --input-type=module -e '
 compose() { podman-compose --project-name "$project" --file "$copy" "$@"; }
 cleanup() {
   compose down -v >/dev/null 2>&1 || true
+  podman network rm -f "${project}_default" >/dev/null 2>&1 || true
   rm -f "$copy"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM
 cd "$root"
 
 failed=0
@@ -47,7 +49,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 if [ "$db_healthy" = 1 ]; then echo "ok   compose: PostgreSQL gezond (healthcheck pg_isready)"; else echo "FOUT compose: PostgreSQL niet gezond"; failed=1; fi
-compose up -d bot >/dev/null
+compose up -d --no-deps bot >/dev/null
 ready=0
 for _ in $(seq 1 300); do
   node -e "fetch(process.argv[1]).then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))" "http://127.0.0.1:$port/readyz" && { ready=1; break; }

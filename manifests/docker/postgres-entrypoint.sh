@@ -10,6 +10,8 @@ PGDATA="${PGDATA:-/var/lib/postgresql/data}"
 as_postgres() { runuser -u postgres -- "$@"; }
 
 install -d -o postgres -g postgres -m 700 "$PGDATA"
+# The socket's directory: Debian makes it at boot (tmpfiles.d), which a container never runs.
+install -d -o postgres -g postgres -m 2775 /var/run/postgresql
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   pwfile="$(mktemp)"
   printf '%s' "$POSTGRES_PASSWORD" >"$pwfile"

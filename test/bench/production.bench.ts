@@ -39,6 +39,8 @@ const TOTAL_COMMANDS = 10_000;
 const CPU_CONNECTIONS = 8;
 const FIRST_CONTACT_PEOPLE = 1_000;
 const FIRST_CONTACT_CONCURRENCY = 50;
+// Failed requests of the CPU loads (errors, non-2xx, timeouts): printed with each CPU figure.
+let loadErrors = 0;
 const CLOCK_TICK_US = 1_000_000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
 
 export async function run(): Promise<void> {
@@ -158,11 +160,13 @@ async function commands(label: string, fake: FakeSlackApi, env: Record<string, s
     const firstContact = async (url: string) => {
       const bodies = people.map((user) => slashBody({ user, text: "rapportages", responseUrl: fake.responseUrl("first-contact") }));
       let failed = 0;
+      let reset = 0;
       const latency = await closedLoop(bodies.length, FIRST_CONTACT_CONCURRENCY, async (i) => {
-        const answer = await postSlack(url, bodies[i]!, FORM);
-        if (answer.status !== 200) failed++;
+        const answer = await postSlack(url, bodies[i]!, FORM).catch(() => undefined);
+        if (!answer) reset++;
+        else if (answer.status !== 200) failed++;
       });
-      return { ...latency, failed };
+      return { ...latency, failed, reset };
     };
     const before = fake.responses().length;
     const full = await firstContact(bot.url);
@@ -172,7 +176,8 @@ async function commands(label: string, fake: FakeSlackApi, env: Record<string, s
     const base = await firstContact(minimal.url);
     const contactRatio = full.p99 / base.p99;
     console.log(`${label}: first command of ${people.length} new people, ${FIRST_CONTACT_CONCURRENCY} at a time: minimal Bolt p99 ${ms(base.p99)}, bot p50 ${ms(full.p50)}, p99 ${ms(full.p99)}: ${contactRatio.toFixed(2)}×, ` +
-      `${deferred} answers deferred past the ack, ${full.failed} not answered in time (minimal: ${base.failed})  target ≤ 1.5× and none deferred: ${verdict(contactRatio <= 1.5 && deferred === 0 && full.failed === 0)}`);
+      `${deferred} answers deferred past the ack, ${full.failed} answered with an error status and ${full.reset} connections dropped (minimal: ${base.failed}, ${base.reset})  ` +
+      `target ≤ 1.5× and none deferred: ${verdict(contactRatio <= 1.5 && deferred === 0 && full.failed + full.reset === 0)}`);
 
     const warmUp = TOTAL_COMMANDS - people.length - 1 - CPU_ROUNDS * COMMANDS_PER_ROUND;
     await slackLoad(bot.url, body, warmUp);
@@ -188,7 +193,8 @@ async function commands(label: string, fake: FakeSlackApi, env: Record<string, s
     }
     const perRound = fulls.map((f, i) => f / bases[i]!);
     const cpuRatio = median(perRound);
-    console.log(`${label}: CPU per "/netwerk rapportages", ${CPU_ROUNDS} rounds of ${COMMANDS_PER_ROUND} at ${CPU_CONNECTIONS} at a time: minimal Bolt ${us(median(bases))}, bot ${us(median(fulls))}: ${cpuRatio.toFixed(2)}× (per round ${ratios(perRound)})  target ≤ 1.2×: ${verdict(cpuRatio <= 1.2)}`);
+    console.log(`${label}: CPU per "/netwerk rapportages", ${CPU_ROUNDS} rounds of ${COMMANDS_PER_ROUND} at ${CPU_CONNECTIONS} at a time: minimal Bolt ${us(median(bases))}, bot ${us(median(fulls))}: ${cpuRatio.toFixed(2)}× (per round ${ratios(perRound)}, ${loadErrors} failed requests)  target ≤ 1.2×: ${verdict(cpuRatio <= 1.2 && loadErrors === 0)}`);
+    loadErrors = 0;
 
     await sleep(SETTLE_MS);
     const afterKb = rssKb(bot.pid);
@@ -216,8 +222,7 @@ async function slackLoad(url: string, makeBody: () => string, count: number): Pr
       },
     ],
   });
-  const errors = result.errors + result.non2xx + result.timeouts;
-  if (errors > 0) throw new Error(`${errors} of ${count} requests to ${url} failed`);
+  loadErrors += result.errors + result.non2xx + result.timeouts;
   return result.requests.total;
 }
 
@@ -260,7 +265,8 @@ async function teams() {
       }
       const perRound = fulls.map((f, i) => f / bases[i]!);
       const ratio = median(perRound);
-      console.log(`Teams (PGlite): CPU per "rapportages" message, ${CPU_ROUNDS} rounds of ${COMMANDS_PER_ROUND}: minimal teams-ai app ${us(median(bases))}, bot ${us(median(fulls))}: ${ratio.toFixed(2)}× (per round ${ratios(perRound)})  target ≤ 1.2×: ${verdict(ratio <= 1.2)}`);
+      console.log(`Teams (PGlite): CPU per "rapportages" message, ${CPU_ROUNDS} rounds of ${COMMANDS_PER_ROUND}: minimal teams-ai app ${us(median(bases))}, bot ${us(median(fulls))}: ${ratio.toFixed(2)}× (per round ${ratios(perRound)}, ${loadErrors} failed requests)  target ≤ 1.2×: ${verdict(ratio <= 1.2 && loadErrors === 0)}`);
+      loadErrors = 0;
     } finally {
       await bot.stop();
       await minimal.stop();
@@ -274,8 +280,7 @@ async function teams() {
 
 async function httpLoad(url: string, body: string, headers: Record<string, string>, count: number): Promise<number> {
   const result = await autocannon({ url, method: "POST", headers, body, connections: CPU_CONNECTIONS, amount: count });
-  const errors = result.errors + result.non2xx + result.timeouts;
-  if (errors > 0) throw new Error(`${errors} of ${count} requests to ${url} failed`);
+  loadErrors += result.errors + result.non2xx + result.timeouts;
   return result.requests.total;
 }
 
