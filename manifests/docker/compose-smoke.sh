@@ -4,8 +4,8 @@
 # /readyz; its data volume and PostgreSQL's are the compose file's.
 #   manifests/docker/compose-smoke.sh <bot image>
 # podman-compose 1.0.3 (Debian bookworm) predates the compose spec's `env_file: {path, required}`
-# and ignores `depends_on.condition`: it runs a copy without the env_file entry (no .env is used
-# here), and this script waits for db's healthcheck itself before the bot starts.
+# and ignores `depends_on.condition`: it runs a copy without the env_file entry (the demo mode
+# instead of a .env: no Slack or Teams is reachable here), and waits for db's healthcheck itself.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -27,7 +27,9 @@ node --input-type=module -e '
   import { parse, stringify } from "yaml";
   const [from, to, port] = process.argv.slice(1);
   const compose = parse(readFileSync(from, "utf8"));
+  // In place of .env: the demo mode, as no Slack or Teams is reachable from here.
   delete compose.services.bot.env_file;
+  Object.assign(compose.services.bot.environment, { DEMO: "on", DEMO_DATA: "on", SCHEDULER: "off" });
   compose.services.bot.ports = [`127.0.0.1:${port}:3000`];
   writeFileSync(to, stringify(compose));
 ' "$here/compose.yaml" "$copy" "$port"

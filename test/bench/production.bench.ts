@@ -32,7 +32,7 @@ const root = resolve(".");
 const START_ROUNDS = 3;
 const SETTLE_MS = 3_000;
 const CPU_ROUNDS = 3;
-const COMMANDS_PER_ROUND = 3_000;
+const COMMANDS_PER_ROUND = 2_500;
 const TOTAL_COMMANDS = 10_000;
 // At most INLINE_CONCURRENCY (8) commands in progress are answered in the ack; CPU is measured
 // there, so both apps do the same work per request. First contact runs 50 at a time, as asked.
