@@ -31,7 +31,8 @@ node --input-type=module -e '
   delete compose.services.bot.env_file;
   Object.assign(compose.services.bot.environment, { DEMO: "on", DEMO_DATA: "on", SCHEDULER: "off" });
   compose.services.bot.ports = [`127.0.0.1:${port}:3000`];
-  writeFileSync(to, stringify(compose));
+  // Quoted: podman-compose reads YAML 1.1, where a bare on/off is a boolean.
+  writeFileSync(to, stringify(compose, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" }));
 ' "$here/compose.yaml" "$copy" "$port"
 compose() { podman-compose --project-name "$project" --file "$copy" "$@"; }
 cleanup() {
