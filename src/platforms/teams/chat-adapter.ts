@@ -1,4 +1,5 @@
 import type { ChatAdapter } from "../../chat/adapter.js";
+import type { Conversation } from "../../chat/turn.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
@@ -18,6 +19,8 @@ export interface TeamsAdapterEnv {
   logger: Logger;
   /** No platform configured: the Bot Framework Emulator may act as a demo person. */
   demoMode: boolean;
+  /** The conversation every turn runs (default: the chat layer); the contract test passes fixed replies. */
+  conversation?: Conversation;
 }
 
 /**

@@ -30,7 +30,7 @@ export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<v
   const text = commandText(turn.activity.text ?? "");
   // The personal card is what Slack shows as the App Home tab; Teams has no such tab for bots.
   const input: TurnInput = HOME_WORDS.has(text.toLowerCase()) ? { kind: "home" } : { kind: "text", text };
-  await runTurn(teamsAdapter(env), { turn, origin: "text" }, input);
+  await runTurn(teamsAdapter(env), { turn, origin: "text" }, input, env.conversation);
 }
 
 /** Universal Actions (`adaptiveCard/action`): buttons and form submits; answered within the invoke. */
@@ -103,11 +103,11 @@ async function dispatchCard(env: HandlerEnv, turn: TeamsTurn, raw: unknown): Pro
     const submitted = data.data;
     const values = formValues(submitted.form, submitted as Record<string, unknown>);
     turn.form = { form: { ...submitted.form, context: submitted.context }, values };
-    return runTurn(teamsAdapter(env), { turn, origin: "form" }, { kind: "form", formId: submitted.formId, values, context: submitted.context });
+    return runTurn(teamsAdapter(env), { turn, origin: "form" }, { kind: "form", formId: submitted.formId, values, context: submitted.context }, env.conversation);
   }
   // Anything else is a button; one we cannot read is answered as an unknown action.
   const button = data.success && data.data.verb === ACTION_VERB ? data.data : undefined;
-  return runTurn(teamsAdapter(env), { turn, origin: "button" }, { kind: "action", action: button?.action ?? "", value: button?.value ?? "" });
+  return runTurn(teamsAdapter(env), { turn, origin: "button" }, { kind: "action", action: button?.action ?? "", value: button?.value ?? "" }, env.conversation);
 }
 
 /**

@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { fileURLToPath } from "node:url";
 import type { ZodType } from "zod";
 import type { TurnInput } from "../../chat/adapter.js";
-import { runTurn } from "../../chat/turn.js";
+import { runTurn, type Conversation } from "../../chat/turn.js";
 import { actorForPerson } from "../../core/members/actor-lookup.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { webErrorHandler } from "../../dashboard/errors.js";
@@ -22,6 +22,8 @@ export interface PlaygroundOptions {
   defaultLocale: Locale;
   /** The instance's chat requests in flight; beyond its limit the playground answers 503 "busy". */
   requests?: WorkInFlight;
+  /** The conversation every turn runs (default: the chat layer); the contract test passes fixed replies. */
+  conversation?: Conversation;
 }
 
 const staticDir = fileURLToPath(new URL("./static", import.meta.url));
@@ -59,7 +61,7 @@ export function playgroundRouter(options: PlaygroundOptions): Router {
         res.status(404).json({ error: translator(defaultLocale)("playground.unknownPerson") });
         return;
       }
-      res.json({ items: (await runTurn(adapter, { actor }, input(body.data))) ?? [] });
+      res.json({ items: (await runTurn(adapter, { actor }, input(body.data), options.conversation)) ?? [] });
     };
     return async (req: Request, res: Response) => {
       const admitted = requests.tryTrack(() => answer(req, res));

@@ -31,7 +31,7 @@ export function registerActions(app: App, d: SlackListenerDeps): void {
       fromHome: p?.view?.type === "home",
       invalid: parsed.success ? undefined : parsed.error,
     };
-    await runTurn(adapter, request, { kind: "action", action: pressed ? actionFromId(pressed.action_id) : "", value: pressed?.value ?? "" });
+    await runTurn(adapter, request, { kind: "action", action: pressed ? actionFromId(pressed.action_id) : "", value: pressed?.value ?? "" }, d.conversation);
   });
 }
 

@@ -46,7 +46,7 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
       triggerId: command.trigger_id,
       invalid: p.success ? undefined : p.error,
     };
-    const work = answerTurn(adapter, request, { kind: "text", text: p.success ? p.data.text : "" });
+    const work = answerTurn(adapter, request, { kind: "text", text: p.success ? p.data.text : "" }, d.conversation);
     const early = busy ? undefined : await withinBudget(work, d.ackBudgetMs);
     // Replies ready in time go back in the ack itself; the rest (modals, channel posts, refreshes)
     // follows through the Web API.

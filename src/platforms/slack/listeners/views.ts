@@ -26,7 +26,7 @@ export function registerViews(app: App, d: SlackListenerDeps): void {
       invalid: submission.success ? undefined : submission.error,
     };
     const input = submission.success ? { kind: "form" as const, formId: submission.meta.formId, values: submission.values, context: submission.meta.context } : { kind: "form" as const, formId: "", values: {} };
-    const answer = await answerTurn(adapter, request, input);
+    const answer = await answerTurn(adapter, request, input, d.conversation);
 
     const errors = answer.effects.find((e): e is Extract<ChatEffect, { type: "formErrors" }> => e.type === "formErrors");
     const fallbackBlock = blockIds[0];
