@@ -21,6 +21,8 @@ export const RULES: BoundaryRule[] = [
   { name: "core imports no chat, platform, dashboard, delivery, scheduler or HTTP code", from: "src/core", forbidden: anyOf(under("src/chat", "src/platforms", "src/dashboard", "src/delivery", "src/scheduler", "src/http"), platformSdks) },
   { name: "chat imports no platform", from: "src/chat", forbidden: anyOf(under("src/platforms"), platformSdks) },
   { name: "chat reaches Prisma only through core", from: "src/chat", forbidden: anyOf(prisma, under("src/db")) },
+  // CSV, HTML escaping and the condition's state text both sides use live in src/shared.
+  { name: "the dashboard imports no chat or platform code", from: "src/dashboard", forbidden: under("src/chat", "src/platforms") },
   { name: "a platform reaches Prisma only through core", from: "src/platforms", forbidden: (ref) => prisma(ref) && !PLATFORM_STORES_NOT_YET_IN_CORE.includes(ref.file) },
 ];
 const NO_DATABASE_HANDLE = ["src/chat"];
@@ -59,6 +61,7 @@ describe("module boundaries, read from the import graph", () => {
       'src/core/leaks.ts:14 type import() "../chat/adapter.js"',
       'src/chat/reaches.ts:3 import "../platforms/slack/effects.js"',
       'src/chat/reaches.ts:4 import type "../generated/prisma/client.js"',
+      'src/dashboard/page.ts:2 import "../chat/csv.js"',
       'src/platforms/slack/store.ts:2 import "@prisma/adapter-pg"',
       'src/platforms/slack/store.ts:3 import type "../../generated/prisma/client.js"',
       "src/chat/reaches.ts:9 { db } = ctx.deps",

@@ -10,7 +10,7 @@ import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
 import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
 import { formatNumber, formatPercent } from "../../i18n/format.js";
 import type { ChatContext } from "../context.js";
-import { toCsv } from "../csv.js";
+import { toCsv } from "../../shared/csv.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage, type Form } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";

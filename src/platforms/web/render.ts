@@ -1,5 +1,5 @@
 import type { Block, Button, ChatEffect, ChatFile, ChatMessage, Form, FormField } from "../../chat/message.js";
-import { html, type Html } from "../../dashboard/html.js";
+import { html, type Html } from "../../shared/html.js";
 import type { Translate } from "../../i18n/index.js";
 
 /** What the playground page does with one effect; the browser script applies these in order. */
