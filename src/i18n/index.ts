@@ -1,8 +1,8 @@
 import { catalogue, type Locale, type MessageKey } from "./catalogue.js";
+import { formatMessage, type MessageParams } from "./message-format.js";
 
 export { locales, type Locale, type MessageKey } from "./catalogue.js";
-
-export type MessageParams = Record<string, string | number>;
+export { NumberParamError, type MessageParams } from "./message-format.js";
 
 /** A message to show a person, not yet in their language. */
 export interface Message {
@@ -15,27 +15,11 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 /** One translator per locale: fan-out code creates one per recipient, never shares a global. */
 export function translator(locale: Locale): Translate {
   const messages = catalogue[locale];
-  return (key, params) => interpolate(messages[key], params);
+  return (key, params) => formatMessage(locale, messages[key], params);
 }
 
 export function translate(locale: Locale, message: Message): string {
   return translator(locale)(message.key, message.params);
-}
-
-// Replies interpolate dozens of messages each: split every template once into its literal
-// parts (even indexes) and placeholder names (odd indexes).
-const compiled = new Map<string, string[]>();
-
-function interpolate(template: string, params: MessageParams | undefined): string {
-  if (!params) return template;
-  let parts = compiled.get(template);
-  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i]!;
-    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
-  }
-  return out;
 }
 
 export function isLocale(value: unknown): value is Locale {
