@@ -5,7 +5,7 @@ export const conditions = defineMessages({
   nl: {
     "welcome.title": "Welkom bij Netwerkbot, {name}",
     "welcome.intro":
-      "Ik ben de bot van {network}. Via mij rapporteer je de plaatsingen van je organisatie, meld je je aan voor praktijktafels en andere bijeenkomsten, en vind je andere leden in de ledengids (zoek) en de subgroepen (subgroepen). Typ help voor alle opdrachten.",
+      "Ik ben de bot van {network}. Via mij rapporteer je de plaatsingen van je organisatie, meld je je aan voor praktijktafels en andere evenementen, en vind je andere leden in de ledengids (zoek) en de subgroepen (subgroepen). Typ help voor alle opdrachten.",
     "welcome.report":
       "Jij rapporteert voor {employer}: elk kwartaal vraag ik je naar het aantal plaatsingen en jullie ambitie. Dat kan met het formulier (rapporteer) of in één regel, bijvoorbeeld rapporteer 3 ambitie 10.",
     "welcome.reportOther": "Elk kwartaal vraag ik de contactpersoon van {employer} naar het aantal plaatsingen en jullie ambitie. Met rapportages zie je wat er is gerapporteerd.",

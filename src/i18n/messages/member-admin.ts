@@ -71,7 +71,7 @@ export const memberAdmin = defineMessages({
     "members.person.linkNotFound": "Die koppeling bestaat niet (meer).",
     "members.person.remove.confirm": "{name} uit het netwerk verwijderen?",
     "members.person.remove.explain":
-      "Wat er gebeurt: naam, e-mailadres, gekoppelde Slack- en Teams-accounts, lidmaatschappen van subgroepen en aanmeldingen voor events worden gewist (AVG: wie weggaat, bewaren we niet langer dan nodig). De rapportages van {employer} blijven staan, want dat zijn de aantallen van de werkgever. Dit kan niet ongedaan worden gemaakt; gaat iemand naar een andere werkgever in het netwerk, verplaats hem dan.",
+      "Wat er gebeurt: naam, e-mailadres, gekoppelde Slack- en Teams-accounts, lidmaatschappen van subgroepen en aanmeldingen voor evenementen worden gewist (AVG: wie weggaat, bewaren we niet langer dan nodig). De rapportages van {employer} blijven staan, want dat zijn de aantallen van de werkgever. Dit kan niet ongedaan worden gemaakt; gaat iemand naar een andere werkgever in het netwerk, verplaats hem dan.",
     "members.person.remove.button": "Ja, verwijder",
     "members.person.removed": "{name} is uit het netwerk verwijderd. De rapportages van de werkgever blijven staan.",
     "members.people.title": "Mensen ({count, number})",

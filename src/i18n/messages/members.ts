@@ -21,7 +21,7 @@ export const members = defineMessages({
     "members.erase.confirmSelf": "Weet je zeker dat je je gegevens wilt laten verwijderen?",
     "members.erase.confirmOther": "Weet je zeker dat je de gegevens van {name} wilt verwijderen?",
     "members.erase.explain":
-      "Naam, e-mailadres, gekoppelde Slack- en Teams-accounts, lidmaatschappen van subgroepen en aanmeldingen voor events worden gewist. Rapportages blijven bestaan, want dat zijn de aantallen van de werkgever, maar ze verwijzen niet meer naar jou. Dit kan niet ongedaan worden gemaakt.",
+      "Naam, e-mailadres, gekoppelde Slack- en Teams-accounts, lidmaatschappen van subgroepen en aanmeldingen voor evenementen worden gewist. Rapportages blijven bestaan, want dat zijn de aantallen van de werkgever, maar ze verwijzen niet meer naar jou. Dit kan niet ongedaan worden gemaakt.",
     "members.erase.button.confirm": "Ja, verwijder",
     "members.erase.button.cancel": "Annuleren",
     "members.erase.doneSelf": "Je gegevens zijn verwijderd. Bedankt voor je deelname aan het netwerk.",

@@ -9,7 +9,7 @@ export const teams = defineMessages({
     "teams.form.sentPrivately": "Ik heb je het formulier in je persoonlijke chat met mij gestuurd, zodat alleen jij de gegevens ziet.",
     "teams.form.personalOnly": "Formulieren met gegevens van jou of je organisatie open ik alleen in je persoonlijke chat met mij. Open de chat met Netwerkbot (Apps → Netwerkbot) en vraag het daar opnieuw.",
     "teams.welcome.title": "Welkom bij Netwerkbot",
-    "teams.welcome.channel": "Ik ben toegevoegd aan dit kanaal. Noem mij (@Netwerkbot) gevolgd door een opdracht, bijvoorbeeld \"@Netwerkbot events\". Typ \"@Netwerkbot help\" voor alle opdrachten.",
+    "teams.welcome.channel": "Ik ben toegevoegd aan dit kanaal. Noem mij (@Netwerkbot) gevolgd door een opdracht, bijvoorbeeld \"@Netwerkbot agenda\". Typ \"@Netwerkbot help\" voor alle opdrachten.",
   },
   en: {
     "teams.file.download": "Download",
