@@ -1,6 +1,6 @@
-import { catalogue } from "./src/i18n/catalogue.ts";
-for (const l of ["en"] as const) for (const [k, v] of Object.entries(catalogue[l])) {
-  const m = v.match(/: (\p{Lu}\p{Ll}*)/u); if (m) console.log("COLON", l, k, m[1], "|", v.slice(0,120));
-}
-for (const l of ["nl","en"] as const) for (const [k, v] of Object.entries(catalogue[l])) if (/\((s|en|men)\)|\w\/\w+en\b|persoon\/|rij\(/.test(v)) console.log("PL", l, k, "|", v.slice(0,150));
-for (const [k, v] of Object.entries(catalogue.nl)) if (/\b(event|events)\b/i.test(v)) console.log("EV", k, "|", v.slice(0,150));
+import { catalogue as now } from "./src/i18n/catalogue.ts";
+import { catalogue as old } from "./scratch-old-i18n/catalogue.ts";
+import { execSync } from "node:child_process";
+const frags = new Set<string>();
+for (const l of ["nl","en"] as const) for (const [k, v] of Object.entries(old[l])) if ((now as any)[l][k] !== v) for (const seg of v.split(/\{\w+\}/)) { const s = seg.trim(); if (s.length >= 10) frags.add(s.slice(0, 40)); }
+for (const f of frags) { try { const out = execSync(`grep -rnF -- ${JSON.stringify(f)} test`, { encoding: "utf8" }); console.log("==", f, "\n" + out.split("\n").map(x=>x.slice(0,200)).join("\n")); } catch {} }

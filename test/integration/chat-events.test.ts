@@ -70,7 +70,7 @@ describeEachDatabase("chat: events", (use) => {
     const { db, ctx } = await setup();
     const joost = await ctx("bakeryHr");
     const before = await snapshotCounts(db);
-    expect(replies(await handleText(joost, "rsvp"))).toEqual(["Zo meld je je aan: rsvp 3 ja (of nee, misschien). Typ events voor de nummers."]);
+    expect(replies(await handleText(joost, "rsvp"))).toEqual(["Zo meld je je aan: rsvp 3 ja (of nee, misschien). Typ agenda voor de nummers."]);
     expect(replies(await handleText(joost, "rsvp 99 ja"))[0]).toContain("Evenement 99 ken ik niet");
     expect(replies(await handleText(joost, "rsvp 2 ja"))[0]).toContain("Evenement 2 ken ik niet");
     const bad = replies(await handleText(joost, "rsvp 1 graag"));
@@ -154,7 +154,7 @@ describeEachDatabase("chat: events", (use) => {
     expect(await submit({ onlineUrl: "http://example.nl/meet" })).toEqual({ onlineUrl: "Vul een geldige link in (https://…)." });
     expect(await submit({ capacity: "-4", title: "" })).toEqual({ capacity: "Een aantal kan niet negatief zijn.", title: "Vul dit veld in." });
     expect(await submit({ startsAt: "15 december" })).toEqual({ startsAt: "Vul een geldige datum en tijd in." });
-    expect(await submit({ capacity: "99999" })).toEqual({ capacity: "Dat getal is onwaarschijnlijk groot (maximaal 2000)." });
+    expect(await submit({ capacity: "99999" })).toEqual({ capacity: "Dat getal is onwaarschijnlijk groot (maximaal 2.000)." });
     expect(await snapshotCounts(db)).toEqual(before);
   });
 
@@ -184,7 +184,7 @@ describeEachDatabase("chat: events", (use) => {
     const before = await snapshotCounts(db);
     for (const bad of ["x".repeat(200), "unknown-event-id", "new:not-a-form-key", 42 as unknown as string]) {
       expect(only(await handleFormSubmit(sanne, "event", values, bad), "formErrors").errors).toEqual({
-        title: "Dit formulier hoort bij een evenement dat ik niet (meer) ken. Open het opnieuw met event wijzig <nummer>.",
+        title: "Dit formulier hoort bij een evenement dat ik niet (meer) ken. Open het opnieuw met evenement wijzig <nummer>.",
       });
     }
     expect(await snapshotCounts(db)).toEqual(before);
@@ -196,7 +196,7 @@ describeEachDatabase("chat: events", (use) => {
     expect((await db.prisma.event.findUniqueOrThrow({ where: { id } })).location).toBe("Raadhuis Hengelo");
     expect(replies(await handleText(sanne, "event wijzig 77"))[0]).toContain("Evenement 77 ken ik niet");
     expect(replies(await handleText(sanne, "event wijzig"))[0]).toContain("Noem het nummer van het evenement");
-    expect(replies(await handleText(sanne, "event opblazen 1"))).toEqual(["Gebruik: event nieuw, event wijzig 3, event annuleer 3."]);
+    expect(replies(await handleText(sanne, "event opblazen 1"))).toEqual(["Gebruik: evenement nieuw, evenement wijzig 3, evenement annuleer 3."]);
   });
 
   it("updates the announcement in place when an RSVP button is pressed, and answers privately", async () => {
@@ -207,11 +207,11 @@ describeEachDatabase("chat: events", (use) => {
       handleAction(await ctx(who), "event.rsvp", JSON.stringify({ eventId: id, response, ...(view ? { view } : {}) }));
 
     const first = await press("bakeryHr", "YES");
-    expect(visible(only(first, "update").message)).toContain("1 van 1 plekken bezet, 0 op de wachtlijst");
+    expect(visible(only(first, "update").message)).toContain("1 van 1 plek bezet, 0 op de wachtlijst");
     expect(replies(first)).toEqual(["Je staat op de lijst voor Praktijktafel met de wethouder Werk en Inkomen. Tot dan!"]);
 
     const second = await press("logisticsHr", "YES");
-    expect(visible(only(second, "update").message)).toContain("1 van 1 plekken bezet, 1 op de wachtlijst");
+    expect(visible(only(second, "update").message)).toContain("1 van 1 plek bezet, 1 op de wachtlijst");
     expect(replies(second)[0]).toContain("Je staat op plek 1 van de wachtlijst");
     // The announcement is public: it never shows the presser's own answer.
     expect(visible(only(second, "update").message)).not.toContain("Jij");
@@ -224,7 +224,7 @@ describeEachDatabase("chat: events", (use) => {
 
     // An English speaker pressing the public announcement: the announcement stays Dutch, the reply is English.
     const english = await press("englishSpeaker", "YES");
-    expect(visible(only(english, "update").message)).toContain("1 van 1 plekken bezet, 2 op de wachtlijst");
+    expect(visible(only(english, "update").message)).toContain("1 van 1 plek bezet, 2 op de wachtlijst");
     expect(replies(english)[0]).toContain("You are number 2 on the waiting list");
   });
 
@@ -246,7 +246,7 @@ describeEachDatabase("chat: events", (use) => {
     const sanne = await ctx("coordinator");
     await handleText(await ctx("bakeryHr"), "rsvp 1 ja");
     const cancelled = await handleText(sanne, "event annuleer 1");
-    expect(replies(cancelled)).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd. Aangemelden die bericht krijgen: 1."]);
+    expect(replies(cancelled)).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd. 1 deelnemer krijgt bericht."]);
     expect(only(cancelled, "refreshAnnouncements").eventId).toBe(await eventId(1));
     const announcement = await announcementMessage(sanne, await eventId(1));
     expect(announcement && visible(announcement)).toContain("GEANNULEERD: Praktijktafel");
@@ -324,7 +324,7 @@ describeEachDatabase("chat: events", (use) => {
     expect(form.title).toBe("New event");
     expect(form.fields.find((f) => f.id === "startsAt")?.hint).toBe("Date and time in Dutch time, for example 2026-12-15T15:00");
     expect(replies(await handleText(english, "attendees 1"))[0]).toContain("Attending (0)");
-    expect(replies(await handleText(english, "event cancel 1"))).toEqual(["Event #1 Praktijktafel met de wethouder Werk en Inkomen has been cancelled. Registered people notified: 0."]);
+    expect(replies(await handleText(english, "event cancel 1"))).toEqual(["Event #1 Praktijktafel met de wethouder Werk en Inkomen has been cancelled. There is nobody to notify."]);
     expect(replies(await handleText(english, "event edit 1"))).toEqual(["Praktijktafel met de wethouder Werk en Inkomen has been cancelled and can no longer be changed."]);
   });
 

@@ -82,7 +82,7 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
   it("searches the directory with filters and pages with buttons", async () => {
     const { ctx, db, seeded } = await as("bakeryHr");
     const [found] = await handleText(ctx, "zoek regio:hengelo functie:hr");
-    expect(visible(found)).toContain("Ledengids: 1 werkgevers gevonden");
+    expect(visible(found)).toContain("Ledengids: 1 werkgever gevonden");
     expect(visible(found)).toContain("Hengelo Logistiek BV");
     expect(visible(found)).toContain("Mo Yilmaz — HR — mo.hr@hengelo-logistiek.example");
     expect(visible(found)).toContain("regio hengelo · functie HR");
