@@ -51,7 +51,7 @@ function eventsTable(t: Translate, locale: Locale, o: NetworkOverview): Html {
 }
 
 export function employerOverviewPage(ctx: PageContext, o: EmployerOverview): string {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   const label = quarterLabel(o.quarter);
   const body = html`<h1>${o.employerName}</h1>
 ${quarterPicker(t, o.trend, o.quarter)}
