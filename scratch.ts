@@ -1,6 +1,11 @@
-import { catalogue as now } from "./src/i18n/catalogue.ts";
-import { catalogue as old } from "./scratch-old-i18n/catalogue.ts";
+import { parse } from "@formatjs/icu-messageformat-parser";
 import { execSync } from "node:child_process";
-const frags = new Set<string>();
-for (const l of ["nl","en"] as const) for (const [k, v] of Object.entries(old[l])) if ((now as any)[l][k] !== v) for (const seg of v.split(/\{\w+\}/)) { const s = seg.trim(); if (s.length >= 10) frags.add(s.slice(0, 40)); }
-for (const f of frags) { try { const out = execSync(`grep -rnF -- ${JSON.stringify(f)} test`, { encoding: "utf8" }); console.log("==", f, "\n" + out.split("\n").map(x=>x.slice(0,200)).join("\n")); } catch {} }
+import { catalogue } from "./src/i18n/catalogue.ts";
+import { argumentsOf } from "./src/i18n/message-format.ts";
+for (const [k, v] of Object.entries(catalogue.nl)) {
+  const nums = [...argumentsOf(parse(v, { ignoreTag: true }))].filter(([, kind]) => kind === "number").map(([n]) => n);
+  if (!nums.length) continue;
+  let out = ""; try { out = execSync(`grep -rn -A3 --include=*.ts '"${k}"' src | grep -v i18n/messages`, { encoding: "utf8" }); } catch {}
+  for (const line of out.split("\n")) for (const n of nums) if (new RegExp(`\\b${n}: *(String|formatNumber|\`|"|[\\w.]+\\.toString|[\\w.]+\\.join)`).test(line)) console.log(k, n, line.slice(0, 200));
+  if (!out) console.log("NO CALLSITE", k);
+}

@@ -140,7 +140,7 @@ describeEachDatabase("chat: events", (use) => {
     await db.prisma.network.updateMany({ data: { defaultLocale: "en" } });
     const english = await announcementMessage(await ctx("coordinator"), id);
     expect(english && visible(english)).toContain("For: Subgroup Inclusief inkopen");
-    expect(english && visible(english)).toContain("Places: 0 attending (no limit)");
+    expect(english && visible(english)).toContain("Places: 0 people attending (no limit)");
     // Not visible to someone outside the subgroup: adapters get null and leave the copy alone.
     expect(await announcementMessage(await ctx("bakeryHr"), id)).toBeNull();
   });
@@ -162,7 +162,7 @@ describeEachDatabase("chat: events", (use) => {
     const { db, ctx } = await setup();
     const joost = await ctx("bakeryHr");
     const before = await snapshotCounts(db);
-    expect(replies(await handleText(joost, "event nieuw"))).toEqual(['De opdracht "event" is alleen voor netwerkcoördinatoren.']);
+    expect(replies(await handleText(joost, "event nieuw"))).toEqual(['De opdracht "evenement" is alleen voor netwerkcoördinatoren.']);
     expect(replies(await handleText(joost, "deelnemers 1"))[0]).toContain("alleen voor netwerkcoördinatoren");
     const errors = only(await handleFormSubmit(joost, "event", newEventInput(), ""), "formErrors").errors;
     expect(Object.values(errors)[0]).toContain("alleen een netwerkcoördinator");
@@ -332,9 +332,9 @@ describeEachDatabase("chat: events", (use) => {
     const { ctx } = await setup();
     const member = replies(await handleText(await ctx("bakeryHr"), "help"))[0];
     expect(member).toContain("rsvp 3 ja|nee|misschien");
-    expect(member).not.toContain("event nieuw");
+    expect(member).not.toContain("evenement nieuw");
     const coordinator = replies(await handleText(await ctx("coordinator"), "help"))[0];
-    expect(coordinator).toContain("event nieuw | wijzig 3 | annuleer 3");
+    expect(coordinator).toContain("evenement nieuw | wijzig 3 | annuleer 3");
     expect(coordinator).toContain("deelnemers 3");
   });
 });

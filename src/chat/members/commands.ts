@@ -60,6 +60,7 @@ const mine: Command = {
 const data: Command = {
   name: "gegevens",
   aliases: ["data", "privacy"],
+  listedForCoordinators: true,
   help: "members.help.exportOther",
   run: (ctx, args) => exportEffects(ctx, args || undefined),
 };
@@ -71,6 +72,7 @@ const erase: Command = {
   name: "verwijder",
   aliases: ["erase", "delete"],
   help: "members.help.erase",
+  coordinatorHelp: "members.help.eraseOther",
   async run(ctx, args) {
     const other = otherData.exec(args);
     if (!ownData.test(args) && !other) return [reply(textMessage(ctx.t("members.erase.usage")))];
