@@ -2,7 +2,7 @@ import { defineMessages } from "../define.js";
 
 export const common = defineMessages({
   nl: {
-    "error.invalidInput": "Dat klopt niet helemaal: {details}",
+    "error.invalidInput": "Dat klopt niet helemaal. {details}",
     "error.notAllowed": "Dat mag alleen een netwerkcoördinator.",
     "error.notFound": "Niet gevonden.",
     "error.unexpected": "Er ging iets mis aan onze kant. Probeer het zo nog eens: wat al gelukt was blijft staan en komt er niet dubbel in.",
@@ -16,11 +16,13 @@ export const common = defineMessages({
     "field.negative": "Een aantal kan niet negatief zijn.",
     "field.tooLarge": "Dat getal is onwaarschijnlijk groot (maximaal {max, number}).",
     "field.invalid": "Deze waarde is ongeldig.",
+    "field.year": "Kies een jaar van 2000 tot en met 2100, bijvoorbeeld Q3 2026.",
+    "field.quarter": "Een kwartaal is Q1, Q2, Q3 of Q4, bijvoorbeeld Q3 2026.",
     "field.invalidDate": "Vul een geldige datum en tijd in.",
     "field.invalidUrl": "Vul een geldige link in (https://…).",
   },
   en: {
-    "error.invalidInput": "That is not quite right: {details}",
+    "error.invalidInput": "That is not quite right. {details}",
     "error.notAllowed": "Only a network coordinator can do that.",
     "error.notFound": "Not found.",
     "error.unexpected": "Something went wrong on our side. Please try again shortly: whatever already went through stays, and is not added twice.",
@@ -34,6 +36,8 @@ export const common = defineMessages({
     "field.negative": "A count cannot be negative.",
     "field.tooLarge": "That number is implausibly large (at most {max, number}).",
     "field.invalid": "This value is not valid.",
+    "field.year": "Choose a year from 2000 to 2100, for example Q3 2026.",
+    "field.quarter": "A quarter is Q1, Q2, Q3 or Q4, for example Q3 2026.",
     "field.invalidDate": "Please enter a valid date and time.",
     "field.invalidUrl": "Please enter a valid link (https://…).",
   },
