@@ -12,10 +12,17 @@ export interface Message {
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
+/** Who reads the message: a coordinator is never told to ask their coordinator. */
+export type Reader = "member" | "coordinator";
+
+/** A message written for coordinators instead, under the same key with this suffix. */
+export const COORDINATOR_VARIANT = ".forCoordinator";
+
 /** One translator per locale: fan-out code creates one per recipient, never shares a global. */
-export function translator(locale: Locale): Translate {
-  const messages = catalogue[locale];
-  return (key, params) => formatMessage(locale, messages[key], params);
+export function translator(locale: Locale, reader: Reader = "member"): Translate {
+  const messages: Record<string, string> = catalogue[locale];
+  if (reader === "member") return (key, params) => formatMessage(locale, messages[key]!, params);
+  return (key, params) => formatMessage(locale, messages[`${key}${COORDINATOR_VARIANT}`] ?? messages[key]!, params);
 }
 
 export function translate(locale: Locale, message: Message): string {

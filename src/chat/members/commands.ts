@@ -30,7 +30,7 @@ async function exportEffects(ctx: ChatContext, person?: string): Promise<ChatEff
   if (!result.ok) return failureReply(ctx, result.error);
   const date = ctx.deps.now().toISOString().slice(0, 10);
   return [
-    reply(textMessage(ctx.t("members.export.done"))),
+    reply(textMessage(person && result.value.person.id !== ctx.actor.personId ? ctx.t("members.export.other", { name: result.value.person.name }) : ctx.t("members.export.done"))),
     {
       type: "file",
       file: {

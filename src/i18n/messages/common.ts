@@ -9,6 +9,7 @@ export const common = defineMessages({
     "error.unknownPerson":
       "Ik ken je nog niet. Vraag je netwerkcoördinator om je e-mailadres toe te voegen, dan koppel ik je account automatisch.",
     "error.noEmployer": "Je bent niet aan een werkgever gekoppeld. Vraag je netwerkcoördinator dit te regelen.",
+    "error.noEmployer.forCoordinator": "Je bent zelf niet aan een werkgever gekoppeld. Noem de werkgever, bijvoorbeeld profiel Hengelo.",
     "field.required": "Vul dit veld in.",
     "field.timeOf": "{label}: tijd",
     "field.tooLong": "Dit is te lang (maximaal {max, plural, one {# teken} other {# tekens}}).",
@@ -29,6 +30,7 @@ export const common = defineMessages({
     "error.unknownPerson":
       "I don't know you yet. Ask your network coordinator to add your e-mail address and I will link your account automatically.",
     "error.noEmployer": "You are not linked to an employer. Ask your network coordinator to arrange this.",
+    "error.noEmployer.forCoordinator": "You are not linked to an employer yourself. Name the employer, for example profile Hengelo.",
     "field.required": "Please fill in this field.",
     "field.timeOf": "{label}: time",
     "field.tooLong": "This is too long (at most {max, plural, one {# character} other {# characters}}).",
