@@ -322,7 +322,7 @@ describeEachDatabase("chat: events", (use) => {
     const english = { ...sanne, locale: "en" as const, t: translator("en") };
     const form = only(await handleText(english, "event new"), "openForm").form;
     expect(form.title).toBe("New event");
-    expect(form.fields.find((f) => f.id === "startsAt")?.hint).toBe("Date and time in Dutch time, for example 2026-12-15T15:00");
+    expect(form.fields.find((f) => f.id === "startsAt")?.hint).toBe("Date and time in Dutch time, for example 15-12-2026 15:00");
     expect(replies(await handleText(english, "attendees 1"))[0]).toContain("Attending (0)");
     expect(replies(await handleText(english, "event cancel 1"))).toEqual(["Event #1 Praktijktafel met de wethouder Werk en Inkomen has been cancelled. There is nobody to notify."]);
     expect(replies(await handleText(english, "event edit 1"))).toEqual(["Praktijktafel met de wethouder Werk en Inkomen has been cancelled and can no longer be changed."]);
