@@ -78,6 +78,12 @@ describeEachDatabase("help and forgiving commands through Slack", (use) => {
     expect(await say(slackUser.coordinator, "deelnemrs 1")).toContain(nl("chat.didYouMean", { command: "deelnemrs", suggestion: "deelnemers" }));
   });
 
+  it("says what is wrong with the quarter instead of \"Deze waarde is ongeldig.\"", async () => {
+    const answer = await say(slackUser.coordinator, "status Q1 1999");
+    expect(answer).toContain(nl("field.year"));
+    expect(answer).not.toContain(nl("field.invalid"));
+  });
+
   it("keeps the old command words working after the glossary renamed them", async () => {
     expect(await say(slackUser.bakeryHr, "events")).toContain(nl("events.list.title"));
     expect(await say(slackUser.bakeryHr, "agenda")).toContain(nl("events.list.title"));
