@@ -2,7 +2,7 @@ import { listUpcomingEvents, type EventView } from "../core/events/index.js";
 import { networkSettings } from "../core/reporting/periods.js";
 import { myReports } from "../core/reporting/my-reports.js";
 import { listSubgroups } from "../core/subgroups/list-subgroups.js";
-import { formatDateTime, formatNumber } from "../i18n/format.js";
+import { formatDateTime } from "../i18n/format.js";
 import type { ChatContext } from "./context.js";
 import type { Block, ChatMessage } from "./message.js";
 
@@ -36,7 +36,7 @@ async function reportsSection(ctx: ChatContext): Promise<Block[]> {
   if (!result.ok) return [{ type: "text", text: ctx.t(result.error.key, result.error.params) }];
   const { current, reports, employerName, archived } = result.value;
   const lines = reports.slice(0, HOME_REPORTS).map((r) =>
-    ctx.t("home.reports.line", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), ambition: formatNumber(ctx.locale, r.ambition) }),
+    ctx.t("home.reports.line", { quarter: r.label, realised: r.realised, ambition: r.ambition }),
   );
   return [
     { type: "header", text: ctx.t("home.reports.title", { employer: employerName }) },

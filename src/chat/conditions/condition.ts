@@ -24,6 +24,7 @@ const condition: Command = {
   name: "voorwaarde",
   aliases: ["condition", "voorwaarden", "lidmaatschap"],
   help: "conditions.help",
+  coordinatorHelp: "conditions.help.edit",
   async run(ctx, args) {
     const [word = ""] = args.split(/\s+/, 1);
     const verb = verbs[word.toLowerCase()];

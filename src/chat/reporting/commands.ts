@@ -59,7 +59,7 @@ async function submitted(ctx: ChatContext, raw: Record<string, unknown>): Promis
   const v = result.value;
   const text = v.corrected
     ? ctx.t("reporting.corrected", { quarter: v.label, version: v.version })
-    : ctx.t("reporting.saved", { quarter: v.label, realised: formatNumber(ctx.locale, v.realised), ambition: formatNumber(ctx.locale, v.ambition) });
+    : ctx.t("reporting.saved", { quarter: v.label, realised: v.realised, ambition: v.ambition });
   return [reply(textMessage(text))];
 }
 
@@ -114,7 +114,7 @@ const mine: Command = {
     const { current, reports, employerName, archived } = result.value;
     const due = !current.reported && !archived;
     const lines = reports.map((r) =>
-      ctx.t("reporting.mine.line", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), ambition: formatNumber(ctx.locale, r.ambition) }),
+      ctx.t("reporting.mine.line", { quarter: r.label, realised: r.realised, ambition: r.ambition }),
     );
     const message: ChatMessage = {
       summary: ctx.t("reporting.mine.title", { employer: employerName }),
@@ -185,8 +185,8 @@ const history: Command = {
     const lines = result.value.map((q) =>
       ctx.t("reporting.history.line", {
         quarter: q.label,
-        realised: formatNumber(ctx.locale, q.realised),
-        ambition: formatNumber(ctx.locale, q.ambition),
+        realised: q.realised,
+        ambition: q.ambition,
         reported: q.reported,
       }),
     );

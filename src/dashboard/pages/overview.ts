@@ -51,12 +51,12 @@ function eventsTable(t: Translate, locale: Locale, o: NetworkOverview): Html {
 }
 
 export function employerOverviewPage(ctx: PageContext, o: EmployerOverview): string {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   const label = quarterLabel(o.quarter);
   const body = html`<h1>${o.employerName}</h1>
 ${quarterPicker(t, o.trend, o.quarter)}
 <p id="current">${o.current
-    ? t("dashboard.member.current", { quarter: label, realised: formatNumber(locale, o.current.realised), ambition: formatNumber(locale, o.current.ambition) })
+    ? t("dashboard.member.current", { quarter: label, realised: o.current.realised, ambition: o.current.ambition })
     : t("dashboard.member.notReported", { quarter: label })}</p>
 <section><h2>${t("dashboard.chart.title")}</h2><img class="chart" src="/dashboard/chart.png" alt="${t("dashboard.chart.alt")}" width="720" height="360"></section>
 ${trendTable(t, o.trend)}

@@ -21,6 +21,7 @@ export function mountWebSurfaces(app: Express, { config, deps, logger, requests,
     defaultLocale,
     adminToken: config.env.ADMIN_TOKEN,
     secureCookies: config.env.PUBLIC_URL?.startsWith("https://") ?? false,
+    playground: config.demoMode,
   });
   if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale, requests, conversation }));
 }
