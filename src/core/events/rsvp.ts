@@ -70,7 +70,7 @@ export async function respondToEvent(deps: CoreDeps, actor: Actor, raw: unknown)
   }, lockingTransaction);
 }
 
-function closedReason(event: EventRow, now: Date) {
+export function closedReason(event: EventRow, now: Date) {
   if (event.status === "CANCELLED") return fail("conflict", "events.rsvp.cancelled", { title: event.title });
   if (event.startsAt <= now) return fail("conflict", "events.rsvp.past", { title: event.title });
   if (event.rsvpDeadline && event.rsvpDeadline < now) return fail("conflict", "events.rsvp.deadlinePassed", { title: event.title });
