@@ -85,7 +85,8 @@ export async function respondAsGuest(deps: CoreDeps, guestId: string, response: 
     const released = hadPlace && response !== "YES" ? await promoteFromWaitlist(tx, event, now, seated - 1) : [];
     await enqueueNotifications(tx, [...healed, ...released]);
     const position = place.waitlisted && place.waitlistedAt ? await positionAt(tx, event.id, place.waitlistedAt) : null;
-    return ok({ eventId: event.id, number: event.number, title: event.title, response, waitlisted: place.waitlisted, position, promoted: released.length });
+    const promoted = hadPlace && response !== "YES" ? (await countAttending(tx, event.id)) - (seated - 1) : 0;
+    return ok({ eventId: event.id, number: event.number, title: event.title, response, waitlisted: place.waitlisted, position, promoted });
   }, lockingTransaction);
 }
 
