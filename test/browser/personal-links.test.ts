@@ -46,7 +46,7 @@ describe("personal links in a browser: the report form and the RSVP page, on a p
     return { token: issued.value.token, url: `${app.url}${issued.value.path}` };
   }
   async function fitsThePhone(page: Page) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(PHONE.width);
   }
 
   it("reports through the link: the form fits the phone, saves, and shows the figure and who gave it", async () => {

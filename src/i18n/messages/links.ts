@@ -1,6 +1,7 @@
 import { defineMessages } from "../define.js";
 
-// Personal links in e-mails and the small web forms they open (src/core/links, src/platforms/web-forms).
+// Personal links in e-mails and the small web forms they open (src/core/links, src/platforms/web-forms),
+// and the external guests of events who answer through them.
 // Readers are often not in Slack or Teams and open the link on a phone: short sentences (B1), and
 // every refusal says that nothing was stored and what to do instead.
 export const links = defineMessages({
@@ -47,6 +48,12 @@ export const links = defineMessages({
     "links.answer.MAYBE": "misschien",
     "links.answer.NO": "nee",
     "events.guest.tooMany": "Dit evenement heeft al {max} gasten; meer kan niet.",
+    "events.guest.invited": "{email} is als gast uitgenodigd voor #{number} {title}. De gast meldt zich aan via de persoonlijke link in de uitnodiging.",
+    "events.guest.already": "{email} was al uitgenodigd voor #{number} {title}; er is niets veranderd.",
+    "events.usage.guest": "Zo nodig je een gast uit die geen lid is: event 3 gast naam@organisatie.nl",
+    "events.attendees.guests": "Gasten, geen lid ({count})",
+    "events.attendees.guestAnswer.none": "nog geen antwoord",
+    "events.attendees.guestAnswer.waitlist": "wachtlijst",
   },
   en: {
     "links.invalid": "This link is not right. Perhaps it was not copied completely, or something in it was changed. Nothing was saved. Use the link from the e-mail, or ask your network coordinator for a new one.",
@@ -91,5 +98,11 @@ export const links = defineMessages({
     "links.answer.MAYBE": "maybe",
     "links.answer.NO": "no",
     "events.guest.tooMany": "This event already has {max} guests; no more can be added.",
+    "events.guest.invited": "{email} has been invited as a guest to #{number} {title}. The guest responds through the personal link in the invitation.",
+    "events.guest.already": "{email} was already invited to #{number} {title}; nothing changed.",
+    "events.usage.guest": "To invite a guest who is not a member: event 3 guest name@organisation.org",
+    "events.attendees.guests": "Guests, not members ({count})",
+    "events.attendees.guestAnswer.none": "no answer yet",
+    "events.attendees.guestAnswer.waitlist": "waiting list",
   },
 });
