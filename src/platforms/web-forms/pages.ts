@@ -3,7 +3,7 @@ import { RSVP_ANSWERS } from "../../core/links/index.js";
 import type { Message } from "../../i18n/index.js";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.js";
 import { translate, translator, type Locale } from "../../i18n/index.js";
-import { html, page, type Html } from "../../dashboard/html.js";
+import { html, page, type Html } from "../../shared/html.js";
 
 // Mobile-first: one column, large targets, nothing to sign in to. The stylesheet is the
 // dashboard's; its .link-page rules size everything for a phone first.
