@@ -200,7 +200,7 @@ describeEachDatabase("chat: events", (use) => {
     expect((await db.prisma.event.findUniqueOrThrow({ where: { id } })).location).toBe("Raadhuis Hengelo");
     expect(replies(await handleText(sanne, "event wijzig 77"))[0]).toContain("Evenement 77 ken ik niet");
     expect(replies(await handleText(sanne, "event wijzig"))[0]).toContain("Noem het nummer van het evenement");
-    expect(replies(await handleText(sanne, "event opblazen 1"))).toEqual(["Gebruik: evenement nieuw, evenement wijzig 3, evenement annuleer 3."]);
+    expect(replies(await handleText(sanne, "event opblazen 1"))).toEqual(["Gebruik: evenement nieuw, evenement wijzig 3, evenement annuleer 3, evenement 3 gast naam@organisatie.nl."]);
   });
 
   it("updates the announcement in place when an RSVP button is pressed, and answers privately", async () => {

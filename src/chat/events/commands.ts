@@ -3,6 +3,7 @@ import {
   attendeeList,
   cancelEvent,
   eventCalendar,
+  inviteGuest,
   listUpcomingEvents,
   removeAttendee,
   respondToEvent,
@@ -74,11 +75,24 @@ const manage: Command = {
     const [sub = "", number, ...rest] = args.split(/\s+/).filter(Boolean);
     const verb = sub.toLowerCase();
     if ((verb === "nieuw" || verb === "new") && !number) return [{ type: "openForm", form: await eventForm(ctx) }];
+    if (/^\d+$/.test(sub) && (number?.toLowerCase() === "gast" || number?.toLowerCase() === "guest")) return invite(ctx, sub, rest);
     if (!["wijzig", "edit", "annuleer", "cancel"].includes(verb) || rest.length) return [reply(textMessage(ctx.t("events.usage.event")))];
     if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: `event ${verb} 3` })))];
     return verb === "wijzig" || verb === "edit" ? editForm(ctx, number) : cancel(ctx, number);
   },
 };
+
+/** "event 3 gast wethouder@gemeente.nl": an external guest, who answers through their e-mailed link. */
+async function invite(ctx: ChatContext, number: string, rest: string[]): Promise<ChatEffect[]> {
+  if (rest.length !== 1) return [reply(textMessage(ctx.t("events.usage.guest")))];
+  const result = await inviteGuest(ctx.deps, ctx.actor, { number, email: rest[0] });
+  if (!result.ok) {
+    const usage = result.error.reason === "invalid" ? [reply(textMessage(ctx.t("events.usage.guest")))] : [];
+    return [...failureReply(ctx, result.error), ...usage];
+  }
+  const { email, title } = result.value;
+  return [reply(textMessage(ctx.t(result.value.created ? "events.guest.invited" : "events.guest.already", { email, number: result.value.number, title })))];
+}
 
 async function editForm(ctx: ChatContext, number: string): Promise<ChatEffect[]> {
   const result = await viewEvent(ctx.deps, ctx.actor, { number });

@@ -6,6 +6,7 @@ import { mountDashboard } from "../../dashboard/index.js";
 import { configureWebLinks } from "../../dashboard/web-links.js";
 import type { Logger } from "../../logger.js";
 import { playgroundRouter } from "./playground-router.js";
+import { linkFormsRouter } from "../web-forms/router.js";
 import type { WorkInFlight } from "../work-in-flight.js";
 
 /**
@@ -23,6 +24,8 @@ export function mountWebSurfaces(app: Express, { config, deps, logger, requests,
     secureCookies: config.env.PUBLIC_URL?.startsWith("https://") ?? false,
     playground: config.demoMode,
   });
+  // The forms personal links in e-mails open: always mounted, a link is its own proof.
+  app.use(linkFormsRouter({ deps, logger, defaultLocale }));
   if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale, requests, conversation }));
 }
 
