@@ -7,6 +7,8 @@ import type { ChatMessage } from "../chat/message.js";
  */
 export interface OutboxSender {
   platform: "SLACK" | "TEAMS" | "WEB";
+  /** The platform whose rate this sender's calls count against, when not its own (WEB rows sent through Slack). */
+  pacedAs?: "SLACK" | "TEAMS";
   send(delivery: OutboxDelivery): Promise<SendResult>;
   /**
    * Optional: for a message whose previous worker died between the platform's answer and

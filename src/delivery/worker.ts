@@ -44,8 +44,9 @@ const PER_ADDRESS_GAP_MS = 1_000;
  * idempotency key). What the worker does instead:
  * - the lease is renewed while a batch is worked on, so a slow machine does not let another
  *   worker take a row that is still being sent;
- * - just before the platform is called, the attempt is recorded (`beginSend`, only while this
- *   worker still holds the row); the platform's answer is recorded with SENT in one statement
+ * - before the wait for the platform's turn, the attempt is recorded (`beginSend`, only while
+ *   this worker still holds the row), and after it the row is sent only if its lease cannot have
+ *   lapsed meanwhile (`custody`); the platform's answer is recorded with SENT in one statement
  *   within milliseconds, and kept and retried while the database is unreachable;
  * - a row whose send had started and whose holder went silent is claimed only two leases later,
  *   "in doubt": a sender that can look a message up (`wasDelivered`, Slack: message metadata)
@@ -69,21 +70,26 @@ export class OutboxWorker {
     this.recorder = new SentRecorder(config.db, { logger: config.logger });
     for (const sender of config.senders) {
       this.senders.set(sender.platform, sender);
-      const rate = config.ratePerSecond?.[sender.platform] ?? (sender.platform === "WEB" ? 1_000 : 1);
-      this.limiters.set(
-        sender.platform,
-        sender.platform === "WEB" ? new RateLimiter(rate) : new SharedRateLimiter(config.db, `rate:${sender.platform}`, rate, PER_ADDRESS_GAP_MS),
-      );
+      // A sender that delivers through another platform (WEB rows to Slack) shares its limiter.
+      const paceOf = sender.pacedAs ?? sender.platform;
+      const limiter =
+        this.limiters.get(paceOf) ??
+        (paceOf === "WEB"
+          ? new RateLimiter(config.ratePerSecond?.WEB ?? 1_000)
+          : new SharedRateLimiter(config.db, `rate:${paceOf}`, this.workerId, config.ratePerSecond?.[paceOf] ?? 1, PER_ADDRESS_GAP_MS, undefined, config.logger));
+      this.limiters.set(paceOf, limiter);
+      this.limiters.set(sender.platform, limiter);
     }
   }
 
   /** Claims and handles one batch; returns how many rows it handled. */
   async drainOnce(): Promise<number> {
+    const claimedAt = this.config.now();
     const rows = await claimDue(this.config.db, {
       workerId: this.workerId,
       platforms: [...this.senders.keys()],
       limit: this.options.batchSize,
-      now: this.config.now(),
+      now: claimedAt,
       leaseMs: this.options.leaseMs,
     });
     if (rows.length === 0) return 0;
@@ -92,9 +98,16 @@ export class OutboxWorker {
       recipientLocales(this.config.db, rows),
     ]);
     const ids = rows.map((r) => r.id);
+    // Until when these rows are surely still this worker's: only a renewal asked for before that
+    // moment extends it (after it, another worker may have taken a row over).
+    const custody = { until: claimedAt.getTime() + this.options.leaseMs };
     const heartbeat = setInterval(() => {
-      renewLeases(this.config.db, { ids, workerId: this.workerId, now: this.config.now(), leaseMs: this.options.leaseMs }).catch((error: unknown) =>
-        this.config.logger?.warn({ err: error }, "Outbox-worker: lease niet verlengd"),
+      const askedAt = this.config.now().getTime();
+      renewLeases(this.config.db, { ids, workerId: this.workerId, now: new Date(askedAt), leaseMs: this.options.leaseMs }).then(
+        () => {
+          if (askedAt < custody.until) custody.until = askedAt + this.options.leaseMs;
+        },
+        (error: unknown) => this.config.logger?.warn({ err: error }, "Outbox-worker: lease niet verlengd"),
       );
     }, this.options.leaseMs / 3);
     let next = 0;
@@ -103,7 +116,7 @@ export class OutboxWorker {
         const row = rows[next++]!;
         // Stopping: hand unsent rows back at once instead of waiting for rate slots.
         if (this.stopping) await this.reschedule(row, this.config.now(), null, false);
-        else await this.handleOrFail(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl");
+        else await this.handleOrFail(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl", custody);
       }
     };
     try {
@@ -126,6 +139,7 @@ export class OutboxWorker {
     if (this.running) return;
     this.running = true;
     this.stopping = false;
+    for (const limiter of this.limiters.values()) limiter.reopen?.();
     // Two loops share the rate limiter: one sends while the other claims its next batch.
     this.loop = Promise.all([this.run(), this.run()]).then(() => undefined);
   }
@@ -134,6 +148,7 @@ export class OutboxWorker {
     this.running = false;
     this.stopping = true;
     this.wake?.();
+    await Promise.all([...new Set(this.limiters.values())].map((limiter) => limiter.close?.()));
     await this.loop;
   }
 
@@ -156,9 +171,9 @@ export class OutboxWorker {
    * Whatever goes wrong with one row ends in its retry/DEAD path with the reason, never as an
    * error out of the batch: that would leave the row SENDING, claimed again every lease.
    */
-  private async handleOrFail(row: ClaimedRow, decision: DeliveryDecision, locale: Locale): Promise<void> {
+  private async handleOrFail(row: ClaimedRow, decision: DeliveryDecision, locale: Locale, custody: { until: number }): Promise<void> {
     try {
-      await this.handle(row, decision, locale);
+      await this.handle(row, decision, locale, custody);
     } catch (error) {
       try {
         await this.fail(row, { ok: false, error: reasonOf(error), permanent: false });
@@ -169,7 +184,7 @@ export class OutboxWorker {
     }
   }
 
-  private async handle(row: ClaimedRow, decision: DeliveryDecision, locale: Locale): Promise<void> {
+  private async handle(row: ClaimedRow, decision: DeliveryDecision, locale: Locale, custody: { until: number }): Promise<void> {
     const db = this.config.db;
     if (decision.action === "cancel") {
       await db.outboxMessage.updateMany({ where: this.held(row), data: { status: "CANCELLED", lastError: decision.reason, lockedBy: null, lockedUntil: null } });
@@ -200,10 +215,16 @@ export class OutboxWorker {
       if (found) return this.markSent(row, found);
     }
     await sender.prepare?.(delivery);
-    await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
     if (this.stopping) return this.reschedule(row, this.config.now(), null, false);
     // Taken over by another worker, or erased, since the claim: not ours to send any more.
     if (!(await beginSend(db, { id: row.id, workerId: this.workerId, now: this.config.now(), leaseMs: this.options.leaseMs }))) return;
+    // The attempt is recorded before the wait for the platform's turn, not after it: the turn is
+    // taken when the call leaves, and a database round trip between the two would let calls
+    // bunch up on their way to the platform (shared-rate-limit.ts).
+    const go = await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
+    // Stopping, the platform's lease lost, or the row's lease possibly lapsed while it waited
+    // (another worker may have it now): handed back unsent.
+    if (!go || this.stopping || this.config.now().getTime() >= custody.until) return this.reschedule(row, this.config.now(), null, false);
     let result: SendResult;
     try {
       result = await sender.send(delivery);
@@ -254,6 +275,7 @@ export class OutboxWorker {
         nextAttemptAt: at,
         lockedBy: null,
         lockedUntil: null,
+        sendingSince: null,
         // Unless the failure leaves open whether it arrived, it did not: no longer in doubt.
         ...(maybeDelivered ? {} : { sendStartedAt: null }),
         ...(error === null ? {} : { lastError: error.slice(0, 1_000) }),
