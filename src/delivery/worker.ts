@@ -231,10 +231,12 @@ export class OutboxWorker {
     } catch (error) {
       result = { ok: false, error: reasonOf(error), permanent: false, maybeDelivered: true };
     }
+    // SENT is written with the in-flight mark cleared, in one statement and at once: no round
+    // trip before it widens the moment in which a crash leaves the message in doubt.
+    if (result.ok) return this.markSent(row, result.platformMessageId);
     // The outcome below must be recorded even when this mark cannot be cleared (the database
     // gone for a moment): an erasure then waits for the lease instead.
     await endSend(db, row.id).catch((error: unknown) => this.config.logger?.warn({ err: error, outboxId: row.id }, "Outbox-worker: verzendmarkering niet gewist"));
-    if (result.ok) return this.markSent(row, result.platformMessageId);
     return this.fail(row, result);
   }
 
