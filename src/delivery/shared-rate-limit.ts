@@ -13,6 +13,12 @@ export interface SendRateLimiter {
   acquire(address?: string): Promise<boolean>;
   /** The platform answered 429 Retry-After: nobody sends to it before then. */
   pause(ms: number): Promise<void> | void;
+  /**
+   * Whether this instance may send to the platform now (it holds, or has just taken, the lease).
+   * False also tells the holder this instance is waiting for it. Rows of a platform are claimed
+   * only while this is true, so no send waits in line behind a lease held elsewhere.
+   */
+  ready?(): Promise<boolean>;
   /** Lets waiting sends go back and gives up what the limiter holds, until `reopen`. */
   close?(): Promise<void>;
   reopen?(): void;
@@ -23,10 +29,10 @@ export interface SendRateLimiter {
 // the lease lapses, and the next holder starts with a clean window.
 const LEASE_MS = 3_000;
 const RENEW_MS = 300;
-// How often an instance with sends waiting asks for a lease someone else holds.
+// How long an instance that handed the lease on leaves it to the one that wanted it.
 const POLL_MS = 50;
-// A holder others are waiting for hands the lease on after this long: the work is shared, and a
-// handover costs about one poll of sending time.
+// A holder others are waiting for hands the lease on after this long (or when it has had nothing
+// to send for IDLE_MS): the work is shared, and a handover costs about one poll of sending time.
 const SHARE_MS = 5_000;
 // A holder with nothing to send gives the lease up after this long.
 const IDLE_MS = 1_000;
@@ -47,7 +53,7 @@ const IDLE_MS = 1_000;
  * delays that send, and the next one counts from when it really left.
  *
  * Instances that have sends waiting mark the lease wanted; its holder hands it on (with its
- * pacing log) after SHARE_MS, or at once when it has nothing queued. Clocks must agree between
+ * pacing log) after SHARE_MS, or when it has had nothing to send for IDLE_MS. Clocks must agree between
  * instances (NTP) to well within the margin, as the handed-on log holds wall-clock times.
  */
 export class SharedRateLimiter implements SendRateLimiter {
@@ -100,6 +106,12 @@ export class SharedRateLimiter implements SendRateLimiter {
     this.log.pausedUntil = Math.max(this.log.pausedUntil, Date.now() + ms);
   }
 
+  async ready(): Promise<boolean> {
+    if (this.closed) return false;
+    if (Date.now() < this.validUntil) return true;
+    return this.obtain();
+  }
+
   reopen(): void {
     this.closed = false;
   }
@@ -118,9 +130,11 @@ export class SharedRateLimiter implements SendRateLimiter {
     try {
       while (this.waiters.length > 0 && !this.closed) {
         this.lastBusyAt = Date.now();
+        // The lease lapsed (renewals late) or was handed on: what waits goes back to be claimed
+        // by the holder, rather than waiting in line here.
         if (Date.now() >= this.validUntil && !(await this.obtain())) {
-          await sleep(POLL_MS);
-          continue;
+          for (const waiter of this.waiters.splice(0)) waiter.resolve(false);
+          break;
         }
         const now = Date.now();
         const { index, wait } = this.nextTurn(now);
@@ -192,7 +206,9 @@ export class SharedRateLimiter implements SendRateLimiter {
     const now = Date.now();
     if (now >= this.validUntil) return this.stopRenewing();
     const idle = this.waiters.length === 0 && now - this.lastBusyAt >= IDLE_MS;
-    const handOn = this.wanted && (this.waiters.length === 0 || now - this.heldSince >= SHARE_MS);
+    // Not the moment its queue is empty: the lanes refill it after a database round trip each
+    // (beginSend), and a lease handed on at every such gap spends the rate on handovers.
+    const handOn = this.wanted && now - this.heldSince >= SHARE_MS;
     if (idle || handOn) return this.letGo();
     await this.inOrder(async () => {
       if (this.validUntil === 0) return;
@@ -219,6 +235,7 @@ export class SharedRateLimiter implements SendRateLimiter {
     this.validUntil = 0;
     this.releasedAt = Date.now();
     this.stopRenewing();
+    for (const waiter of this.waiters.splice(0)) waiter.resolve(false);
     const log = this.snapshot();
     await this.inOrder(async () => {
       try {

@@ -35,6 +35,8 @@ export interface WorkerOptions {
 const defaults = { batchSize: 50, concurrency: 8, leaseMs: 60_000, maxAttempts: 6, idleMs: 1_000 };
 // Slack allows about one message per second in one conversation.
 const PER_ADDRESS_GAP_MS = 1_000;
+// How often a worker with rows due asks for the platform lease another worker holds.
+const LEASE_POLL_MS = 100;
 
 /**
  * Delivers outbox rows: claim a batch, decide (campaign rules), render in the recipient's
@@ -60,6 +62,7 @@ export class OutboxWorker {
   private readonly senders = new Map<string, OutboxSender>();
   private readonly recorder: SentRecorder;
   private running = false;
+  private waitingForLease = false;
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -84,10 +87,12 @@ export class OutboxWorker {
 
   /** Claims and handles one batch; returns how many rows it handled. */
   async drainOnce(): Promise<number> {
+    const platforms = await this.sendablePlatforms();
+    if (platforms.length === 0) return 0;
     const claimedAt = this.config.now();
     const rows = await claimDue(this.config.db, {
       workerId: this.workerId,
-      platforms: [...this.senders.keys()],
+      platforms,
       limit: this.options.batchSize,
       now: claimedAt,
       leaseMs: this.options.leaseMs,
@@ -128,11 +133,35 @@ export class OutboxWorker {
     return rows.length;
   }
 
+  /**
+   * The platforms this worker may send to now: rows are claimed only for those, so none waits
+   * behind a platform's send lease another instance holds. For a platform with rows due whose
+   * lease is elsewhere, asking marks it wanted, and the holder hands it on (shared-rate-limit.ts).
+   */
+  private async sendablePlatforms(): Promise<string[]> {
+    const platforms = [...this.senders.keys()];
+    const due = new Set(await duePlatforms(this.config.db, platforms, this.config.now(), this.options.leaseMs));
+    this.waitingForLease = false;
+    const sendable: string[] = [];
+    for (const platform of platforms) {
+      if (!due.has(platform)) continue;
+      if (await (this.limiters.get(platform)!.ready?.() ?? true)) sendable.push(platform);
+      else this.waitingForLease = true;
+    }
+    return sendable;
+  }
+
   /** Handles everything due now (tests and the fake clock). */
   async drain(): Promise<number> {
     let total = 0;
-    for (let handled = await this.drainOnce(); handled > 0; handled = await this.drainOnce()) total += handled;
-    return total;
+    for (;;) {
+      const handled = await this.drainOnce();
+      total += handled;
+      if (handled > 0) continue;
+      // Rows still due, but another worker holds their platform's lease: wait for a turn.
+      if (!this.waitingForLease) return total;
+      await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+    }
   }
 
   start(): void {
@@ -158,6 +187,10 @@ export class OutboxWorker {
         if ((await this.drainOnce()) > 0) continue;
       } catch (error) {
         this.config.logger?.error({ err: error }, "Outbox-worker: ronde mislukt");
+      }
+      if (this.waitingForLease && this.running) {
+        await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+        continue;
       }
       await new Promise<void>((resolve) => {
         const previous = this.wake;
@@ -285,6 +318,20 @@ export class OutboxWorker {
       },
     });
   }
+}
+
+/** Which of `platforms` have rows claimDue would take now (claim.ts has the same conditions). */
+async function duePlatforms(db: Db, platforms: string[], now: Date, leaseMs: number): Promise<string[]> {
+  const startedDueBefore = new Date(now.getTime() - 2 * leaseMs);
+  const rows = await db.$queryRaw<Array<{ platform: string }>>`
+    SELECT p AS platform FROM unnest(${platforms}::text[]) AS p
+    WHERE EXISTS (
+      SELECT 1 FROM "OutboxMessage"
+      WHERE platform::text = p
+        AND ((status = 'PENDING' AND "nextAttemptAt" <= ${now})
+          OR (status = 'SENDING' AND "sendStartedAt" IS NULL AND "lockedUntil" < ${now})
+          OR (status = 'SENDING' AND "sendStartedAt" IS NOT NULL AND "lockedUntil" < ${startedDueBefore})))`;
+  return rows.map((r) => r.platform);
 }
 
 async function recipientLocales(db: Db, rows: ClaimedRow[]): Promise<Map<string, Locale>> {
