@@ -54,6 +54,18 @@ const LEASE_POLL_MS = 100;
  *   "in doubt": a sender that can look a message up (`wasDelivered`, Slack: message metadata)
  *   is asked first. With one that cannot (Teams), a message whose worker died in the
  *   milliseconds between the platform's answer and its record may arrive twice.
+ *
+ * Why Teams keeps that window (issue 15.9): the Bot Connector assigns every activity's id itself
+ * (the activity spec, A2031: clients SHOULD NOT set one; botbuilder drops it), takes no
+ * idempotency key, and has no call that lists or reads a conversation's activities, so a
+ * client-side id would be seen by nobody and "already sent?" cannot be asked of it. Keeping the
+ * lease alive does not help either: a killed process holds no lease. What would close it is a
+ * look-up through Microsoft Graph (Chat.Read.WhereInstalled, the personal chat's Graph id via the
+ * user's installed app, the outbox key in the card), which needs consent in every tenant and is
+ * not built. What is done: the attempt is durable before the call, the answer is written at once
+ * (sent-recorder.ts, one statement that also clears the in-flight mark), and while the database
+ * is unreachable answers are kept and retried, so only a crash in that one write's round trip
+ * can double a message.
  */
 export class OutboxWorker {
   readonly workerId: string;

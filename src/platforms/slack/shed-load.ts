@@ -10,7 +10,7 @@ export interface ShedOptions {
   locale: Locale;
   requests: WorkInFlight;
   lag: EventLoopLag;
-  /** BUSY_EVENT_LOOP_LAG_MS: beyond this the instance is too far behind to take a request on. */
+  /** BUSY_EVENT_LOOP_LAG_MS: beyond this the instance is too far behind to take a request on; 0: not checked. */
   maxLagMs: number;
 }
 
@@ -32,7 +32,8 @@ export function shedSlackLoad(options: ShedOptions): RequestHandler {
   // The raw body is kept where Bolt looks for one read before it (`rawBody`), for what goes on.
   const parseForm = express.urlencoded({ extended: false, limit: BODY_LIMITS.slack, verify: (req, _res, raw) => void Object.assign(req, { rawBody: raw }) });
   return (req, res, next) => {
-    const full = options.requests.size >= options.requests.limit || options.lag.currentMs > options.maxLagMs;
+    const behind = options.maxLagMs > 0 && options.lag.currentMs > options.maxLagMs;
+    const full = options.requests.size >= options.requests.limit || behind;
     if (!full || !req.is("application/x-www-form-urlencoded")) return next();
     parseForm(req, res, (error?: unknown) => {
       if (error) return next(error);
