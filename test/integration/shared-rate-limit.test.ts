@@ -29,13 +29,20 @@ describeEachDatabase("shared send rate: one lease per platform", (use) => {
   it(`three instances with sends waiting let at most ${LIMIT} leave in any second, share the work, and keep a conversation's gap`, async () => {
     limiters = ["a", "b", "c"].map((holder) => new SharedRateLimiter(use().prisma, "rate:TEST", holder, LIMIT, GAP_MS));
     const left: Array<{ at: number; by: number; address: string }> = [];
-    let next = 0;
-    // Eight lanes per instance, as the worker runs; every tenth send goes to one conversation.
+    const todo = Array.from({ length: SENDS }, (_, i) => i);
+    // Eight lanes per instance, as the worker runs: each asks for the lease first (the worker
+    // claims rows only then) and hands a send back when the lease moved on while it waited.
+    // Every tenth send goes to one conversation.
     const lane = async (by: number) => {
-      while (next < SENDS) {
-        const i = next++;
+      while (todo.length > 0) {
+        if (!(await limiters[by]!.ready())) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          continue;
+        }
+        const i = todo.shift()!;
         const address = i % 10 === 0 ? "shared-conversation" : `conversation-${i}`;
         if (await limiters[by]!.acquire(address)) left.push({ at: Date.now(), by, address });
+        else todo.push(i);
       }
     };
     await Promise.all(limiters.flatMap((_, by) => Array.from({ length: 8 }, () => lane(by))));
@@ -55,9 +62,11 @@ describeEachDatabase("shared send rate: one lease per platform", (use) => {
     limiters = [first, second];
     const firstLeft: number[] = [];
     for (let i = 0; i < LIMIT; i++) if (await first.acquire(`c-${i}`)) firstLeft.push(Date.now());
-    const waiting = second.acquire("c-0");
+    // The second asks while the first holds the lease: it is told no, and marks it wanted.
+    expect(await second.ready()).toBe(false);
     await first.close();
-    expect(await waiting).toBe(true);
+    await expect.poll(() => second.ready(), { timeout: 30_000 }).toBe(true);
+    expect(await second.acquire("c-0")).toBe(true);
     const secondAt = Date.now();
     // The first's ten sends and the second's first one are not eleven within a second.
     expect(maxWithinOneSecond([...firstLeft, secondAt])).toBeLessThanOrEqual(LIMIT);
