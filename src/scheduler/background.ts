@@ -38,8 +38,8 @@ export function startBackgroundWork(options: {
     senders,
     workerId: instanceId,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1_000,
-    // Rows without a chat identity go through Slack then, at Slack's pace.
-    ratePerSecond: { SLACK: env.OUTBOX_RATE_SLACK, TEAMS: env.OUTBOX_RATE_TEAMS, ...(unlinked ? { WEB: env.OUTBOX_RATE_SLACK } : {}) },
+    // Rows without a chat identity go through Slack then, within Slack's one rate (the sender is pacedAs SLACK).
+    ratePerSecond: { SLACK: env.OUTBOX_RATE_SLACK, TEAMS: env.OUTBOX_RATE_TEAMS },
   });
   const enabled = env.SCHEDULER === "on" || (env.SCHEDULER === "auto" && env.NODE_ENV !== "test");
   const scheduler = enabled
