@@ -1,9 +1,10 @@
 import type { Db } from "../db/database.js";
+import type { Platform } from "../generated/prisma/enums.js";
 
 export interface ClaimedRow {
   id: string;
   idempotencyKey: string;
-  platform: "SLACK" | "TEAMS" | "WEB";
+  platform: Platform;
   kind: string;
   personId: string | null;
   address: unknown;

@@ -8,6 +8,18 @@ import { sendDueWelcomes } from "./welcome.js";
 
 export type ChatPlatform = "SLACK" | "TEAMS" | "WEB";
 
+/** E-mail is a channel out, never one people chat through: its rows hold no chat identity. */
+export class NotAChatPlatform extends Error {
+  constructor(readonly platform: string) {
+    super(`${platform} is not a chat platform`);
+  }
+}
+
+export function chatPlatform(platform: string): ChatPlatform {
+  if (platform === "SLACK" || platform === "TEAMS" || platform === "WEB") return platform;
+  throw new NotAChatPlatform(platform);
+}
+
 export interface ChatIdentity {
   platform: ChatPlatform;
   /** Slack team id, Microsoft tenant id, or "web". */
