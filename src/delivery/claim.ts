@@ -1,10 +1,10 @@
+import type { ChatPlatform } from "../core/platforms.js";
 import type { Db } from "../db/database.js";
-import type { Platform } from "../generated/prisma/enums.js";
 
 export interface ClaimedRow {
   id: string;
   idempotencyKey: string;
-  platform: Platform;
+  platform: ChatPlatform;
   kind: string;
   personId: string | null;
   address: unknown;

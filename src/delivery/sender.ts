@@ -1,5 +1,5 @@
 import type { ChatMessage } from "../chat/message.js";
-import type { Platform } from "../generated/prisma/enums.js";
+import type { ChatPlatform } from "../core/platforms.js";
 import type { Locale } from "../i18n/index.js";
 
 /**
@@ -8,7 +8,7 @@ import type { Locale } from "../i18n/index.js";
  * conversation reference; Web: the playground inbox.
  */
 export interface OutboxSender {
-  platform: Platform;
+  platform: ChatPlatform;
   send(delivery: OutboxDelivery): Promise<SendResult>;
   /**
    * Optional: for a message whose previous worker died between the platform's answer and

@@ -2,7 +2,7 @@ import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { addPerson } from "../members/add-person.js";
-import { chatPlatform, linkIdentity } from "../members/actor-lookup.js";
+import { linkIdentity } from "../members/actor-lookup.js";
 import { createEmployer } from "../members/create-employer.js";
 import { enqueueNotifications, enqueueToChatUser } from "../outbox/enqueue.js";
 import { fail, invalidInput, notFound, ok, type Result } from "../result.js";
@@ -34,7 +34,7 @@ export async function acceptJoinRequest(deps: CoreDeps, actor: Actor, raw: unkno
       return created;
     }
     const personId = created.value;
-    await linkIdentity(deps.db, personId, { platform: chatPlatform(request.platform), tenantId: request.tenantId, externalUserId: request.externalUserId });
+    await linkIdentity(deps.db, personId, { platform: request.platform, tenantId: request.tenantId, externalUserId: request.externalUserId });
     await deps.db.$transaction(async (tx) => {
       if (request.locale) await tx.person.update({ where: { id: personId }, data: { locale: request.locale } });
       await tx.joinRequest.update({ where: { id: request.id }, data: { personId } });
@@ -63,7 +63,7 @@ export async function refuseJoinRequest(deps: CoreDeps, actor: Actor, raw: unkno
     await enqueueToChatUser(tx, {
       kind: "join.refused",
       idempotencyKey: `join:${request.id}:refused`,
-      platform: chatPlatform(request.platform),
+      platform: request.platform,
       tenantId: request.tenantId,
       userId: request.externalUserId,
       data: { networkName: request.network.name, reason, locale: request.locale ?? "nl" },

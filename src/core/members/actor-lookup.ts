@@ -6,19 +6,9 @@ import type { Locale } from "../../i18n/index.js";
 import { boundNetworks, normalTenantId, type BoundNetwork } from "../networks/workspace-networks.js";
 import { sendDueWelcomes } from "./welcome.js";
 
-export type ChatPlatform = "SLACK" | "TEAMS" | "WEB";
+import type { ChatPlatform } from "../platforms.js";
 
-/** E-mail is a channel out, never one people chat through: its rows hold no chat identity. */
-export class NotAChatPlatform extends Error {
-  constructor(readonly platform: string) {
-    super(`${platform} is not a chat platform`);
-  }
-}
-
-export function chatPlatform(platform: string): ChatPlatform {
-  if (platform === "SLACK" || platform === "TEAMS" || platform === "WEB") return platform;
-  throw new NotAChatPlatform(platform);
-}
+export type { ChatPlatform };
 
 export interface ChatIdentity {
   platform: ChatPlatform;

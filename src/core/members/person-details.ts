@@ -1,4 +1,4 @@
-import type { Platform } from "../../generated/prisma/enums.js";
+import type { ChatPlatform } from "../platforms.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
@@ -9,7 +9,7 @@ import { personInput } from "./schema.js";
 
 export interface PlatformLink {
   identityId: string;
-  platform: Platform;
+  platform: ChatPlatform;
   /** Slack workspace (team) id or Microsoft tenant id. */
   tenantId: string;
   linkedAt: Date;

@@ -1,3 +1,4 @@
+import type { ChatPlatform } from "../platforms.js";
 import type { Db } from "../../db/database.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
@@ -11,7 +12,7 @@ import { mayReportFor } from "./report-window.js";
 import { submitReportInput } from "./schema.js";
 import { isCurrent } from "../members/archive-scope.js";
 
-export type SubmitVia = "SLACK" | "TEAMS" | "WEB";
+export type SubmitVia = ChatPlatform;
 
 export interface SubmittedReport {
   reportId: string;
