@@ -1,7 +1,7 @@
 import type { Channel } from "../../generated/prisma/enums.js";
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
-import { fail, invalidInput, ok, type Result } from "../result.js";
+import { fail, ok, type Result } from "../result.js";
 import { channelInput } from "./schema.js";
 
 export interface ChannelChoice {
@@ -16,7 +16,7 @@ export interface ChannelChoice {
  */
 export async function chooseChannel(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<ChannelChoice>> {
   const parsed = channelInput.safeParse(raw);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return fail("invalid", "channels.invalid");
   const channel = parsed.data.channel;
   const person = await deps.db.person.findUniqueOrThrow({
     where: { id: actor.personId },
