@@ -42,8 +42,9 @@ const promptsTo = (db: Database, address: string) =>
 describeEachDatabase("e-mail: the quarterly prompt over SMTP", (use) => {
   it("arrives once per contact as multipart text + HTML in their language, with From, Reply-To, List-Unsubscribe and a stable Message-ID", async () => {
     const db = use();
-    await db.prisma.network.updateMany({ data: { name: "99vanDemo <b>&</b>" } });
     await quarterOpens(db);
+    // Renamed after the prompts were queued: the footer reads the name at send time.
+    await db.prisma.network.updateMany({ data: { name: "99vanDemo <b>&</b>" } });
     email = mountTestEmail(db, smtp.url, () => OPEN);
     await emailWorker(db, email, () => OPEN).drain();
 
