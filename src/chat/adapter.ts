@@ -31,8 +31,11 @@ export interface ChatAdapter<Surface, Rendered = void> {
   fallbackLocale(surface: Surface): Locale;
   /** Render effects: the answer on this platform, in order. Throws when it could not (the pipeline apologises). */
   render(surface: Surface, answer: TurnAnswer): Promise<Rendered>;
-  /** Open forms: a form as this platform shows one (modal, card, web form, link to a web form). */
-  openForm(surface: Surface, form: Form, answer: TurnAnswer): Promise<void>;
+  /**
+   * Open forms: a form as this platform shows one (a modal, a card, a web form, a link to one).
+   * render calls it for each openForm effect; what it returns is part of the rendered answer.
+   */
+  openForm(surface: Surface, form: Form, locale: Locale): Promise<Rendered | void>;
 }
 
 /**

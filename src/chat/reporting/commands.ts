@@ -5,12 +5,12 @@ import { myReports } from "../../core/reporting/my-reports.js";
 import { periodStatus } from "../../core/reporting/period-status.js";
 import { submitReport } from "../../core/reporting/submit-report.js";
 import { purgeRemark } from "../../core/reporting/purge-remark.js";
-import { findNetwork } from "../../core/reporting/periods.js";
+import { networkSettings } from "../../core/reporting/periods.js";
 import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
 import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
 import { formatNumber, formatPercent } from "../../i18n/format.js";
 import type { ChatContext } from "../context.js";
-import { toCsv } from "../csv.js";
+import { toCsv } from "../../shared/csv.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage, type Form } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
@@ -30,7 +30,7 @@ export function parseOneLineReport(args: string) {
 }
 
 export async function reportForm(ctx: ChatContext): Promise<Form> {
-  const network = await findNetwork(ctx.deps.db, ctx.actor.networkId);
+  const network = await networkSettings(ctx.deps, ctx.actor.networkId);
   const current = quarterOf(ctx.deps.now(), network.timeZone);
   const mine = await myReports(ctx.deps, ctx.actor);
   const last = mine.ok ? mine.value.reports[0] : undefined;

@@ -12,3 +12,4 @@ export type { EventRow, RsvpCounts } from "./repository.js";
 export { EVENT_KINDS, MAX_CAPACITY, type EventKindValue, type RsvpResponseValue } from "./schema.js";
 export { removeAttendee, releasePlacesOf } from "./remove-attendee.js";
 export { announcementCopies, forgetAnnouncement, rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "./announcements.js";
+export { eventFormChoices, type EventFormChoices } from "./form-choices.js";

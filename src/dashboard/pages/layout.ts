@@ -1,6 +1,6 @@
 import type { Locale, Translate } from "../../i18n/index.js";
 import { CSRF_FIELD } from "../csrf.js";
-import { html, page, type Html } from "../html.js";
+import { html, page, type Html } from "../../shared/html.js";
 
 /** What a signed-in person's page is rendered with. */
 export interface PageContext {

@@ -3,7 +3,7 @@ import { quarterLabel } from "../../core/reporting/quarters.js";
 import type { QuarterTotals } from "../../core/reporting/history.js";
 import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.js";
 import type { Locale, Translate } from "../../i18n/index.js";
-import { html, type Html } from "../html.js";
+import { html, type Html } from "../../shared/html.js";
 import { dashboardPage, type PageContext } from "./layout.js";
 
 const quarterParam = (q: { year: number; quarter: number }) => `${q.year}-Q${q.quarter}`;

@@ -7,7 +7,7 @@ import { employerIdParam, quarterParam } from "../../core/insights/schema.js";
 import { exportReports, REPORT_COLUMNS } from "../../core/reporting/export-reports.js";
 import { reportHistory } from "../../core/reporting/history.js";
 import { notFound } from "../../core/result.js";
-import { toCsv } from "../../chat/csv.js";
+import { toCsv } from "../../shared/csv.js";
 import { publicChartPng, trendChartPng } from "../charts.js";
 import { employerPage } from "../pages/employer.js";
 import { employerOverviewPage, networkOverviewPage } from "../pages/overview.js";

@@ -1,4 +1,5 @@
 import type { Express } from "express";
+import type { Conversation } from "../../chat/turn.js";
 import type { Config } from "../../config.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { mountDashboard } from "../../dashboard/index.js";
@@ -12,7 +13,7 @@ import type { WorkInFlight } from "../work-in-flight.js";
  * are in the playground would be an open door once Slack or Teams carry real people, so then
  * it is simply not mounted.
  */
-export function mountWebSurfaces(app: Express, { config, deps, logger, requests }: { config: Config; deps: CoreDeps; logger: Logger; requests?: WorkInFlight }): void {
+export function mountWebSurfaces(app: Express, { config, deps, logger, requests, conversation }: { config: Config; deps: CoreDeps; logger: Logger; requests?: WorkInFlight; conversation?: Conversation }): void {
   const defaultLocale = config.env.DEFAULT_LOCALE;
   mountDashboard(app, {
     deps,
@@ -21,7 +22,7 @@ export function mountWebSurfaces(app: Express, { config, deps, logger, requests 
     adminToken: config.env.ADMIN_TOKEN,
     secureCookies: config.env.PUBLIC_URL?.startsWith("https://") ?? false,
   });
-  if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale, requests }));
+  if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale, requests, conversation }));
 }
 
 /** Called once the server listens, when its address is known. */
