@@ -1,5 +1,5 @@
 import type { Block, ChatMessage } from "../../chat/message.js";
-import { html, type Html } from "../../dashboard/html.js";
+import { html, type Html } from "../../shared/html.js";
 import type { Locale, Translate } from "../../i18n/index.js";
 
 export interface RenderedEmail {
