@@ -10,6 +10,7 @@ import { DEFAULT_HTTP_LIMITS, listen, type HttpServerLimits } from "./http/liste
 import type { Conversation } from "./chat/turn.js";
 import type { Logger } from "./logger.js";
 import { startBackgroundWork } from "./scheduler/background.js";
+import { mountEmail, type MountedEmail } from "./platforms/email/mount.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
 import type { MountedTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
@@ -24,6 +25,8 @@ export interface RunningApp {
   slack?: MountedSlack;
   /** Present when Teams (or the demo's Emulator endpoint) is mounted; its `sender` is the outbox's Teams port. */
   teams?: MountedTeams;
+  /** Present when SMTP_URL and MAIL_FROM are set: the outbox's e-mail port. */
+  email?: MountedEmail;
   /** The listening HTTP server (its limits, its connections). */
   server: Server;
   close(): Promise<void>;
@@ -80,7 +83,16 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   announceWebSurfaces(config, logger, url);
-  const background = startBackgroundWork({ config, db: db.prisma, now: deps.now, logger, senders: [slack?.sender, teams?.sender], unlinked: slack?.unlinkedSender });
+  const email = mountEmail(config.env, deps);
+  const background = startBackgroundWork({
+    config,
+    db: db.prisma,
+    now: deps.now,
+    logger,
+    senders: [slack?.sender, teams?.sender, email?.sender],
+    unlinked: slack?.unlinkedSender,
+    unlinkedByEmail: email?.unlinkedSender,
+  });
 
   return {
     url,
@@ -88,11 +100,13 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     deps,
     slack,
     teams,
+    email,
     server,
     async close() {
       await background.stop();
       await slack?.stop();
       await teams?.stop();
+      await email?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       lag.stop();
       if (!options.database) await db.close();

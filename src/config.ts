@@ -102,6 +102,13 @@ const envSchema = z.object({
   EVENT_REMINDER_HOURS: z.coerce.number().min(1).max(168).default(24),
   OUTBOX_RATE_SLACK: z.coerce.number().positive().max(1_000).default(4),
   OUTBOX_RATE_TEAMS: z.coerce.number().positive().max(1_000).default(20),
+  // E-mail (src/platforms/email): smtp:// or smtps://user:password@host:port, and the sender address.
+  // Both or neither (emailProblems). Replies go to MAIL_REPLY_TO, else to the network's coordinators.
+  SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\/[^/\s]+/, "moet een smtp://- of smtps://-URL zijn, bijv. smtps://gebruiker:wachtwoord@smtp.example.nl:465").optional()),
+  MAIL_FROM: optionalString.pipe(z.string().refine(isMailbox, "moet één e-mailadres zijn, eventueel met naam: Netwerkbot <bot@example.nl>").optional()),
+  MAIL_REPLY_TO: optionalString.pipe(z.string().refine(isMailbox, "moet één e-mailadres zijn, bijv. netwerk@example.nl").optional()),
+  // Mail servers and providers throttle per minute or hour; ten a second stays under most relay limits.
+  OUTBOX_RATE_EMAIL: z.coerce.number().positive().max(1_000).default(10),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   INSTANCE_ID: optionalString,
 });
@@ -113,6 +120,8 @@ export interface Config {
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   slackEnabled: boolean;
   teamsEnabled: boolean;
+  /** SMTP_URL and MAIL_FROM set: the bot's messages can go out by e-mail. */
+  emailEnabled: boolean;
   /**
    * No chat platform, and DEMO allows it: the playground and an anonymous /api/messages for the
    * Bot Framework Emulator, on loopback unless HOST says otherwise.
@@ -141,7 +150,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const slackEnabled = Boolean(env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
   const teamsEnabled = Boolean(env.MICROSOFT_APP_ID);
   const platform = slackEnabled || teamsEnabled;
-  const problems = [...teamsProblems(env, "MICROSOFT_APP_TYPE" in given), ...slackProblems(env), ...demoProblems(env, platform)];
+  const problems = [...teamsProblems(env, "MICROSOFT_APP_TYPE" in given), ...slackProblems(env), ...emailProblems(env), ...demoProblems(env, platform)];
   if (problems.length > 0) throw new ConfigError(problems);
   // Demo mode used to be what the bot fell into whenever no platform was set: a deployment whose
   // credentials went missing ran an anonymous Teams endpoint and the pick-anyone playground on
@@ -152,6 +161,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database: env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR },
     slackEnabled,
     teamsEnabled,
+    emailEnabled: Boolean(env.SMTP_URL && env.MAIL_FROM),
     demoMode,
     demoAutomatic: demoMode && env.DEMO === "auto",
     host: env.HOST ?? (demoMode ? "127.0.0.1" : "0.0.0.0"),
@@ -264,6 +274,30 @@ function slackProblems(env: Env): string[] {
     problems.push("SLACK_BOT_TOKEN: nodig voor één werkruimte (xoxb-…), of zet SLACK_CLIENT_ID, SLACK_CLIENT_SECRET en SLACK_STATE_SECRET voor installaties per werkruimte");
   }
   return problems;
+}
+
+// E-mail starts only with both settings: an SMTP server without a sender address (or the other way
+// round) would queue every e-mail and fail each one.
+function emailProblems(env: Env): string[] {
+  const given = (["SMTP_URL", "MAIL_FROM", "MAIL_REPLY_TO"] as const).filter((key) => env[key] !== undefined);
+  if (given.length === 0) return [];
+  const missing = (["SMTP_URL", "MAIL_FROM"] as const).filter((key) => env[key] === undefined);
+  if (missing.length === 0) return [];
+  const what = { SMTP_URL: "de mailserver (smtps://gebruiker:wachtwoord@smtp.example.nl:465)", MAIL_FROM: "het afzenderadres (Netwerkbot <bot@example.nl>)" };
+  return [`${missing.join(", ")}: ${missing.length === 1 ? "hoort" : "horen"} bij ${given.join(", ")}; e-mail versturen heeft ${missing.map((key) => what[key]).join(" en ")} nodig (zie README, "E-mail instellen")`];
+}
+
+// One address, optionally with a display name: "Netwerkbot <bot@example.nl>" or "bot@example.nl".
+function isMailbox(value: string): boolean {
+  const match = /^(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim());
+  const address = match?.[1] ?? match?.[2];
+  return address !== undefined && z.string().email().safeParse(address).success;
+}
+
+/** The bare address of MAIL_FROM / MAIL_REPLY_TO (validated by isMailbox). */
+export function mailboxAddress(value: string): string {
+  const match = /<([^<>\s]+)>/.exec(value);
+  return (match?.[1] ?? value).trim();
 }
 
 function isTrustProxy(value: string): boolean {

@@ -18,6 +18,7 @@ function platformsText(config: Config): string {
   const platforms = [
     ...(config.slackEnabled ? [`Slack (${config.env.SLACK_MODE === "socket" ? "Socket Mode" : "HTTP op /slack/events"})`] : []),
     ...(config.teamsEnabled ? [`Teams (${config.env.MICROSOFT_APP_TYPE}, /api/messages)`] : []),
+    ...(config.emailEnabled && config.env.SMTP_URL ? [`e-mail (SMTP via ${new URL(config.env.SMTP_URL).host})`] : []),
     ...(config.demoMode ? ["demo-modus (speeltuin en anonieme Bot Framework Emulator)"] : []),
   ];
   return platforms.join(", ");

@@ -10,8 +10,9 @@ import { memberListCommands } from "./import/member-list.js";
 import { conditionActions, conditionCommands, conditionForms } from "./conditions/condition.js";
 import { listingActions, listingCommands } from "./directory/listing.js";
 import { joiningActions, joiningForms } from "./joining/decisions.js";
+import { channelCommands } from "./channels/commands.js";
 
 // Each domain contributes its commands, button actions and forms here.
-export const commands: Command[] = [...reportingCommands, ...campaignCommands, ...dashboardCommands, ...subgroupCommands, ...directoryCommands, ...memberCommands, ...eventCommands, ...memberListCommands, ...conditionCommands, ...listingCommands];
+export const commands: Command[] = [...reportingCommands, ...campaignCommands, ...dashboardCommands, ...subgroupCommands, ...directoryCommands, ...memberCommands, ...eventCommands, ...memberListCommands, ...conditionCommands, ...listingCommands, ...channelCommands];
 export const actions: ActionHandler[] = [...reportingActions, ...campaignActions, ...dashboardActions, ...subgroupActions, ...directoryActions, ...memberActions, ...eventActions, ...conditionActions, ...listingActions, ...joiningActions];
 export const forms: FormHandler[] = [...reportingForms, ...subgroupForms, ...memberForms, ...eventForms, ...conditionForms, ...joiningForms];

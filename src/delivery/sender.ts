@@ -1,5 +1,6 @@
 import type { ChatMessage } from "../chat/message.js";
 import type { ChatPlatform } from "../core/platforms.js";
+import type { Locale } from "../i18n/index.js";
 
 /**
  * The port each platform implements so the outbox worker can deliver a notification.
@@ -30,6 +31,10 @@ export interface OutboxDelivery {
   personId: string | null;
   /** As stored by enqueueNotifications: `{ tenantId, userId }` or `{ personId }` for the web. */
   address: unknown;
+  /** The notification kind ("campaign.prompt", …), set by the worker: e-mail marks campaign mail as a list. */
+  kind?: string;
+  /** The language the message was rendered in, set by the worker (chat senders do not need it). */
+  locale?: Locale;
   message: ChatMessage;
 }
 

@@ -24,12 +24,16 @@ export function startBackgroundWork(options: {
   senders: Array<OutboxSender | undefined>;
   /** Delivers to people without a chat identity outside demo mode (Slack's lookup by address). */
   unlinked?: OutboxSender;
+  /** With e-mail set up: people without a chat identity get e-mail (also in demo mode), before any Slack lookup. */
+  unlinkedByEmail?: OutboxSender;
 }): BackgroundWork {
   const { config, db, now, logger } = options;
   const env = config.env;
   const instanceId = env.INSTANCE_ID ?? `${hostname()}:${process.pid}`;
   // The playground's inbox is read only in demo mode; elsewhere it would swallow the message.
-  const unlinked = config.demoMode ? undefined : options.unlinked;
+  // E-mail first: a Slack lookup (Tier 3, ~50 a minute) for every unlinked person would hold a
+  // campaign to Slack's pace, and the person is linked on their first chat message anyway.
+  const unlinked = options.unlinkedByEmail ?? (config.demoMode ? undefined : options.unlinked);
   const senders = [unlinked ?? webSender, ...options.senders.filter((s): s is OutboxSender => s !== undefined)];
   const worker = new OutboxWorker({
     db,
@@ -38,8 +42,9 @@ export function startBackgroundWork(options: {
     senders,
     workerId: instanceId,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1_000,
-    // Rows without a chat identity go through Slack then, within Slack's one rate (the sender is pacedAs SLACK).
-    ratePerSecond: { SLACK: env.OUTBOX_RATE_SLACK, TEAMS: env.OUTBOX_RATE_TEAMS },
+    // Rows without a chat identity go by e-mail or through Slack then, within that channel's one
+    // rate: the sender that takes them is pacedAs EMAIL or SLACK.
+    ratePerSecond: { SLACK: env.OUTBOX_RATE_SLACK, TEAMS: env.OUTBOX_RATE_TEAMS, EMAIL: env.OUTBOX_RATE_EMAIL },
   });
   const enabled = env.SCHEDULER === "on" || (env.SCHEDULER === "auto" && env.NODE_ENV !== "test");
   const scheduler = enabled

@@ -2,10 +2,10 @@ import { isCoordinator } from "../../core/actor.js";
 import { deliveryFailures } from "../../core/campaigns/failures.js";
 import { previewReminders, setCampaignPaused, triggerReminders } from "../../core/campaigns/manage.js";
 import { setQuietHours, snooze } from "../../core/campaigns/preferences.js";
-import { formatDateTime } from "../../i18n/format.js";
+import { formatDate, formatDateTime } from "../../i18n/format.js";
 import type { ChatContext } from "../context.js";
 import { failureReply } from "../failures.js";
-import { reply, textMessage, type ChatEffect } from "../message.js";
+import { reply, textMessage, type Block, type ChatEffect } from "../message.js";
 import { renderNotification } from "../notifications.js";
 import type { ActionHandler, Command } from "../registry.js";
 
@@ -59,7 +59,7 @@ async function snoozeReply(ctx: ChatContext, when: string): Promise<ChatEffect[]
 async function failures(ctx: ChatContext): Promise<ChatEffect[]> {
   const result = await deliveryFailures(ctx.deps, ctx.actor);
   if (!result.ok) return failureReply(ctx, result.error);
-  const { dead, pending, retrying } = result.value;
+  const { dead, pending, retrying, failingAddresses } = result.value;
   const title = ctx.t("campaigns.failed.title");
   const lines = dead.map((d) => ctx.t("campaigns.failed.line", { name: d.name, kind: d.kind, attempts: d.attempts, error: d.error }));
   return [
@@ -69,8 +69,18 @@ async function failures(ctx: ChatContext): Promise<ChatEffect[]> {
         { type: "header", text: title },
         { type: "text", text: lines.length ? lines.join("\n") : ctx.t("campaigns.failed.none") },
         { type: "context", text: ctx.t("campaigns.failed.pending", { pending, retrying }) },
+        ...failingAddressBlocks(ctx, failingAddresses),
       ],
     }),
+  ];
+}
+
+function failingAddressBlocks(ctx: ChatContext, failing: Array<{ name: string; email: string; since: Date; reason: string }>): Block[] {
+  if (failing.length === 0) return [];
+  const lines = failing.map((f) => ctx.t("channels.failing.line", { name: f.name, email: f.email, since: formatDate(ctx.locale, f.since), reason: f.reason }));
+  return [
+    { type: "header", text: ctx.t("channels.failing.title") },
+    { type: "text", text: lines.join("\n") },
   ];
 }
 

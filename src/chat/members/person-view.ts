@@ -60,6 +60,7 @@ export function personCard(ctx: ChatContext, p: PersonDetails, notice?: string):
         ],
       },
       { type: "text", text: links },
+      ...(p.emailFailing ? [{ type: "context" as const, text: ctx.t("channels.person.failing", { since: formatDate(ctx.locale, p.emailFailing.since), reason: p.emailFailing.reason }) }] : []),
       {
         type: "actions",
         buttons: [

@@ -27,6 +27,10 @@ export interface PersonDetails {
   locale: Locale | null;
   employer: { id: string; name: string; archivedAt: Date | null } | null;
   links: PlatformLink[];
+  /** The channel the person chose (`kanaal`); null: automatic. */
+  channel: "SLACK" | "TEAMS" | "EMAIL" | null;
+  /** The mail server refused the address (5xx) at `since`; null while it works. */
+  emailFailing: { since: Date; reason: string } | null;
   createdAt: Date;
 }
 
@@ -56,11 +60,19 @@ export async function personDetails(deps: Pick<CoreDeps, "db">, personId: string
       ...personRowSelect,
       locale: true,
       createdAt: true,
+      channel: true,
+      emailFailingSince: true,
+      emailFailure: true,
       identities: { select: { id: true, platform: true, tenantId: true, linkedAt: true }, orderBy: { linkedAt: "asc" } },
     },
   });
-  const { id, identities, ...rest } = row;
-  return { personId: id, ...rest, links: identities.map(({ id: identityId, ...link }) => ({ identityId, ...link })) };
+  const { id, identities, emailFailingSince, emailFailure, ...rest } = row;
+  return {
+    personId: id,
+    ...rest,
+    links: identities.map(({ id: identityId, ...link }) => ({ identityId, ...link })),
+    emailFailing: emailFailingSince ? { since: emailFailingSince, reason: emailFailure ?? "" } : null,
+  };
 }
 
 /** The person a coordinator's request is about: refused for members before any lookup. */

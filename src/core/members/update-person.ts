@@ -49,7 +49,8 @@ export async function updatePerson(deps: CoreDeps, actor: Actor, raw: unknown): 
   try {
     const unlinked = await deps.db.$transaction(async (tx) => {
       if (changes.role === "MEMBER") await keepOneCoordinator(tx, actor.networkId, personId);
-      await tx.person.update({ where: { id: personId }, data: changes });
+      // A new address has not been refused yet; the old one's refusal no longer says anything.
+      await tx.person.update({ where: { id: personId }, data: changes.email !== undefined ? { ...changes, emailFailingSince: null, emailFailure: null } : changes });
       const removed = changes.email !== undefined ? await removeLinks(tx, personId) : 0;
       await audit(tx, actor, "person.update", { type: "Person", id: personId }, { fields: changed, unlinked: removed });
       return removed;

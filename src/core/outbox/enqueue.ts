@@ -2,6 +2,7 @@ import type { ChatPlatform } from "../platforms.js";
 import { randomUUID } from "node:crypto";
 import type { DbClient } from "../../db/database.js";
 import type { Prisma } from "../../generated/prisma/client.js";
+import { routesFor, unlinkedRoute } from "./route.js";
 
 /**
  * A message the bot will send on its own initiative (prompt, reminder, notice). It is stored
@@ -21,27 +22,22 @@ export interface Notification {
 }
 
 /**
- * Enqueues notifications for the platforms people use: the chat identity they linked most
- * recently, or the web inbox (playground) when they have none. Returns how many were new.
+ * Enqueues notifications on each person's channel (see route.ts): the one they chose, else the
+ * chat identity they linked most recently, else "unlinked" (WEB), which the worker delivers by
+ * e-mail, a Slack lookup or the playground inbox. One row per idempotency key, whatever the
+ * channel: nobody gets the same message on two channels. Returns how many were new.
  */
 export async function enqueueNotifications(db: DbClient, notifications: Notification[]): Promise<number> {
   if (notifications.length === 0) return 0;
-  const people = await db.platformIdentity.findMany({
-    where: { personId: { in: [...new Set(notifications.map((n) => n.personId))] } },
-    select: { personId: true, platform: true, tenantId: true, externalUserId: true, linkedAt: true },
-    orderBy: { linkedAt: "desc" },
-  });
-  const latest = new Map<string, (typeof people)[number]>();
-  for (const identity of people) if (!latest.has(identity.personId)) latest.set(identity.personId, identity);
-
+  const routes = await routesFor(db, [...new Set(notifications.map((n) => n.personId))]);
   const rows = notifications.map((n) => {
-    const identity = latest.get(n.personId);
+    const route = routes.get(n.personId) ?? unlinkedRoute(n.personId);
     return {
       idempotencyKey: n.idempotencyKey,
       kind: n.kind,
       personId: n.personId,
-      platform: identity?.platform ?? "WEB",
-      address: identity ? { tenantId: identity.tenantId, userId: identity.externalUserId } : { personId: n.personId },
+      platform: route.platform,
+      address: route.address,
       payload: n.data,
       nextAttemptAt: n.notBefore,
     };

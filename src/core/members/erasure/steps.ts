@@ -147,6 +147,10 @@ export const ERASURE_STEPS: ErasureStep[] = [
           quietHoursStart: null,
           quietHoursEnd: null,
           snoozedUntil: null,
+          channel: null,
+          // The server's refusal often quotes the address.
+          emailFailingSince: null,
+          emailFailure: null,
           erasedAt: now,
         },
       });
