@@ -11,6 +11,7 @@ import type { Conversation } from "./chat/turn.js";
 import type { Logger } from "./logger.js";
 import { startBackgroundWork } from "./scheduler/background.js";
 import { mountEmail, type MountedEmail } from "./platforms/email/mount.js";
+import { personalLinkExtras } from "./platforms/email/personal-links.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
 import type { MountedTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
@@ -83,7 +84,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   announceWebSurfaces(config, logger, url);
-  const email = mountEmail(config.env, deps);
+  // Personal links need an address people can open: PUBLIC_URL, or this server in demo mode.
+  const email = mountEmail(config.env, deps, { extras: personalLinkExtras(deps, config.env.PUBLIC_URL ?? (config.demoMode ? url : undefined)) });
   const background = startBackgroundWork({
     config,
     db: db.prisma,

@@ -36,6 +36,8 @@ export interface OutboxDelivery {
   /** The language the message was rendered in, set by the worker (chat senders do not need it). */
   locale?: Locale;
   message: ChatMessage;
+  /** The row's payload as enqueued, set by the worker: e-mail reads the event or quarter from it for personal links. */
+  payload?: Record<string, unknown>;
 }
 
 export type SendResult =

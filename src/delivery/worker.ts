@@ -247,7 +247,7 @@ export class OutboxWorker {
       return this.fail(row, { ok: false, error: `render: ${reasonOf(error)}`, permanent: true });
     }
     const sender = this.senders.get(row.platform)!;
-    const delivery = { outboxId: row.id, idempotencyKey: row.idempotencyKey, personId: row.personId, address: row.address, kind: row.kind, locale, message };
+    const delivery = { outboxId: row.id, idempotencyKey: row.idempotencyKey, personId: row.personId, address: row.address, kind: row.kind, locale, message, payload: row.payload };
 
     if (row.inDoubt && sender.wasDelivered) {
       let found: string | null;

@@ -1,7 +1,7 @@
 import type { DbClient } from "../../db/database.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, ok, type Result } from "../result.js";
-import { revokeLinksInput } from "./schema.js";
+import { linkToken, revokeLinksInput } from "./schema.js";
 import { linkTokenHash } from "./tokens.js";
 
 // A revoked or expired link keeps its row for a while, so its page can say "revoked" or
@@ -21,6 +21,16 @@ export async function revokeLinks(deps: Pick<CoreDeps, "db" | "now">, raw: unkno
     data: { revokedAt: deps.now() },
   });
   return ok(count);
+}
+
+/**
+ * Removes a link that was issued for a message that did not go out (the mail server refused it),
+ * so a retried message leaves one link, not one per attempt. A link already used is kept.
+ */
+export async function withdrawUnsentLink(deps: Pick<CoreDeps, "db">, token: unknown): Promise<void> {
+  const parsed = linkToken.safeParse(token);
+  if (!parsed.success) return;
+  await deps.db.personalLink.deleteMany({ where: { tokenHash: linkTokenHash(parsed.data), submissions: 0 } });
 }
 
 /** For an erasure: every link of the person goes, used or not. */

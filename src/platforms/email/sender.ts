@@ -32,9 +32,11 @@ export interface MailExtras {
 export interface MailAdditions {
   message?: ChatMessage;
   /** An iTIP calendar object (METHOD:REQUEST or CANCEL), sent as text/calendar and as an .ics attachment. */
-  icalEvent?: { method: "REQUEST" | "CANCEL"; filename: string; content: string };
+  icalEvent?: { method: "REQUEST" | "CANCEL"; filename: string; content: string; contentType: string };
   /** https URL that unsubscribes with one POST (RFC 8058). */
   unsubscribeUrl?: string;
+  /** Undoes what decorate issued, for a mail the server refused: a retry issues its own. */
+  withdraw?(): Promise<void>;
 }
 
 export interface EmailSenderOptions {
@@ -88,7 +90,14 @@ async function sendEmail(options: EmailSenderOptions, delivery: OutboxDelivery):
       ...(campaign && additions.unsubscribeUrl ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
     },
     ...(campaign ? { list: { unsubscribe: [...(additions.unsubscribeUrl ? [additions.unsubscribeUrl] : []), `mailto:${unsubscribeMailbox}?subject=${encodeURIComponent(unsubscribeSubject(locale))}`] } } : {}),
-    ...(additions.icalEvent ? { icalEvent: additions.icalEvent } : {}),
+    // The text/calendar alternative makes a mail client offer "add / update"; the same object as a
+    // file is for clients that show only attachments.
+    ...(additions.icalEvent
+      ? {
+          icalEvent: { method: additions.icalEvent.method, filename: additions.icalEvent.filename, content: additions.icalEvent.content },
+          attachments: [{ filename: additions.icalEvent.filename, content: additions.icalEvent.content, contentType: additions.icalEvent.contentType }],
+        }
+      : {}),
   };
   try {
     const info = await options.transport.sendMail(mail);
@@ -97,6 +106,8 @@ async function sendEmail(options: EmailSenderOptions, delivery: OutboxDelivery):
   } catch (error) {
     const { addressRefused, ...failure } = smtpFailure(error);
     if (addressRefused) await options.recipients.refused(personId, failure.error);
+    // A mail that may have arrived keeps its links: they may be in someone's inbox.
+    if (!failure.maybeDelivered) await additions.withdraw?.();
     return failure;
   }
 }
