@@ -11,6 +11,10 @@ import { emailWorker, mountTestEmail } from "../support/email-channel.js";
 import { depsFor, seedDemo } from "../support/fixtures.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 import type { Database } from "../../src/db/database.js";
+import ICAL from "ical.js";
+import type { ParsedMail } from "mailparser";
+import { cancelEvent, respondToEvent, updateEvent } from "../../src/core/events/index.js";
+import { verifyLink } from "../../src/core/links/index.js";
 
 const OPEN = new Date("2026-10-01T07:00:00Z"); // Thu 1 Oct 09:00 CEST: the Q4 prompt goes out
 
@@ -38,6 +42,23 @@ const promptsTo = (db: Database, address: string) =>
     const person = await db.prisma.person.findFirstOrThrow({ where: { email: address }, select: { id: true } });
     return rows.filter((r) => r.personId === person.id);
   });
+
+const PUBLIC_URL = "https://netwerk.example.test";
+const LINK = /https:\/\/netwerk\.example\.test\/link\/([A-Za-z0-9_-]{43})(?:\?antwoord=(ja|misschien|nee))?/g;
+const mailTo = (mails: ParsedMail[], address: string) => mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address === address);
+const linksIn = (text: string) => [...text.matchAll(LINK)].map((m) => ({ url: m[0], token: m[1]!, answer: m[2] }));
+
+// A URI scheme is case-insensitive (RFC 3986): the ics library writes MAILTO for the organizer.
+function calendarOf(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const event = calendar.getFirstSubcomponent("vevent")!;
+  return {
+    method: calendar.getFirstPropertyValue("method"),
+    uid: event.getFirstPropertyValue("uid"),
+    sequence: event.getFirstPropertyValue("sequence"),
+    organizer: String(event.getFirstPropertyValue("organizer")).replace(/^mailto:/i, "mailto:"),
+  };
+}
 
 describeEachDatabase("e-mail: the quarterly prompt over SMTP", (use) => {
   it("arrives once per contact as multipart text + HTML in their language, with From, Reply-To, List-Unsubscribe and a stable Message-ID", async () => {
@@ -109,12 +130,36 @@ describeEachDatabase("e-mail: the quarterly prompt over SMTP", (use) => {
     expect(card.type === "reply" && visibleText(card.message)).toContain("E-mailadres werkt niet");
   });
 
-  it("a transient refusal (451) is retried with backoff and then delivered once", async () => {
+  it("the prompt carries the person's own report link, as a button and written out, which opens the form for their employer and quarter", async () => {
+    const db = use();
+    await quarterOpens(db);
+    email = mountTestEmail(db, smtp.url, () => OPEN, { PUBLIC_URL });
+    await emailWorker(db, email, () => OPEN).drain();
+
+    const [mail] = mailTo(await smtp.parsed(), demoEmails.bakeryHr);
+    const inText = linksIn(mail!.text!);
+    expect(inText).toHaveLength(1);
+    expect(mail!.html).toContain(`href="${inText[0]!.url}"`);
+    // The button works by e-mail now: no "buttons only work in chat" footer.
+    expect(mail!.text).not.toContain("werken in Slack en Teams");
+    const joost = await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails.bakeryHr }, select: { id: true, employerId: true } });
+    const link = await verifyLink(depsFor(db, OPEN), inText[0]!.token);
+    if (!link.ok) throw new Error(JSON.stringify(link.error));
+    expect(link.value).toMatchObject({ purpose: "REPORT", personId: joost.id, employerId: joost.employerId });
+    const period = await db.prisma.reportingPeriod.findUniqueOrThrow({ where: { id: link.value.periodId! }, select: { year: true, quarter: true } });
+    expect(period).toEqual({ year: 2026, quarter: 4 });
+    // Every contact's mail has a different link of their own; one link per message.
+    const tokens = (await smtp.parsed()).filter((m) => m.subject?.includes("Q4")).flatMap((m) => linksIn(m.text!).map((l) => l.token));
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(await db.prisma.personalLink.count({ where: { purpose: "REPORT", personId: joost.id } })).toBe(1);
+  });
+
+  it("a transient refusal (451) is retried with backoff and then delivered once, with one working link", async () => {
     const db = use();
     await quarterOpens(db);
     smtp.refuse(demoEmails.careBuyer, { code: 451, text: "4.7.1 Greylisted, try again later", times: 1 });
     let now = OPEN;
-    email = mountTestEmail(db, smtp.url, () => now);
+    email = mountTestEmail(db, smtp.url, () => now, { PUBLIC_URL });
     const worker = emailWorker(db, email, () => now);
     await worker.drain();
     const [first] = await promptsTo(db, demoEmails.careBuyer);
@@ -130,5 +175,53 @@ describeEachDatabase("e-mail: the quarterly prompt over SMTP", (use) => {
     expect(smtp.countsByRecipient().get(demoEmails.careBuyer)).toBe(1);
     const fleur = await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails.careBuyer }, select: { emailFailingSince: true } });
     expect(fleur.emailFailingSince).toBeNull(); // a 4xx says nothing about the address
+    // The refused attempt's link was withdrawn: the delivered mail's link is the only one, and it works.
+    const fleurId = (await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails.careBuyer }, select: { id: true } })).id;
+    expect(await db.prisma.personalLink.count({ where: { personId: fleurId } })).toBe(1);
+    const [mail] = mailTo(await smtp.parsed(), demoEmails.careBuyer);
+    const [link] = linksIn(mail!.text!);
+    expect(await verifyLink(depsFor(db, now), link!.token)).toMatchObject({ ok: true, value: { personId: fleurId, purpose: "REPORT" } });
+  });
+});
+
+describeEachDatabase("e-mail: event notices with Ja / Misschien / Nee and an iTIP invitation", (use) => {
+  const NOW = new Date("2026-10-01T08:00:00Z");
+
+  it("a change mails the three answer links and METHOD:REQUEST with the raised SEQUENCE; a cancellation mails METHOD:CANCEL without links", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db, NOW);
+    const deps = depsFor(db, NOW);
+    const joost = await actor("bakeryHr");
+    const sanne = await actor("coordinator");
+    expect(await respondToEvent(deps, joost, { number: 1, response: "ja" })).toMatchObject({ ok: true });
+    expect(await updateEvent(deps, sanne, { number: 1, location: "Stadhuis Enschede" })).toMatchObject({ ok: true });
+    const event = await db.prisma.event.findFirstOrThrow({ where: { number: 1 }, select: { id: true, revision: true } });
+    email = mountTestEmail(db, smtp.url, () => NOW, { PUBLIC_URL });
+    const worker = emailWorker(db, email, () => NOW);
+    await worker.drain();
+
+    const [changed] = mailTo(await smtp.parsed(), demoEmails.bakeryHr);
+    expect(changed, "the change notice reached Joost by e-mail").toBeDefined();
+    const links = linksIn(changed!.text!);
+    expect(links.map((l) => l.answer)).toEqual(["ja", "misschien", "nee"]);
+    expect(new Set(links.map((l) => l.token)).size).toBe(1);
+    for (const l of links) expect(changed!.html).toContain(`href="${l.url.replace("?", "?")}`);
+    expect(await verifyLink(deps, links[0]!.token)).toMatchObject({ ok: true, value: { purpose: "RSVP", personId: joost.personId, eventId: event.id } });
+    const request = changed!.attachments.find((a) => a.filename === "uitnodiging.ics");
+    expect(request, "the .ics is attached").toBeDefined();
+    expect(request!.contentType).toBe("text/calendar");
+    const raw = smtp.received.find((m) => m.to.includes(demoEmails.bakeryHr))!.raw.toString();
+    expect(raw).toMatch(/Content-Type: text\/calendar; (charset=utf-8; )?method=REQUEST/i);
+    expect(calendarOf(request!.content.toString())).toEqual({ method: "REQUEST", uid: `event-${event.id}@netwerkbot`, sequence: event.revision, organizer: `mailto:${demoEmails.coordinator}` });
+
+    expect(await cancelEvent(deps, sanne, { number: 1 })).toMatchObject({ ok: true });
+    await worker.drain();
+    const mails = mailTo(await smtp.parsed(), demoEmails.bakeryHr);
+    expect(mails).toHaveLength(2);
+    const cancelled = mails[1]!;
+    expect(linksIn(cancelled.text!)).toEqual([]);
+    const cancel = cancelled.attachments.find((a) => a.filename === "afzegging.ics");
+    expect(cancel, "the cancellation is attached").toBeDefined();
+    expect(calendarOf(cancel!.content.toString())).toMatchObject({ method: "CANCEL", uid: `event-${event.id}@netwerkbot`, sequence: event.revision + 1 });
   });
 });

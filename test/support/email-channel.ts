@@ -3,6 +3,7 @@ import type { Database } from "../../src/db/database.js";
 import { OutboxWorker } from "../../src/delivery/worker.js";
 import type { OutboxSender } from "../../src/delivery/sender.js";
 import { mountEmail, type MountedEmail } from "../../src/platforms/email/mount.js";
+import { personalLinkExtras } from "../../src/platforms/email/personal-links.js";
 import { depsFor } from "./fixtures.js";
 
 export const MAIL_FROM = "Netwerkbot 99vanDemo <bot@netwerkbot.test>";
@@ -10,7 +11,8 @@ export const MAIL_FROM = "Netwerkbot 99vanDemo <bot@netwerkbot.test>";
 /** The e-mail channel as startApp mounts it (nodemailer pool, core recipients) against a test SMTP server. */
 export function mountTestEmail(db: Database, smtpUrl: string, now: () => Date, env: Record<string, string> = {}): MountedEmail {
   const config = loadConfig({ NODE_ENV: "test", SMTP_URL: smtpUrl, MAIL_FROM, ...env });
-  const email = mountEmail(config.env, { ...depsFor(db), now });
+  const deps = { ...depsFor(db), now };
+  const email = mountEmail(config.env, deps, { extras: personalLinkExtras(deps, config.env.PUBLIC_URL) });
   if (!email) throw new Error("e-mail not mounted");
   return email;
 }
