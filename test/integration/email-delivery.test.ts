@@ -198,6 +198,9 @@ describeEachDatabase("e-mail: event notices with Ja / Misschien / Nee and an iTI
     const event = await db.prisma.event.findFirstOrThrow({ where: { number: 1 }, select: { id: true, revision: true } });
     email = mountTestEmail(db, smtp.url, () => NOW, { PUBLIC_URL });
     const worker = emailWorker(db, email, () => NOW);
+    // The outbox stamps a notice with the database's clock; this test's clock stands still before it.
+    const due = () => db.prisma.outboxMessage.updateMany({ where: { status: "PENDING" }, data: { nextAttemptAt: NOW } });
+    await due();
     await worker.drain();
 
     const [changed] = mailTo(await smtp.parsed(), demoEmails.bakeryHr);
@@ -205,7 +208,7 @@ describeEachDatabase("e-mail: event notices with Ja / Misschien / Nee and an iTI
     const links = linksIn(changed!.text!);
     expect(links.map((l) => l.answer)).toEqual(["ja", "misschien", "nee"]);
     expect(new Set(links.map((l) => l.token)).size).toBe(1);
-    for (const l of links) expect(changed!.html).toContain(`href="${l.url.replace("?", "?")}`);
+    for (const l of links) expect(changed!.html).toContain(`href="${l.url}"`);
     expect(await verifyLink(deps, links[0]!.token)).toMatchObject({ ok: true, value: { purpose: "RSVP", personId: joost.personId, eventId: event.id } });
     const request = changed!.attachments.find((a) => a.filename === "uitnodiging.ics");
     expect(request, "the .ics is attached").toBeDefined();
@@ -215,6 +218,7 @@ describeEachDatabase("e-mail: event notices with Ja / Misschien / Nee and an iTI
     expect(calendarOf(request!.content.toString())).toEqual({ method: "REQUEST", uid: `event-${event.id}@netwerkbot`, sequence: event.revision, organizer: `mailto:${demoEmails.coordinator}` });
 
     expect(await cancelEvent(deps, sanne, { number: 1 })).toMatchObject({ ok: true });
+    await due();
     await worker.drain();
     const mails = mailTo(await smtp.parsed(), demoEmails.bakeryHr);
     expect(mails).toHaveLength(2);
