@@ -15,6 +15,7 @@ import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import { cancelEvent, respondToEvent, updateEvent } from "../../src/core/events/index.js";
 import { verifyLink } from "../../src/core/links/index.js";
+import { startTestApp } from "../support/test-app.js";
 
 const OPEN = new Date("2026-10-01T07:00:00Z"); // Thu 1 Oct 09:00 CEST: the Q4 prompt goes out
 
@@ -152,6 +153,32 @@ describeEachDatabase("e-mail: the quarterly prompt over SMTP", (use) => {
     const tokens = (await smtp.parsed()).filter((m) => m.subject?.includes("Q4")).flatMap((m) => linksIn(m.text!).map((l) => l.token));
     expect(new Set(tokens).size).toBe(tokens.length);
     expect(await db.prisma.personalLink.count({ where: { purpose: "REPORT", personId: joost.id } })).toBe(1);
+  });
+
+  it("in the running app (demo mode: links to this server) the prompt's link opens the form and a POST of it stores the report", async () => {
+    const db = use();
+    await quarterOpens(db);
+    const app = await startTestApp(db, { SMTP_URL: smtp.url, MAIL_FROM: "Netwerkbot 99vanDemo <bot@netwerkbot.test>" }, { now: () => OPEN });
+    try {
+      await emailWorker(db, app.email!, () => OPEN).drain();
+      const [mail] = mailTo(await smtp.parsed(), demoEmails.bakeryHr);
+      const url = mail!.text!.match(new RegExp(`${app.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/link/[A-Za-z0-9_-]{43}`))?.[0];
+      expect(url, "a link to the running server").toBeDefined();
+      const page = await fetch(url!);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Bakkerij");
+      const sent = await fetch(url!, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
+        body: new URLSearchParams({ send: "0", realised: "3", ambition: "5", remark: "" }),
+      });
+      expect(sent.status).toBe(200);
+      const joost = await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails.bakeryHr }, select: { id: true, employerId: true } });
+      const report = await db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } }, select: { realised: true, ambition: true, submittedById: true } });
+      expect(report).toEqual({ realised: 3, ambition: 5, submittedById: joost.id });
+    } finally {
+      await app.close();
+    }
   });
 
   it("a transient refusal (451) is retried with backoff and then delivered once, with one working link", async () => {
