@@ -255,4 +255,28 @@ describeEachDatabase("e-mail: event notices with Ja / Misschien / Nee and an iTI
     expect(cancel, "the cancellation is attached").toBeDefined();
     expect(calendarOf(cancel!.content.toString())).toMatchObject({ method: "CANCEL", uid: `event-${event.id}@netwerkbot`, sequence: event.revision + 1 });
   });
+
+  it("event <nr> gast <e-mail>: the guest gets one invitation e-mail through the outbox, with their own answer links and the .ics", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db, NOW);
+    const ctx = chatContext(depsFor(db, NOW), await actor("coordinator"), "WEB");
+    await handleText(ctx, "event 1 gast wsp@werkgeversservicepunt.example");
+    // Inviting the same address again stores nothing new and queues nothing new.
+    await handleText(ctx, "event 1 gast wsp@werkgeversservicepunt.example");
+    const guest = await db.prisma.eventGuest.findFirstOrThrow({ where: { email: "wsp@werkgeversservicepunt.example" }, select: { id: true, eventId: true } });
+    expect(await db.prisma.outboxMessage.count({ where: { kind: "event.guestInvited" } })).toBe(1);
+    email = mountTestEmail(db, smtp.url, () => NOW, { PUBLIC_URL });
+    await db.prisma.outboxMessage.updateMany({ where: { status: "PENDING" }, data: { nextAttemptAt: NOW } });
+    await emailWorker(db, email, () => NOW).drain();
+
+    const mails = mailTo(await smtp.parsed(), "wsp@werkgeversservicepunt.example");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain("Je bent uitgenodigd voor");
+    const links = linksIn(mails[0]!.text!);
+    expect(links.map((l) => l.answer)).toEqual(["ja", "misschien", "nee"]);
+    expect(await verifyLink(depsFor(db, NOW), links[0]!.token)).toMatchObject({ ok: true, value: { purpose: "RSVP", guestId: guest.id, personId: null, eventId: guest.eventId } });
+    const ics = mails[0]!.attachments.find((a) => a.filename === "uitnodiging.ics");
+    expect(calendarOf(ics!.content.toString())).toMatchObject({ method: "REQUEST", uid: `event-${guest.eventId}@netwerkbot`, organizer: `mailto:${demoEmails.coordinator}` });
+    expect(ics!.content.toString()).toMatch(/ATTENDEE[^\n]*mailto:wsp@werkgeversservicepunt\.example/i);
+  });
 });

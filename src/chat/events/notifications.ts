@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatDateTime } from "../../i18n/format.js";
-import type { Locale, MessageKey, Translate } from "../../i18n/index.js";
+import { translator, type Locale, type MessageKey, type Translate } from "../../i18n/index.js";
 import type { ChatMessage } from "../message.js";
 import type { NotificationRenderer } from "../notification-renderer.js";
 
@@ -28,6 +28,12 @@ function render(key: MessageKey, withButtons: boolean) {
   };
 }
 
+/** To an external guest, who has no chat: in the language the coordinator gave (or the network's). */
+function renderGuestInvited(_t: Translate, _locale: Locale, data: Record<string, unknown>): ChatMessage {
+  const locale = z.object({ locale: z.enum(["nl", "en"]) }).parse(data).locale;
+  return render("events.notice.guestInvited", true)(translator(locale), locale, data);
+}
+
 function where(t: Translate, d: EventPayload): string {
   const parts = [d.location, d.onlineUrl ? t("events.online", { url: d.onlineUrl }) : null].filter(Boolean);
   return parts.length ? parts.join(" · ") : t("events.notice.whereUnknown");
@@ -38,4 +44,5 @@ export const eventRenderers: NotificationRenderer[] = [
   { kind: "event.changed", render: render("events.notice.changed", true) },
   { kind: "event.cancelled", render: render("events.notice.cancelled", false) },
   { kind: "event.reminder", render: render("events.notice.reminder", true) },
+  { kind: "event.guestInvited", render: renderGuestInvited },
 ];

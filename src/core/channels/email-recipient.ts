@@ -24,6 +24,21 @@ export async function emailRecipient(db: DbClient, personId: string): Promise<Em
   return { personId, name: person.name, email: person.email, networkName: person.network.name, coordinators: person.network.people.map((p) => p.email!) };
 }
 
+/** An external guest of an event as an e-mail recipient; null once the guest is erased. */
+export async function guestEmailRecipient(db: DbClient, guestId: string): Promise<EmailRecipient | null> {
+  const guest = await db.eventGuest.findUnique({
+    where: { id: guestId },
+    select: {
+      name: true,
+      email: true,
+      event: { select: { network: { select: { name: true, people: { where: { role: "COORDINATOR", erasedAt: null, email: { not: null } }, select: { email: true }, orderBy: { createdAt: "asc" }, take: 5 } } } } },
+    },
+  });
+  if (!guest) return null;
+  const network = guest.event.network;
+  return { personId: "", name: guest.name ?? guest.email, email: guest.email, networkName: network.name, coordinators: network.people.map((p) => p.email!) };
+}
+
 /**
  * The mail server refused the address for good (a 5xx answer): kept on the person for the
  * coordinator (`herinner mislukt`, the person view) until a later delivery or a new address.

@@ -3,7 +3,8 @@ import type { DbClient } from "../../db/database.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
-import { enqueueNotifications } from "../outbox/enqueue.js";
+import { enqueueNotifications, enqueueToGuest } from "../outbox/enqueue.js";
+import { noticeData } from "./notices.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { audit } from "../shared/audit.js";
 import { lockEvent, lockingTransaction, findVisibleEvent, type EventRow } from "./repository.js";
@@ -52,14 +53,20 @@ export async function inviteGuest(deps: CoreDeps, actor: Actor, raw: unknown): P
   if ((await deps.db.eventGuest.count({ where: { eventId: event.id } })) >= MAX_GUESTS_PER_EVENT) {
     return fail("conflict", "events.guest.tooMany", { max: MAX_GUESTS_PER_EVENT });
   }
-  // INSERT … ON CONFLICT DO NOTHING: inviting the same address twice (or at once) keeps one guest.
-  const { count } = await deps.db.eventGuest.createMany({
-    data: { eventId: event.id, email, name: name ?? null, locale: locale ?? null, invitedById: actor.personId },
-    skipDuplicates: true,
+  return deps.db.$transaction(async (tx) => {
+    // INSERT … ON CONFLICT DO NOTHING: inviting the same address twice (or at once) keeps one guest.
+    const { count } = await tx.eventGuest.createMany({
+      data: { eventId: event.id, email, name: name ?? null, locale: locale ?? null, invitedById: actor.personId },
+      skipDuplicates: true,
+    });
+    const guest = await tx.eventGuest.findUniqueOrThrow({ where: { eventId_email: { eventId: event.id, email } }, select: { id: true } });
+    if (count) {
+      await audit(tx, actor, "event.inviteGuest", { type: "Event", id: event.id }, { guestId: guest.id });
+      // In the same transaction: an invited guest always gets the invitation e-mail, once.
+      await enqueueToGuest(tx, { kind: "event.guestInvited", idempotencyKey: `event:${event.id}:guest:${guest.id}:invited`, guestId: guest.id, data: { ...noticeData(event), locale: locale ?? event.network.defaultLocale } });
+    }
+    return ok({ guestId: guest.id, eventId: event.id, number: event.number, title: event.title, email, created: count === 1 });
   });
-  const guest = await deps.db.eventGuest.findUniqueOrThrow({ where: { eventId_email: { eventId: event.id, email } }, select: { id: true } });
-  if (count) await audit(deps.db, actor, "event.inviteGuest", { type: "Event", id: event.id }, { guestId: guest.id });
-  return ok({ guestId: guest.id, eventId: event.id, number: event.number, title: event.title, email, created: count === 1 });
 }
 
 /**

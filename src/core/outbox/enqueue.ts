@@ -80,3 +80,15 @@ export async function enqueueToChatUser(
   });
   return count;
 }
+
+/**
+ * A message to an external guest of an event, who has no chat and is no person of ours: by
+ * e-mail, addressed by the guest's id (the address is read at send time), rendered in `data.locale`.
+ */
+export async function enqueueToGuest(db: DbClient, n: { kind: string; idempotencyKey: string; guestId: string; data: Prisma.InputJsonObject }): Promise<number> {
+  const { count } = await db.outboxMessage.createMany({
+    data: [{ idempotencyKey: n.idempotencyKey, kind: n.kind, personId: null, platform: "EMAIL", address: { guestId: n.guestId }, payload: n.data }],
+    skipDuplicates: true,
+  });
+  return count;
+}

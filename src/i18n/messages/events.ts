@@ -106,6 +106,7 @@ export const events = defineMessages({
     "events.notice.changed": "{title} is gewijzigd. Nieuw: {when}, {where}.",
     "events.notice.cancelled": "{title} ({when}) is geannuleerd.",
     "events.notice.reminder": "Herinnering: {title} begint {when}, {where}.",
+    "events.notice.guestInvited": "Je bent uitgenodigd voor {title}, {when}, {where}. Laat met de knoppen hieronder weten of je komt.",
     "events.notice.whereUnknown": "locatie volgt",
   },
   en: {
@@ -213,6 +214,7 @@ export const events = defineMessages({
     "events.notice.changed": "{title} has changed. New: {when}, {where}.",
     "events.notice.cancelled": "{title} ({when}) has been cancelled.",
     "events.notice.reminder": "Reminder: {title} starts {when}, {where}.",
+    "events.notice.guestInvited": "You are invited to {title}, {when}, {where}. Use the buttons below to say whether you will come.",
     "events.notice.whereUnknown": "location to follow",
   },
 });

@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 import { mailboxAddress, type Env } from "../../config.js";
 import type { ChannelPorts } from "../../chat/adapter.js";
-import { emailRecipient, recordEmailDelivered, recordEmailRefused } from "../../core/channels/email-recipient.js";
+import { emailRecipient, guestEmailRecipient, recordEmailDelivered, recordEmailRefused } from "../../core/channels/email-recipient.js";
 import type { CoreDeps } from "../../core/deps.js";
 import type { OutboxSender } from "../../delivery/sender.js";
 import { createEmailSenders, type MailExtras, type MailTransport } from "./sender.js";
@@ -38,6 +38,7 @@ export function mountEmail(env: Env, deps: CoreDeps, options: { extras?: MailExt
     extras: options.extras,
     recipients: {
       find: (personId) => emailRecipient(deps.db, personId),
+      findGuest: (guestId) => guestEmailRecipient(deps.db, guestId),
       refused: (personId, reason) => recordEmailRefused(deps.db, personId, reason, deps.now()),
       delivered: (personId) => recordEmailDelivered(deps.db, personId),
     },

@@ -10,9 +10,12 @@ import type { MailAdditions, MailExtras } from "./sender.js";
 // The parts of the outbox payloads (src/core/campaigns/steps.ts, src/core/events/notices.ts) a link needs.
 const quarterPayload = z.object({ year: z.number().int(), quarter: z.number().int(), employerId: z.string().nullable().optional() });
 const eventPayload = z.object({ eventId: z.string().min(1) });
+const guestAddress = z.object({ guestId: z.string().min(1) });
 
 const REPORT_KINDS = new Set(["campaign.prompt", "campaign.reminder"]);
-const EVENT_KINDS = new Set(["event.promoted", "event.changed", "event.reminder", "event.cancelled"]);
+const EVENT_KINDS = new Set(["event.promoted", "event.changed", "event.reminder", "event.cancelled", "event.guestInvited"]);
+
+type Owner = { personId: string } | { guestId: string };
 
 /**
  * Personal links in the mail instead of the chat buttons a mail client cannot press: the report
@@ -24,9 +27,11 @@ export function personalLinkExtras(deps: CoreDeps, publicUrl: string | undefined
   const base = publicUrl?.replace(/\/+$/, "");
   return {
     async decorate(delivery) {
-      if (!delivery.personId || !delivery.kind) return {};
-      if (REPORT_KINDS.has(delivery.kind)) return base ? reportAdditions(deps, base, delivery, delivery.personId) : {};
-      if (EVENT_KINDS.has(delivery.kind)) return eventAdditions(deps, base, delivery, delivery.personId);
+      if (!delivery.kind) return {};
+      if (REPORT_KINDS.has(delivery.kind)) return base && delivery.personId ? reportAdditions(deps, base, delivery, delivery.personId) : {};
+      const guest = guestAddress.safeParse(delivery.address);
+      const owner: Owner | null = delivery.personId ? { personId: delivery.personId } : guest.success ? { guestId: guest.data.guestId } : null;
+      if (EVENT_KINDS.has(delivery.kind) && owner) return eventAdditions(deps, base, delivery, owner);
       return {};
     },
   };
@@ -46,17 +51,17 @@ async function reportAdditions(deps: CoreDeps, base: string, delivery: OutboxDel
   };
 }
 
-async function eventAdditions(deps: CoreDeps, base: string | undefined, delivery: OutboxDelivery, personId: string): Promise<MailAdditions> {
+async function eventAdditions(deps: CoreDeps, base: string | undefined, delivery: OutboxDelivery, owner: Owner): Promise<MailAdditions> {
   const event = eventPayload.safeParse(delivery.payload);
   if (!event.success) return {};
   const { eventId } = event.data;
-  const invitation = await eventInvitation(deps, { eventId, personId });
+  const invitation = await eventInvitation(deps, { eventId, ...owner });
   const icalEvent = invitation.ok ? { method: invitation.value.method, filename: invitation.value.filename, content: invitation.value.content, contentType: invitation.value.contentType } : undefined;
   if (delivery.kind === "event.cancelled" || !base) return icalEvent ? { icalEvent } : {};
-  const links = await issueRsvpLinks(deps, { eventId, personId });
+  const links = await issueRsvpLinks(deps, { eventId, ...owner });
   // Past its RSVP deadline: the notice and the invitation, no answer links.
   if (!links.ok) return icalEvent ? { icalEvent } : {};
-  const t = translator(delivery.locale ?? "nl");
+  const t = translator(invitation.ok ? invitation.value.locale : delivery.locale ?? "nl");
   const { answers } = links.value;
   const buttons: Button[] = [
     { action: "event.rsvp.link", label: t("events.button.yes"), value: "", style: "primary", url: base + answers.ja },

@@ -16,6 +16,8 @@ export interface MailTransport {
 /** Reading and marking recipients, through core (src/core/channels/email-recipient.ts). */
 export interface EmailRecipients {
   find(personId: string): Promise<EmailRecipient | null>;
+  /** An external guest of an event (core/events/guests.ts), addressed by guest id. */
+  findGuest(guestId: string): Promise<EmailRecipient | null>;
   refused(personId: string, reason: string): Promise<void>;
   delivered(personId: string): Promise<void>;
 }
@@ -50,7 +52,8 @@ export interface EmailSenderOptions {
   extras?: MailExtras;
 }
 
-const personAddress = z.object({ personId: z.string().min(1) });
+const mailAddress = z.union([z.object({ personId: z.string().min(1) }), z.object({ guestId: z.string().min(1) })]);
+const guestLocale = z.object({ locale: z.enum(["nl", "en"]) });
 
 /**
  * The e-mail channel's outbox senders: EMAIL rows (people who chose e-mail), and unlinked rows
@@ -63,13 +66,15 @@ export function createEmailSenders(options: EmailSenderOptions): { sender: Outbo
 }
 
 async function sendEmail(options: EmailSenderOptions, delivery: OutboxDelivery): Promise<SendResult> {
-  const address = personAddress.safeParse(delivery.address);
+  const address = mailAddress.safeParse(delivery.address);
   if (!address.success) return { ok: false, error: "invalid_address", permanent: true };
-  const { personId } = address.data;
-  const recipient = await options.recipients.find(personId);
+  const personId = "personId" in address.data ? address.data.personId : null;
+  const recipient = "personId" in address.data ? await options.recipients.find(address.data.personId) : await options.recipients.findGuest(address.data.guestId);
   if (!recipient) return { ok: false, error: "no_email_address", permanent: true };
   const additions = (await options.extras?.decorate(delivery, recipient)) ?? {};
-  const locale = delivery.locale ?? "nl";
+  // A guest is no person with a language on file: the invitation carries it.
+  const guestLanguage = personId ? undefined : guestLocale.safeParse(delivery.payload);
+  const locale = guestLanguage?.success ? guestLanguage.data.locale : delivery.locale ?? "nl";
   const campaign = delivery.kind?.startsWith("campaign.") ?? false;
   const rendered = renderEmail(additions.message ?? delivery.message, { locale, t: translator(locale), networkName: recipient.networkName, campaign });
   // A mailbox somebody reads: the configured one, else the coordinators, else the sender itself.
@@ -101,11 +106,11 @@ async function sendEmail(options: EmailSenderOptions, delivery: OutboxDelivery):
   };
   try {
     const info = await options.transport.sendMail(mail);
-    await options.recipients.delivered(personId);
+    if (personId) await options.recipients.delivered(personId);
     return { ok: true, platformMessageId: `email:${info.messageId}` };
   } catch (error) {
     const { addressRefused, ...failure } = smtpFailure(error);
-    if (addressRefused) await options.recipients.refused(personId, failure.error);
+    if (addressRefused && personId) await options.recipients.refused(personId, failure.error);
     // A mail that may have arrived keeps its links: they may be in someone's inbox.
     if (!failure.maybeDelivered) await additions.withdraw?.();
     return failure;
