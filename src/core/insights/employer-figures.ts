@@ -11,6 +11,7 @@ export interface EmployerFigures {
   branche: string;
   region: string;
   ambition: number;
+  ambitionTargetDate: Date | null;
   trend: QuarterTotals[];
 }
 
@@ -23,10 +24,10 @@ export async function employerFigures(deps: CoreDeps, actor: Actor, employerId: 
   if (!isCoordinator(actor) && actor.employerId !== employerId) return notFound();
   const employer = await deps.db.employer.findFirst({
     where: { id: employerId, networkId: { in: await networksInScope(deps, actor) } },
-    select: { id: true, name: true, branche: true, region: true, ambition: true },
+    select: { id: true, name: true, branche: true, region: true, ambition: true, ambitionTargetDate: true },
   });
   if (!employer) return notFound();
   const trend = await reportHistory(deps, actor, { employerId });
   if (!trend.ok) return trend;
-  return ok({ employerId: employer.id, name: employer.name, branche: employer.branche, region: employer.region, ambition: employer.ambition, trend: trend.value });
+  return ok({ employerId: employer.id, name: employer.name, branche: employer.branche, region: employer.region, ambition: employer.ambition, ambitionTargetDate: employer.ambitionTargetDate, trend: trend.value });
 }

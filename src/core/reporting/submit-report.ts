@@ -10,6 +10,7 @@ import { quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 import { mayReportFor } from "./report-window.js";
 import { submitReportInput } from "./schema.js";
 import { isCurrent } from "../members/archive-scope.js";
+import { recordAmbition } from "../ambition/repository.js";
 
 export type SubmitVia = "SLACK" | "TEAMS" | "WEB";
 
@@ -18,7 +19,9 @@ export interface SubmittedReport {
   employerId: string;
   quarter: QuarterRef;
   label: string;
+  /** The employer's ambition after this submission. */
   ambition: number;
+  ambitionChanged: boolean;
   realised: number;
   version: number;
   corrected: boolean;
@@ -53,13 +56,12 @@ export async function submitReport(
   }
 
   const figures = {
-    ambition: input.ambition,
     realised: input.realised,
     remark: input.remark ?? null,
     submittedById: actor.personId,
     submittedVia: via,
   };
-  const saved = await saveWithRevision(deps.db, employerId.value, period.id, figures, deps.now());
+  const saved = await saveWithRevision(deps.db, employerId.value, period.id, figures, deps.now(), input.ambition);
   await audit(deps.db, actor, saved.version === 1 ? "report.submit" : "report.correct", { type: "PlacementReport", id: saved.id }, { version: saved.version, via });
   return ok({
     reportId: saved.id,
@@ -67,6 +69,7 @@ export async function submitReport(
     quarter: ref,
     label,
     ambition: saved.ambition,
+    ambitionChanged: saved.ambitionChanged,
     realised: saved.realised,
     version: saved.version,
     corrected: saved.version > 1,
@@ -88,14 +91,13 @@ async function resolveEmployer(db: Db, actor: Actor, requested: string | undefin
 }
 
 interface Figures {
-  ambition: number;
   realised: number;
   remark: string | null;
   submittedById: string;
   submittedVia: SubmitVia;
 }
 
-async function saveWithRevision(db: Db, employerId: string, periodId: string, figures: Figures, at: Date, attempt = 1) {
+async function saveWithRevision(db: Db, employerId: string, periodId: string, figures: Figures, at: Date, ambition: number | undefined, attempt = 1): Promise<{ id: string; version: number; realised: number; ambition: number; ambitionChanged: boolean }> {
   try {
     return await db.$transaction(async (tx) => {
       const existing = await tx.placementReport.findUnique({
@@ -107,13 +109,16 @@ async function saveWithRevision(db: Db, employerId: string, periodId: string, fi
         ? await tx.placementReport.update({ where: { id: existing.id }, data: { ...figures, version, submittedAt: at } })
         : await tx.placementReport.create({ data: { ...figures, employerId, periodId, version, submittedAt: at } });
       await tx.placementReportRevision.create({ data: { ...figures, reportId: report.id, version, submittedAt: at } });
-      return report;
+      const ambitionChanged =
+        ambition !== undefined && (await recordAmbition(tx, employerId, { ambition }, { personId: figures.submittedById, source: "REPORT", at }));
+      const employer = await tx.employer.findUniqueOrThrow({ where: { id: employerId }, select: { ambition: true } });
+      return { id: report.id, version: report.version, realised: report.realised, ambition: employer.ambition, ambitionChanged };
     });
   } catch (error) {
     // Two contacts of one employer submitting the first report at the same moment: the loser
     // retries as a correction, so neither submission is lost.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && attempt < 3) {
-      return saveWithRevision(db, employerId, periodId, figures, at, attempt + 1);
+      return saveWithRevision(db, employerId, periodId, figures, at, ambition, attempt + 1);
     }
     throw error;
   }
