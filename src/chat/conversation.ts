@@ -1,6 +1,6 @@
 import { isCoordinator } from "../core/actor.js";
 import type { ChatContext } from "./context.js";
-import { actions, commands, forms } from "./commands/index.js";
+import { actions, commands, forms } from "./handlers.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage } from "./message.js";
 import type { Command } from "./registry.js";
 import { translator, type Locale } from "../i18n/index.js";

@@ -1,6 +1,6 @@
 import type { Db } from "../db/database.js";
 import type { ChatMessage } from "../chat/message.js";
-import { renderNotification } from "../chat/notifications/index.js";
+import { renderNotification } from "../chat/notifications.js";
 import { isLocale } from "../i18n/index.js";
 import type { OutboxSender } from "./sender.js";
 

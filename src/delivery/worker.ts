@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
-import { renderNotification } from "../chat/notifications/index.js";
+import { renderNotification } from "../chat/notifications.js";
 import { campaignDecisions, type DeliveryDecision } from "../core/campaigns/delivery-check.js";
 import type { Db } from "../db/database.js";
 import { isLocale, type Locale } from "../i18n/index.js";

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { inflateSync } from "node:zlib";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { commands } from "../../src/chat/commands/index.js";
+import { commands } from "../../src/chat/handlers.js";
 import { manifestProblems, renderManifest } from "../../src/platforms/teams/app-package.js";
 
 const env = { MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555", PUBLIC_URL: "https://netwerkbot.example.nl" };

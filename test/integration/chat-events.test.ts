@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
-import { announcementMessage } from "../../src/chat/commands/events.js";
+import { announcementMessage } from "../../src/chat/events/commands.js";
 import { chatContext } from "../../src/chat/context.js";
 import { handleAction, handleFormSubmit, handleText } from "../../src/chat/conversation.js";
 import type { ChatEffect, ChatMessage } from "../../src/chat/message.js";
-import { renderNotification } from "../../src/chat/notifications/index.js";
+import { renderNotification } from "../../src/chat/notifications.js";
 import { translator } from "../../src/i18n/index.js";
 import { updateEvent } from "../../src/core/events/index.js";
 import { describeEachDatabase } from "../support/databases.js";

@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
-import { createForm } from "../../src/chat/commands/subgroups.js";
-import { reportForm } from "../../src/chat/commands/reporting.js";
+import { createForm } from "../../src/chat/subgroups/commands.js";
+import { reportForm } from "../../src/chat/reporting/commands.js";
 import { textForm } from "../../src/chat/conditions/condition.js";
 import { chatContext, type ChatContext } from "../../src/chat/context.js";
-import { eventForm } from "../../src/chat/forms/event-form.js";
+import { eventForm } from "../../src/chat/events/event-form.js";
 import { refuseForm } from "../../src/chat/joining/decisions.js";
 import { joinForm } from "../../src/chat/joining/join-form.js";
 import { newEmployerForm } from "../../src/chat/members/employers.js";

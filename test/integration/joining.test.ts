@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { acceptJoinRequest, refuseJoinRequest } from "../../src/core/joining/decide-join.js";
 import { requestToJoin, type Guest } from "../../src/core/joining/request-join.js";
 import { actorForPerson, resolveChatActor } from "../../src/core/members/actor-lookup.js";
-import { renderNotification } from "../../src/chat/notifications/index.js";
+import { renderNotification } from "../../src/chat/notifications.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
 

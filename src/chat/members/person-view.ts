@@ -3,7 +3,7 @@ import type { PersonRow } from "../../core/members/list-people.js";
 import { platformName } from "../../core/members/schema.js";
 import { formatDate } from "../../i18n/format.js";
 import type { MessageKey } from "../../i18n/index.js";
-import { functionLabel } from "../commands/directory.js";
+import { functionLabel } from "../directory/commands.js";
 import type { ChatContext } from "../context.js";
 import type { Button, ChatMessage } from "../message.js";
 

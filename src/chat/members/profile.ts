@@ -1,7 +1,7 @@
 import { isCoordinator } from "../../core/actor.js";
 import { updateEmployerProfile, viewEmployerProfile, type EmployerProfile } from "../../core/members/employer-profile.js";
 import { FUNCTIONS, MAX_EMPLOYER_NAME, SIZE_BANDS } from "../../core/members/schema.js";
-import { functionLabel, offerLabel, sizeLabel } from "../commands/directory.js";
+import { functionLabel, offerLabel, sizeLabel } from "../directory/commands.js";
 import type { ChatContext } from "../context.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, type Block, type Button, type ChatMessage, type Form, type FormField } from "../message.js";

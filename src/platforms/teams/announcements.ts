@@ -1,5 +1,5 @@
 import { CardFactory } from "botbuilder";
-import { AnnouncementCopyGone, refreshCopies, type CopyWriter } from "../../chat/announcement-copies.js";
+import { AnnouncementCopyGone, refreshCopies, type CopyWriter } from "../../chat/events/announcement-copies.js";
 import type { ChatContext } from "../../chat/context.js";
 import { rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "../../core/events/index.js";
 import { tenantOf } from "./activity.js";

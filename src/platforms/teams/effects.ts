@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, TurnContext, type Activity, type CloudAdapter } from "botbuilder";
 import type { ChatContext } from "../../chat/context.js";
-import { EVENT_FORM_ID } from "../../chat/forms/event-form.js";
+import { EVENT_FORM_ID } from "../../chat/events/event-form.js";
 import { textMessage, type ChatEffect, type ChatFile, type Form } from "../../chat/message.js";
 import type { Db } from "../../db/database.js";
 import type { Translate } from "../../i18n/index.js";

@@ -6,7 +6,7 @@ import { formatDateTime } from "../../i18n/format.js";
 import type { ChatContext } from "../context.js";
 import { failureReply } from "../failures.js";
 import { reply, textMessage, type ChatEffect } from "../message.js";
-import { renderNotification } from "../notifications/index.js";
+import { renderNotification } from "../notifications.js";
 import type { ActionHandler, Command } from "../registry.js";
 
 const say = (text: string): ChatEffect[] => [reply(textMessage(text))];

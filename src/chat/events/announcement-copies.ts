@@ -1,7 +1,7 @@
-import { announcementCopies, forgetAnnouncement, type AnnouncementCopy, type CopySelection } from "../core/events/index.js";
-import { announcementMessage } from "./commands/events-view.js";
-import type { ChatContext } from "./context.js";
-import type { ChatMessage } from "./message.js";
+import { announcementCopies, forgetAnnouncement, type AnnouncementCopy, type CopySelection } from "../../core/events/index.js";
+import { announcementMessage } from "./views.js";
+import type { ChatContext } from "../context.js";
+import type { ChatMessage } from "../message.js";
 
 /** Thrown by a CopyWriter when the platform says the copy is gone for good: it is forgotten, not tried again. */
 export class AnnouncementCopyGone extends Error {

@@ -13,12 +13,12 @@ import {
 import { parseButtonValue } from "../button-value.js";
 import type { ChatContext } from "../context.js";
 import { failureReply } from "../failures.js";
-import { eventForm, eventFormHandler } from "../forms/event-form.js";
+import { eventForm, eventFormHandler } from "./event-form.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
-import { agendaMessage, announcementFor, attendeesMessage, ICS_ACTION, RSVP_ACTION } from "./events-view.js";
+import { agendaMessage, announcementFor, attendeesMessage, ICS_ACTION, RSVP_ACTION } from "./views.js";
 
-export { announcementMessage } from "./events-view.js";
+export { announcementMessage } from "./views.js";
 
 const agenda: Command = {
   name: "events",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatDateTime } from "../../i18n/format.js";
 import type { Locale, MessageKey, Translate } from "../../i18n/index.js";
 import type { ChatMessage } from "../message.js";
-import type { NotificationRenderer } from "./registry.js";
+import type { NotificationRenderer } from "../notification-renderer.js";
 
 // The payload written by core/events/notices.ts; parsed, so an old or damaged row fails loudly.
 const eventPayload = z.object({

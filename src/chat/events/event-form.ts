@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { createEvent, EVENT_KINDS, MAX_CAPACITY, toLocalInput, updateEvent, viewEvent, type EventView } from "../../core/events/index.js";
 import { idField } from "../../core/shared/fields.js";
-import { announcementFor } from "../commands/events-view.js";
+import { announcementFor } from "./views.js";
 import type { ChatContext } from "../context.js";
 import { formFailure } from "../failures.js";
 import { reply, textMessage, type ChatEffect, type Form, type FormField } from "../message.js";

@@ -7,7 +7,7 @@ import type { ChatContext } from "../context.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, textMessage, type Block, type ChatEffect, type ChatMessage, type Form } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
-import { functionLabel } from "./directory.js";
+import { functionLabel } from "../directory/commands.js";
 
 export const CREATE_SUBGROUP_FORM_ID = "subgroups.create";
 

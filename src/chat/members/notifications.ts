@@ -4,7 +4,7 @@ import { WELCOME_KIND } from "../../core/members/welcome.js";
 import { conditionName, confirmationBlocks } from "../conditions/blocks.js";
 import { listingButtons, listingLabel } from "../directory/listing-blocks.js";
 import type { Block, ChatMessage } from "../message.js";
-import type { NotificationRenderer } from "./registry.js";
+import type { NotificationRenderer } from "../notification-renderer.js";
 
 const confirmPayload = z.object({ condition: z.string(), textId: z.string(), version: z.number(), text: z.string() });
 

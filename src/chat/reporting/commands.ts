@@ -14,7 +14,7 @@ import { toCsv } from "../csv.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage, type Form } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
-import { statusChartBlocks } from "./dashboard.js";
+import { statusChartBlocks } from "../dashboard/commands.js";
 
 export const REPORT_FORM_ID = "report";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { translator, isLocale, type MessageKey, type Translate } from "../../i18n/index.js";
-import { ACCEPT_ACTION, REFUSE_ACTION } from "../joining/decisions.js";
+import { ACCEPT_ACTION, REFUSE_ACTION } from "./decisions.js";
 import type { ChatMessage } from "../message.js";
-import type { NotificationRenderer } from "./registry.js";
+import type { NotificationRenderer } from "../notification-renderer.js";
 
 // The payloads written by core/joining; parsed, so an old or damaged row fails loudly.
 const requested = z.object({

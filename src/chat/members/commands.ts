@@ -5,12 +5,12 @@ import { privacySubject } from "../../core/members/subject.js";
 import { translator } from "../../i18n/index.js";
 import type { ChatContext } from "../context.js";
 import { failureReply } from "../failures.js";
-import { employerActions, employerCommands, employerForms } from "../members/employers.js";
-import { personActions, personCommands, personForms } from "../members/people.js";
-import { profileActions, profileCommands, profileForms } from "../members/profile.js";
+import { employerActions, employerCommands, employerForms } from "./employers.js";
+import { personActions, personCommands, personForms } from "./people.js";
+import { profileActions, profileCommands, profileForms } from "./profile.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
-import { reportingCommands } from "./reporting.js";
+import { reportingCommands } from "../reporting/commands.js";
 
 const language: Command = {
   name: "taal",

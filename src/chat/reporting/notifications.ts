@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatDate, formatNumber, formatPercent } from "../../i18n/format.js";
 import type { ChatMessage } from "../message.js";
-import type { NotificationRenderer } from "./registry.js";
+import type { NotificationRenderer } from "../notification-renderer.js";
 
 // Payloads come back from the database: parsed, so an old or damaged row fails loudly.
 const contactPayload = z.object({

@@ -1,10 +1,10 @@
-import { translator, type Locale } from "../../i18n/index.js";
-import type { ChatMessage } from "../message.js";
-import type { NotificationRenderer } from "./registry.js";
-import { reportingRenderers } from "./reporting.js";
-import { eventRenderers } from "./events.js";
-import { welcomeRenderers } from "./welcome.js";
-import { joiningRenderers } from "./joining.js";
+import { translator, type Locale } from "../i18n/index.js";
+import type { ChatMessage } from "./message.js";
+import type { NotificationRenderer } from "./notification-renderer.js";
+import { reportingRenderers } from "./reporting/notifications.js";
+import { eventRenderers } from "./events/notifications.js";
+import { welcomeRenderers } from "./members/notifications.js";
+import { joiningRenderers } from "./joining/notifications.js";
 
 // Each domain contributes its notification renderers here.
 const renderers: NotificationRenderer[] = [...reportingRenderers, ...eventRenderers, ...welcomeRenderers, ...joiningRenderers];
