@@ -12,6 +12,8 @@ export interface MyReport {
   quarter: number;
   /** Placements new in that quarter. */
   realised: number;
+  /** Placements up to and including that quarter. */
+  cumulative: number;
   version: number;
   submittedAt: Date;
   /** Who gave the current figure: a colleague's name, or null when erased. */
@@ -73,16 +75,23 @@ function employerReports(deps: CoreDeps, employerId: string) {
       deps.db.placementReport.aggregate({ where: { employerId }, _sum: { realised: true } }),
     ]);
     const names = await personNames(deps.db, employer.reports.map((r) => r.submittedById));
-    const reports = employer.reports.map((r) => ({
+    // Newest first: each quarter's total is the overall total less what came after it.
+    let upTo = total._sum.realised ?? 0;
+    const reports: MyReport[] = [];
+    for (const r of employer.reports) {
+      reports.push({
       label: quarterLabel(r.period),
       year: r.period.year,
       quarter: r.period.quarter,
       realised: r.realised,
+      cumulative: upTo,
       version: r.version,
       submittedAt: r.submittedAt,
       submittedById: r.submittedById,
       submittedBy: r.submittedById ? names.get(r.submittedById) ?? null : null,
-    }));
+      });
+      upTo -= r.realised;
+    }
     return {
       value: {
         id: employer.id,
