@@ -115,8 +115,8 @@ describeEachDatabase("networks within networks", (use) => {
     expect(await employerFigures(deps(), actors.twenteCoordinator, partner)).toMatchObject({ ok: false, error: { reason: "notFound" } });
     expect(await employerFigures(deps(), actors.noordCoordinator, twenteTech)).toMatchObject({ ok: false, error: { reason: "notFound" } });
 
-    const amsterdamHistory = await reportHistory(deps(), actors.amsterdamCoordinator, { employerId: twenteTech });
-    expect(amsterdamHistory.ok && amsterdamHistory.value.every((q) => q.realised === 0 && q.reported === 0)).toBe(true);
+    // Another network's employer is unknown here, as with employerFigures.
+    expect(await reportHistory(deps(), actors.amsterdamCoordinator, { employerId: twenteTech })).toMatchObject({ ok: false, error: { reason: "notFound" } });
     const twente = await status(actors.twenteCoordinator);
     expect(twente.employers.map((e) => e.name)).not.toContain("DNZ Partner BV");
     expect(twente.employers.map((e) => e.name)).not.toContain("Amsterdamse Haven");

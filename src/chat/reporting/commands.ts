@@ -4,7 +4,7 @@ import { reportHistory, type QuarterTotals } from "../../core/reporting/history.
 import { myReports, type MyReport } from "../../core/reporting/my-reports.js";
 import type { QuarterFigures } from "../../core/reporting/quarter-figures.js";
 import { periodStatus } from "../../core/reporting/period-status.js";
-import { submitReport } from "../../core/reporting/submit-report.js";
+import { submitReport, type ReplaceConfirmation } from "../../core/reporting/submit-report.js";
 import { purgeRemark } from "../../core/reporting/purge-remark.js";
 import { findNetwork } from "../../core/reporting/periods.js";
 import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
@@ -65,12 +65,66 @@ export function currentFigureText(ctx: ChatContext, given: MyReport): string {
 async function submitted(ctx: ChatContext, raw: Record<string, unknown>): Promise<ChatEffect[] | { error: Parameters<typeof failureReply>[1] }> {
   const result = await submitReport(ctx.deps, ctx.actor, raw, ctx.platform);
   if (!result.ok) return { error: result.error };
+  if ("needsConfirmation" in result.value) return [reply(confirmReplaceMessage(ctx, result.value, raw))];
   const v = result.value;
   const text = v.corrected
     ? ctx.t("reporting.corrected", { quarter: v.label, version: v.version })
     : ctx.t("reporting.saved", { quarter: v.label, realised: formatNumber(ctx.locale, v.realised), ambition: formatNumber(ctx.locale, v.ambition) });
   return [reply(textMessage(text))];
 }
+
+const CONFIRM_ACTION = "report.confirmReplace";
+const KEEP_ACTION = "report.keep";
+
+function confirmReplaceMessage(ctx: ChatContext, c: ReplaceConfirmation, raw: Record<string, unknown>): ChatMessage {
+  const { confirmReplace: _ignored, ...figures } = raw;
+  const text = ctx.t(c.current.submittedBy ? "figures.confirmReplace" : "figures.confirmReplaceUnknown", {
+    quarter: c.label,
+    realised: formatNumber(ctx.locale, c.current.realised),
+    by: c.current.submittedBy ?? "",
+    date: formatDate(ctx.locale, c.current.submittedAt),
+    next: String(figures.realised ?? ""),
+  });
+  return {
+    summary: text,
+    blocks: [
+      { type: "text", text },
+      {
+        type: "actions",
+        buttons: [
+          { action: CONFIRM_ACTION, label: ctx.t("figures.button.replace"), value: JSON.stringify(figures), style: "primary" },
+          { action: KEEP_ACTION, label: ctx.t("figures.button.keep"), value: "" },
+        ],
+      },
+    ],
+  };
+}
+
+// The button carries the figures typed before: parsed here, validated again by core.
+const confirmedFigures = z.record(z.union([z.string(), z.number(), z.null()]));
+
+const confirmReplaceAction: ActionHandler = {
+  action: CONFIRM_ACTION,
+  async run(ctx, value) {
+    let figures: unknown;
+    try {
+      figures = JSON.parse(value);
+    } catch {
+      return [reply(textMessage(ctx.t("reporting.usage")))];
+    }
+    const parsed = confirmedFigures.safeParse(figures);
+    if (!parsed.success) return [reply(textMessage(ctx.t("reporting.usage")))];
+    const outcome = await submitted(ctx, { ...parsed.data, confirmReplace: true });
+    return Array.isArray(outcome) ? outcome : failureReply(ctx, outcome.error);
+  },
+};
+
+const keepAction: ActionHandler = {
+  action: KEEP_ACTION,
+  async run(ctx) {
+    return [reply(textMessage(ctx.t("figures.kept")))];
+  },
+};
 
 const report: Command = {
   name: "rapporteer",
@@ -264,5 +318,5 @@ const purgeRemarkCommand: Command = {
 };
 
 export const reportingCommands: Command[] = [report, mine, status, history, exportCommand, purgeRemarkCommand];
-export const reportingActions: ActionHandler[] = [openReportFormAction];
+export const reportingActions: ActionHandler[] = [openReportFormAction, confirmReplaceAction, keepAction];
 export const reportingForms: FormHandler[] = [reportFormHandler];

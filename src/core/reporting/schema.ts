@@ -29,6 +29,8 @@ export const submitReportInput = z.object({
   employerId: idField.optional(),
   year: quarterRef.year.optional(),
   quarter: quarterRef.quarter.optional(),
+  /** Replacing a figure a colleague gave needs a yes first (issue 12); a button sends "true". */
+  confirmReplace: z.preprocess((v) => v === true || v === "true", z.boolean()).optional(),
 });
 export type SubmitReportInput = z.input<typeof submitReportInput>;
 
