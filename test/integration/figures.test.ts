@@ -148,3 +148,29 @@ describeEachDatabase("figures a network can stand behind", (use) => {
     );
   });
 });
+
+describeEachDatabase("a colleague's figure", (use) => {
+  it("is shown before it is replaced, replaced only after a yes, and its submitter is told through the outbox", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const [joost, els] = [await actor("bakeryHr"), await actor("bakeryDirector")];
+    await submitReport(depsFor(db), joost, { realised: 3 }, "SLACK");
+
+    const asked = await submitReport(depsFor(db), els, { realised: 4 }, "TEAMS");
+    expect(asked).toMatchObject({ ok: true, value: { needsConfirmation: true, label: "Q4 2026", current: { realised: 3, submittedBy: "Joost Bakker" } } });
+    const stored = () => db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } }, select: { realised: true, version: true } });
+    expect(await stored()).toEqual({ realised: 3, version: 1 });
+    expect(await db.prisma.outboxMessage.count({ where: { kind: "report.replaced" } })).toBe(0);
+
+    const replaced = await submitReport(depsFor(db), els, { realised: 4, confirmReplace: "true" }, "TEAMS");
+    expect(replaced).toMatchObject({ ok: true, value: { realised: 4, version: 2, corrected: true } });
+    expect(await stored()).toEqual({ realised: 4, version: 2 });
+    const notices = await db.prisma.outboxMessage.findMany({ where: { kind: "report.replaced" }, select: { personId: true, payload: true } });
+    expect(notices).toEqual([{ personId: joost.personId, payload: { employerName: "Bakkerij De Korenschoof", label: "Q4 2026", before: 3, after: 4, by: "Els Meel" } }]);
+
+    // Correcting one's own figure, or giving the same figure again, asks nothing and tells no one.
+    expect(await submitReport(depsFor(db), els, { realised: 5 }, "TEAMS")).toMatchObject({ ok: true, value: { version: 3 } });
+    expect(await submitReport(depsFor(db), joost, { realised: 5 }, "SLACK")).toMatchObject({ ok: true, value: { version: 4 } });
+    expect(await db.prisma.outboxMessage.count({ where: { kind: "report.replaced" } })).toBe(1);
+  });
+});
