@@ -33,7 +33,8 @@ describeEachDatabase("reporting", (use) => {
     const els = await actor("bakeryDirector");
 
     await submitReport(depsFor(db), joost, { realised: 3, ambition: 12 }, "SLACK");
-    const correction = await submitReport(depsFor(db), els, { realised: 4, ambition: 12 }, "TEAMS");
+    // A colleague's figure is replaced after a yes (issue 12; the question itself: figures.test.ts).
+    const correction = await submitReport(depsFor(db), els, { realised: 4, ambition: 12, confirmReplace: true }, "TEAMS");
 
     expect(correction).toMatchObject({ ok: true, value: { version: 2, corrected: true, realised: 4 } });
     const revisions = await db.prisma.placementReportRevision.findMany({
