@@ -157,9 +157,10 @@ describeEachDatabase("Teams personal overview (home)", (use) => {
   it("tells a coordinator without an employer that they do not report, and shows every meeting", async () => {
     const { card } = await home(teamsUser("coordinator"));
 
-    expect(lines(card)).toEqual([
-      nl("home.title", { name: "Sanne Coördinator" }),
-      nl("home.intro", { network }),
+    const shown = lines(card);
+    // First the network's figures of this quarter, as `status` gives them (issue 12).
+    expect(shown.slice(0, 3)).toEqual([nl("home.title", { name: "Sanne Coördinator" }), nl("home.intro", { network }), nl("reporting.status.title", { quarter: "Q4 2026", network })]);
+    expect(shown.slice(shown.indexOf(nl("home.reports.noEmployer")))).toEqual([
       nl("home.reports.noEmployer"),
       nl("home.events.title"),
       [eventLine("nl", praktijktafel, nl("home.rsvp.none")), eventLine("nl", masterclass, nl("home.rsvp.none"))].join("\n"),
@@ -184,6 +185,7 @@ describeEachDatabase("Teams personal overview (home)", (use) => {
         nl("home.reports.title", { employer: "Nieuwe Werkplaats" }),
         nl("home.reports.due", { quarter: "Q4 2026" }),
         `[${nl("reporting.button.report")}]`,
+        nl("figures.progressLine", { progress: nl("figures.noAmbition", { cumulative: "0" }) }),
         nl("home.reports.none"),
         nl("home.events.title"),
         eventLine("nl", praktijktafel, nl("home.rsvp.none")),
