@@ -7,6 +7,7 @@ import { seedDemoData } from "./demo/demo-data.js";
 import { assertDemoDatabase } from "./demo/demo-mode.js";
 import { createHttpApp } from "./http/server.js";
 import { DEFAULT_HTTP_LIMITS, listen, type HttpServerLimits } from "./http/listen.js";
+import type { Conversation } from "./chat/turn.js";
 import type { Logger } from "./logger.js";
 import { startBackgroundWork } from "./scheduler/background.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
@@ -34,6 +35,8 @@ export interface StartOptions {
   database?: Database;
   /** Tests shorten the HTTP server's timeouts; default DEFAULT_HTTP_LIMITS. */
   http?: Partial<HttpServerLimits>;
+  /** The conversation every turn runs (default: the chat layer); the contract test passes fixed replies. */
+  conversation?: Conversation;
 }
 
 /** Composition root: database → core → platforms → HTTP. */
@@ -66,11 +69,11 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const requests = new WorkInFlight(config.env.MAX_REQUESTS_IN_FLIGHT);
   const http = createHttpApp(db, { publicUrl: config.env.PUBLIC_URL, trustProxy: config.env.TRUST_PROXY, metricsToken: config.env.METRICS_TOKEN });
   // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
-  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger, requests }) : undefined;
+  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger, requests, conversation: options.conversation }) : undefined;
   // Demo mode: anonymous endpoint for the Bot Framework Emulator, talking to loopback only.
   // Loaded only when mounted: botbuilder and teams-ai cost start-up time and memory a Slack-only deployment never uses.
-  const teams = config.teamsEnabled || config.demoMode ? (await import("./platforms/teams/mount.js")).mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, requests, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
-  mountWebSurfaces(http, { config, deps, logger, requests });
+  const teams = config.teamsEnabled || config.demoMode ? (await import("./platforms/teams/mount.js")).mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, requests, conversation: options.conversation, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
+  mountWebSurfaces(http, { config, deps, logger, requests, conversation: options.conversation });
   const server = await listen(http, config.env.PORT, config.host, { ...DEFAULT_HTTP_LIMITS, maxConnections: config.env.HTTP_MAX_CONNECTIONS, ...options.http });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;

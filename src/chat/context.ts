@@ -1,4 +1,4 @@
-import type { Actor } from "../core/actor.js";
+import { isCoordinator, type Actor } from "../core/actor.js";
 import type { CoreDeps } from "../core/deps.js";
 import type { ChatPlatform } from "../core/members/actor-lookup.js";
 import { translator, type Locale, type Translate } from "../i18n/index.js";
@@ -13,5 +13,5 @@ export interface ChatContext {
 }
 
 export function chatContext(deps: CoreDeps, actor: Actor, platform: ChatPlatform): ChatContext {
-  return { deps, actor, locale: actor.locale, t: translator(actor.locale), platform };
+  return { deps, actor, locale: actor.locale, t: translator(actor.locale, isCoordinator(actor) ? "coordinator" : "member"), platform };
 }

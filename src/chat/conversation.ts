@@ -3,6 +3,7 @@ import type { ChatContext } from "./context.js";
 import { actions, commands, forms } from "./handlers.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage } from "./message.js";
 import type { Command } from "./registry.js";
+import { buildHelp, commandHelp, commandsFor, suggestCommands } from "./help.js";
 import { translator, type Locale } from "../i18n/index.js";
 
 // Slack caps slash text at 4,000 characters; anything longer here is not a command.
@@ -19,13 +20,32 @@ export async function handleText(ctx: ChatContext, text: string): Promise<ChatEf
   const trimmed = text.trim();
   const [word = ""] = trimmed.split(/\s+/, 1);
   const name = word.toLowerCase();
-  if (name === "" || name === "help" || name === "hulp" || name === "?") return [reply(helpMessage(ctx))];
+  const rest = trimmed.slice(word.length).trim();
+  if (name === "" || name === "help" || name === "hulp" || name === "?") return [reply(rest ? helpFor(ctx, rest) : helpMessage(ctx))];
   const command = commandIndex.get(name);
-  if (!command) return [privateText(ctx.t("chat.unknownCommand", { command: truncate(word, 40) }))];
+  if (!command) return [privateText(unknownCommandText(ctx, word))];
   if (command.coordinatorOnly && !isCoordinator(ctx.actor)) {
     return [privateText(ctx.t("chat.coordinatorOnly", { command: command.name }))];
   }
-  return command.run(ctx, trimmed.slice(word.length).trim());
+  return command.run(ctx, rest);
+}
+
+/** "Bedoel je `rapporteer`?" for a typo, the candidates when several fit, else where to look. */
+function unknownCommandText(ctx: ChatContext, word: string): string {
+  const command = truncate(word, 40);
+  const suggestions = suggestCommands(ctx, word);
+  if (suggestions.length === 1) return ctx.t("chat.didYouMean", { command, suggestion: suggestions[0]! });
+  if (suggestions.length > 1) return ctx.t("chat.didYouMeanOneOf", { command, suggestions: suggestions.slice(0, 5).map((s) => `\`${s}\``).join(", ") });
+  return ctx.t("chat.unknownCommand", { command });
+}
+
+/** `help rapporteer`: one command; a coordinator's command is not explained to a member. */
+function helpFor(ctx: ChatContext, text: string): ChatMessage {
+  const [word = ""] = text.split(/\s+/, 1);
+  const command = commandIndex.get(word.toLowerCase());
+  if (command && commandsFor(ctx).includes(command)) return commandHelp(ctx, command, word.toLowerCase());
+  if (command) return textMessage(ctx.t("chat.coordinatorOnly", { command: command.name }));
+  return textMessage(unknownCommandText(ctx, word));
 }
 
 /** A button press: `action` is the Button.action, `value` its opaque value. */
@@ -54,23 +74,6 @@ export function helpMessage(ctx: ChatContext): ChatMessage {
   let help = helpByAudience.get(audience);
   if (!help) helpByAudience.set(audience, (help = buildHelp(ctx)));
   return help;
-}
-
-function buildHelp(ctx: ChatContext): ChatMessage {
-  const line = (c: Command) => `• ${ctx.t(c.help)}`;
-  const forCoordinatorsOnly = (c: Command) => c.coordinatorOnly || c.listedForCoordinators;
-  const forEveryone = commands.filter((c) => !forCoordinatorsOnly(c)).map(line);
-  const forCoordinators = commands.filter(forCoordinatorsOnly).map(line);
-  return {
-    summary: ctx.t("chat.help.title"),
-    blocks: [
-      { type: "header", text: ctx.t("chat.help.title") },
-      { type: "text", text: [ctx.t("chat.help.intro"), ...forEveryone, `• ${ctx.t("chat.help.help")}`].join("\n") },
-      ...(isCoordinator(ctx.actor)
-        ? [{ type: "text" as const, text: [ctx.t("chat.help.coordinator"), ...forCoordinators].join("\n") }]
-        : []),
-    ],
-  };
 }
 
 /** For people the bot cannot link to a member yet (no identity, no e-mail on file). */

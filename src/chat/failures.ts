@@ -9,8 +9,9 @@ export function failureReply(ctx: Pick<ChatContext, "t">, error: UserError): Cha
 
 export function failureText(ctx: Pick<ChatContext, "t">, error: UserError): string {
   if (error.key !== "error.invalidInput") return ctx.t(error.key, error.params);
-  const details = Object.values(error.fields ?? {}).map((m) => ctx.t(m.key, m.params));
-  return ctx.t(error.key, { details: details.join(" ") });
+  // Two fields with the same problem read as one sentence said twice: say it once.
+  const details = new Set(Object.values(error.fields ?? {}).map((m) => ctx.t(m.key, m.params)));
+  return ctx.t(error.key, { details: [...details].join(" ") });
 }
 
 /**
@@ -22,7 +23,9 @@ export function formFailure(ctx: Pick<ChatContext, "t">, error: UserError, form:
   const fallback = form.fields[0]?.id ?? "_";
   const errors: Record<string, string> = {};
   for (const [field, message] of Object.entries(error.fields ?? {})) {
-    const target = known.has(field) ? field : fallback;
+    // "offers.1" is the second choice of the offers field: its error belongs under that field.
+    const owner = field.split(".")[0]!;
+    const target = known.has(field) ? field : known.has(owner) ? owner : fallback;
     errors[target] ??= ctx.t(message.key, message.params);
   }
   if (Object.keys(errors).length === 0) errors[fallback] = ctx.t(error.key, error.params);

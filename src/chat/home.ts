@@ -1,5 +1,5 @@
 import { listUpcomingEvents, type EventView } from "../core/events/index.js";
-import { findNetwork } from "../core/reporting/periods.js";
+import { networkSettings } from "../core/reporting/periods.js";
 import { myReports } from "../core/reporting/my-reports.js";
 import { listSubgroups } from "../core/subgroups/list-subgroups.js";
 import { periodStatus } from "../core/reporting/period-status.js";
@@ -19,7 +19,7 @@ type HomeSection = (ctx: ChatContext) => Promise<Block[]>;
  * reports and what is due, their upcoming meetings and answers, their subgroups and contacts.
  */
 export async function homeMessage(ctx: ChatContext): Promise<ChatMessage> {
-  const network = await findNetwork(ctx.deps.db, ctx.actor.networkId);
+  const network = await networkSettings(ctx.deps, ctx.actor.networkId);
   const title = ctx.t("home.title", { name: ctx.actor.name });
   const sections = await Promise.all(homeSections.map((section) => section(ctx)));
   return {

@@ -12,6 +12,8 @@ export interface Command {
   listedForCoordinators?: boolean;
   /** Help line, e.g. "rapporteer <aantal> ambitie <aantal> — …". */
   help: MessageKey;
+  /** A second help line for what only coordinators may do with this command. */
+  coordinatorHelp?: MessageKey;
   run(ctx: ChatContext, args: string): Promise<ChatEffect[]>;
 }
 

@@ -20,6 +20,8 @@ export interface DashboardOptions {
   defaultLocale: Locale;
   /** Cookies get the Secure flag when the public address is https. */
   secureCookies: boolean;
+  /** Demo mode: links come from the playground, not from Slack or Teams. */
+  playground?: boolean;
 }
 
 // Each area of the dashboard is one router in ./routes; they all run behind the session check.

@@ -22,7 +22,7 @@ export function requireViewer(options: DashboardOptions) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const session = await viewerOf(options.deps, req);
     if (!session) {
-      res.status(401).type("html").send(signInRequiredPage(guest, options.defaultLocale));
+      res.status(401).type("html").send(signInRequiredPage(guest, options.defaultLocale, options.playground));
       return;
     }
     const { actor, admin } = session;

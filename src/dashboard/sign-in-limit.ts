@@ -47,7 +47,7 @@ export function signInLimiter({ deps, logger, defaultLocale }: { deps: CoreDeps;
       if (!(rejection instanceof RateLimiterRes)) return next(rejection);
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       logger.warn({ client: key, retryAfterSeconds: seconds }, "Dashboard: inloggen geweigerd na te veel pogingen");
-      res.status(429).set("Retry-After", String(seconds)).type("html").send(messagePage(t, defaultLocale, t("dashboard.signIn.lockedOut", { minutes: String(Math.ceil(seconds / 60)) })));
+      res.status(429).set("Retry-After", String(seconds)).type("html").send(messagePage(t, defaultLocale, t("dashboard.signIn.lockedOut", { minutes: Math.ceil(seconds / 60) })));
       return;
     }
     // The sign-in route answers a session with a redirect; anything else was a failed attempt.

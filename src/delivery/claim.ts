@@ -1,9 +1,10 @@
+import type { ChatPlatform } from "../core/platforms.js";
 import type { Db } from "../db/database.js";
 
 export interface ClaimedRow {
   id: string;
   idempotencyKey: string;
-  platform: "SLACK" | "TEAMS" | "WEB";
+  platform: ChatPlatform;
   kind: string;
   personId: string | null;
   address: unknown;

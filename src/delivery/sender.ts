@@ -1,4 +1,5 @@
 import type { ChatMessage } from "../chat/message.js";
+import type { ChatPlatform } from "../core/platforms.js";
 
 /**
  * The port each platform implements so the outbox worker can deliver a notification.
@@ -6,7 +7,7 @@ import type { ChatMessage } from "../chat/message.js";
  * conversation reference; Web: the playground inbox.
  */
 export interface OutboxSender {
-  platform: "SLACK" | "TEAMS" | "WEB";
+  platform: ChatPlatform;
   send(delivery: OutboxDelivery): Promise<SendResult>;
   /**
    * Optional: for a message whose previous worker died between the platform's answer and

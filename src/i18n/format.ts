@@ -1,6 +1,7 @@
 import type { Locale } from "./catalogue.js";
 
-const tags: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
+export const localeTags: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
+const tags = localeTags;
 
 // Building an Intl formatter costs far more than using one, and replies format many numbers
 // and dates: keep one per locale, style and time zone.

@@ -1,8 +1,8 @@
 import { catalogue, type Locale, type MessageKey } from "./catalogue.js";
+import { formatMessage, type MessageParams } from "./message-format.js";
 
 export { locales, type Locale, type MessageKey } from "./catalogue.js";
-
-export type MessageParams = Record<string, string | number>;
+export { NumberParamError, type MessageParams } from "./message-format.js";
 
 /** A message to show a person, not yet in their language. */
 export interface Message {
@@ -12,30 +12,21 @@ export interface Message {
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
+/** Who reads the message: a coordinator is never told to ask their coordinator. */
+export type Reader = "member" | "coordinator";
+
+/** A message written for coordinators instead, under the same key with this suffix. */
+export const COORDINATOR_VARIANT = ".forCoordinator";
+
 /** One translator per locale: fan-out code creates one per recipient, never shares a global. */
-export function translator(locale: Locale): Translate {
-  const messages = catalogue[locale];
-  return (key, params) => interpolate(messages[key], params);
+export function translator(locale: Locale, reader: Reader = "member"): Translate {
+  const messages: Record<string, string> = catalogue[locale];
+  if (reader === "member") return (key, params) => formatMessage(locale, messages[key]!, params);
+  return (key, params) => formatMessage(locale, messages[`${key}${COORDINATOR_VARIANT}`] ?? messages[key]!, params);
 }
 
 export function translate(locale: Locale, message: Message): string {
   return translator(locale)(message.key, message.params);
-}
-
-// Replies interpolate dozens of messages each: split every template once into its literal
-// parts (even indexes) and placeholder names (odd indexes).
-const compiled = new Map<string, string[]>();
-
-function interpolate(template: string, params: MessageParams | undefined): string {
-  if (!params) return template;
-  let parts = compiled.get(template);
-  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i]!;
-    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
-  }
-  return out;
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,5 +1,7 @@
 import { runDueCampaigns, type CampaignRun } from "../core/campaigns/run-due.js";
 import { enqueueEventReminders } from "../core/events/index.js";
+import { eraseExpiredGuests } from "../core/events/guests.js";
+import { purgeDeadLinks } from "../core/links/index.js";
 import { sendDueWelcomes } from "../core/members/welcome.js";
 import type { Db } from "../db/database.js";
 
@@ -35,6 +37,9 @@ export async function runSchedulerTick(db: Db, now: Date, options: TickOptions):
   for (const event of events) eventReminders += await enqueueEventReminders(db, event.id, now);
   if (now.getUTCMinutes() === 0) {
     await db.scheduledRun.deleteMany({ where: { job: TICK_JOB, fireAt: { lt: new Date(now.getTime() - KEEP_TICKS_MS) } } });
+    // Retention: external guests a month after their event, dead personal links after 90 days.
+    await eraseExpiredGuests(db, now);
+    await purgeDeadLinks(db, now);
   }
   const welcomes = await sendDueWelcomes(db);
   return { campaigns, eventReminders, welcomes };

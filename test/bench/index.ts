@@ -10,6 +10,7 @@ const suites: Array<[string, () => Promise<void>]> = [
   ["directory", async () => (await import("./directory.bench.js")).run()],
   ["import", async () => (await import("./import.bench.js")).run()],
   ["overload", async () => (await import("./overload.bench.js")).run()],
+  ["production", async () => (await import("./production.bench.js")).run()],
 ];
 
 const only = process.argv[2];

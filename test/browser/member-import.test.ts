@@ -63,7 +63,7 @@ describe("member-list import in a browser", () => {
 
     await page.getByRole("button", { name: "Toepassen" }).click();
     await page.locator("#result").waitFor();
-    expect(await page.locator("#result").textContent()).toBe("Ingelezen: 4 werkgever(s) toegevoegd en 0 bijgewerkt, 9 persoon/personen toegevoegd en 0 bijgewerkt.");
+    expect(await page.locator("#result").textContent()).toBe("Ingelezen: 4 werkgevers toegevoegd en 0 bijgewerkt, 9 personen toegevoegd en 0 bijgewerkt.");
     expect(await database.db.prisma.person.count()).toBe(before.people + 9);
     await page.screenshot({ path: `${artifacts}/member-import-done.png`, fullPage: true });
 

@@ -46,13 +46,13 @@ describe.each(kinds)("npm run admin -- import and export members [%s]", (kind) =
 
     const dryRun = await admin("import", leden, "--network", "twente", "--dry-run");
     expect(dryRun.code).toBe(0);
-    expect(dryRun.stdout).toContain("50 rij(en) gelezen uit een CSV-bestand.");
+    expect(dryRun.stdout).toContain("50 rijen gelezen uit een CSV-bestand.");
     expect(dryRun.stdout).toContain("Nieuwe werkgevers (20):");
     expect(dryRun.stdout).toContain("  … en nog 25 (alles zien: --all)");
     expect(dryRun.stdout).toContain("Geen fouten gevonden: de import kan worden toegepast.");
 
     const applied = await admin("import", leden, "--network", "twente");
-    expect(applied).toMatchObject({ code: 0, stdout: expect.stringContaining("Ingelezen: 20 werkgever(s) toegevoegd en 0 bijgewerkt, 50 persoon/personen toegevoegd en 0 bijgewerkt.") });
+    expect(applied).toMatchObject({ code: 0, stdout: expect.stringContaining("Ingelezen: 20 werkgevers toegevoegd en 0 bijgewerkt, 50 personen toegevoegd en 0 bijgewerkt.") });
     const again = await admin("import", leden, "--network", "twente");
     expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining("Niets veranderd: het bestand kwam al overeen met de ledenlijst.") });
 
@@ -67,7 +67,7 @@ describe.each(kinds)("npm run admin -- import and export members [%s]", (kind) =
     const refused = await admin("import", bad, "--network", "twente");
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('rij 2: e-mail: "nieuw@" is geen geldig e-mailadres.');
-    expect(refused.stderr).toContain("Er is niets ingelezen: 1 rij(en) hebben een fout.");
+    expect(refused.stderr).toContain("Er is niets ingelezen: 1 rij heeft een fout.");
     expect(await admin("import", "bestaat-niet.csv", "--network", "twente")).toMatchObject({ code: 1, stderr: expect.stringContaining("Bestand niet gevonden: bestaat-niet.csv") });
     expect(await admin("export", "members", "--network", "twente", "--format", "pdf")).toMatchObject({ code: 64, stderr: expect.stringContaining("--format is csv of xlsx.") });
 

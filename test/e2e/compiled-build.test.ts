@@ -71,8 +71,9 @@ describe("the compiled build (dist/)", () => {
     expect(forged.status).toBe(401);
   });
 
-  // Issue 16.8: no image can be built here (see the report), so the image's commands are run on
-  // this machine against the same build: its CMD is what runs above, its HEALTHCHECK must pass.
+  // Issue 16.8: the image itself is built and run by `npm run test:container` (podman, minutes);
+  // here, everywhere, its commands run against the same build: its CMD is what runs above, its
+  // HEALTHCHECK must pass.
   it("runs the Dockerfile's CMD, and its HEALTHCHECK command reports the running bot healthy", () => {
     const dockerfile = readFileSync(join(root, "manifests/docker/Dockerfile"), "utf8").replace(/\\\n/g, " ");
     const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];

@@ -73,7 +73,7 @@ describeEachDatabase("dashboard member import over HTTP", (use) => {
     const { action: applyAction, body } = applyForm(page);
     const applied = await post(applyAction, body, cookie);
     expect(applied.status).toBe(200);
-    expect(await applied.text()).toContain("Ingelezen: 3 werkgever(s) toegevoegd en 0 bijgewerkt, 5 persoon/personen toegevoegd en 0 bijgewerkt.");
+    expect(await applied.text()).toContain("Ingelezen: 3 werkgevers toegevoegd en 0 bijgewerkt, 5 personen toegevoegd en 0 bijgewerkt.");
     expect(await use().prisma.person.count()).toBe(before.people + 5);
     expect(await use().prisma.importUpload.count()).toBe(0);
 
@@ -94,7 +94,7 @@ describeEachDatabase("dashboard member import over HTTP", (use) => {
 
     const huge = await post(action, fileForm(new Uint8Array(3 * 1024 * 1024).fill(0x41)), cookie);
     expect(huge.status).toBe(413);
-    expect(await huge.text()).toContain("Het bestand is te groot (meer dan 2 MB).");
+    expect(await huge.text()).toContain("Het bestand is te groot (groter dan 2 MB).");
     const binary = await post(action, fileForm(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), "foto.csv"), cookie);
     expect(binary.status).toBe(400);
     expect(await binary.text()).toContain("Dit is geen spreadsheet.");

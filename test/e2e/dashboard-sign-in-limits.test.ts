@@ -41,7 +41,7 @@ describeEachDatabase("dashboard sign-in limits", (use) => {
     const retryAfter = Number(refused.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(SIGN_IN_LOCKOUT_SECONDS - 60);
     expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LOCKOUT_SECONDS);
-    expect(await refused.text()).toContain(nl("dashboard.signIn.lockedOut", { minutes: "15" }));
+    expect(await refused.text()).toContain(nl("dashboard.signIn.lockedOut", { minutes: 15 }));
     expect(refused.headers.getSetCookie()).toEqual([]);
   });
 

@@ -128,7 +128,7 @@ describe.each(kinds)("a network from an empty database to its first campaign [%s
     expect(imported.code).toBe(0);
     // The coordinator is not in the coordinator's own list: named, and kept.
     expect(imported.stdout).toContain("Personen niet in het bestand (1): ze blijven staan. Verwijder of verplaats ze zelf als dat nodig is.\n  Sanne de Vries <sanne@99vantwente.nl>, geen werkgever\n");
-    expect(imported.stdout).toContain(`Ingelezen: ${EMPLOYERS} werkgever(s) toegevoegd en 0 bijgewerkt, ${PEOPLE} persoon/personen toegevoegd en 0 bijgewerkt.`);
+    expect(imported.stdout).toContain(`Ingelezen: ${EMPLOYERS} werkgevers toegevoegd en 0 bijgewerkt, ${PEOPLE} personen toegevoegd en 0 bijgewerkt.`);
     const again = await admin("import", second, "--network", "99van-twente");
     expect(again).toMatchObject({ code: 0, stderr: "" });
     expect(again.stdout).toContain("Niets veranderd: het bestand kwam al overeen met de ledenlijst.");

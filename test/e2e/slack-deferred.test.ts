@@ -42,7 +42,8 @@ describeEachDatabase("Slack slow answers: acked in time, answered through respon
 
     expect(res.status).toBe(200);
     expect(res.text).toBe("");
-    await vi.waitFor(() => expect(fake.responses()).toHaveLength(1));
+    // The answer follows the ack: on a loaded machine that takes longer than waitFor's 1 s default.
+    await vi.waitFor(() => expect(fake.responses()).toHaveLength(1), { timeout: 20_000 });
     const answer = fake.responses()[0]!;
     expect(answer.method).toBe("response/slow");
     expect(answer.body).toMatchObject({ response_type: "ephemeral", replace_original: false });

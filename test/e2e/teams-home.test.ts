@@ -98,7 +98,7 @@ describeEachDatabase("Teams personal overview (home)", (use) => {
   });
 
   it("thanks for this quarter's report and lists it first once it is in, without the report button", async () => {
-    expect(await say(joost, "rapporteer 3 ambitie 12")).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "3", ambition: "12" }));
+    expect(await say(joost, "rapporteer 3 ambitie 12")).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: 3, ambition: 12 }));
 
     const { card } = await home(joost, "thuis");
 

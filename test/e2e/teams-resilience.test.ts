@@ -44,7 +44,7 @@ describeEachDatabase("Teams: what the person sees when Teams or the database ref
 
     expect(response.status).toBe(200);
     expect(response.body.type).toBe("application/vnd.microsoft.card.adaptive");
-    expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "3", ambition: "12" }));
+    expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: 3, ambition: 12 }));
     expect(connector.refused).toEqual([expect.objectContaining({ method: "PUT", conversationId: joostChat, activityId: "sent-1", status: 404 })]);
     const reports = await reportsThisQuarter();
     expect(reports.map((r) => [r.realised, r.version])).toEqual([[3, 1]]);
@@ -101,7 +101,7 @@ describeEachDatabase("Teams: what the person sees when Teams or the database ref
 
       const response = await post(cardAction(connector, joost, submitData(form, { in_realised: "2", in_ambition: "12" }), "form-1"));
       expect(response.status).toBe(200);
-      expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "2", ambition: "12" }));
+      expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: 2, ambition: 12 }));
       expect(await reportsThisQuarter()).toHaveLength(1);
       expect(await use().prisma.teamsConversation.count()).toBe(0);
     } finally {
@@ -149,7 +149,7 @@ describeEachDatabase("Teams: forms with private data asked for in a channel", (u
 
     const response = await post(cardAction(connector, joost, data, "form-1", { kind: "personal", id: form.conversationId }));
 
-    expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "4", ambition: "12" }));
+    expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: 4, ambition: 12 }));
   });
 
   it("when Teams refuses the personal chat, shows no form in the channel but says where to ask", async () => {

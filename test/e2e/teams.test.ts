@@ -73,7 +73,7 @@ describeEachDatabase("Teams bot end to end", (use) => {
     const response = await post(cardAction(connector, joost, submitData(card, { in_realised: "3", in_ambition: "12", in_remark: "**vet** <at>iedereen</at>" }), "sent-1"));
 
     expect(response.body.type).toBe("application/vnd.microsoft.card.adaptive");
-    expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "3", ambition: "12" }));
+    expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: 3, ambition: 12 }));
     const report = await use().prisma.placementReport.findFirstOrThrow({ where: { period: { year: 2026, quarter: 4 } } });
     expect(report).toMatchObject({ realised: 3, ambition: 12, submittedVia: "TEAMS", remark: "**vet** <at>iedereen</at>" });
     // The confirmation sticks in the personal chat: the form message itself is replaced.
@@ -102,7 +102,7 @@ describeEachDatabase("Teams bot end to end", (use) => {
     expect(open).toMatchObject({ method: "POST", path: "/v3/conversations" });
     expect(open?.body.members).toEqual([expect.objectContaining({ id: joost.aadObjectId })]);
     expect(reply?.conversationId).toBe(open?.conversationId);
-    expect(cardText(cardOf(reply))).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "3", ambition: "12" }));
+    expect(cardText(cardOf(reply))).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: 3, ambition: 12 }));
     expect(await use().prisma.teamsConversation.findFirst({ where: { aadObjectId: joost.aadObjectId, kind: "personal" } })).toMatchObject({ conversationId: open?.conversationId });
 
     // The next time the stored personal chat is used; nothing ever went to the channel.
@@ -247,7 +247,7 @@ describeEachDatabase("Teams bot end to end", (use) => {
     expect((await post(fallback)).status).toBe(200);
 
     expect(connector.sent().at(-1)).toMatchObject({ method: "PUT", activityId: "sent-1" });
-    expect(cardText(cardOf(connector.sent().at(-1)))).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: "2", ambition: "12" }));
+    expect(cardText(cardOf(connector.sent().at(-1)))).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: 2, ambition: 12 }));
   });
 
   it("logs the unexpected in one place and apologises instead of failing silently", async () => {

@@ -127,7 +127,7 @@ describeEachDatabase("campaign rules", (use) => {
     const failing: OutboxSender = { platform: "WEB", send: async () => ({ ok: false, error: "channel_not_found", permanent: true }) };
     await new OutboxWorker({ db: db.prisma, now: () => openDay, senders: [failing] }).drain();
     const text = await say("coordinator", "mislukt", openDay);
-    expect(text).toContain("Fleur Jansen — campaign.prompt, 1 pogingen: channel_not_found");
+    expect(text).toContain("Fleur Jansen — campaign.prompt, 1 poging: channel_not_found");
     expect(await say("coordinator", "herinner status", openDay)).toContain("channel_not_found");
   });
 });

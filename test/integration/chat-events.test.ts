@@ -70,14 +70,18 @@ describeEachDatabase("chat: events", (use) => {
     const { db, ctx } = await setup();
     const joost = await ctx("bakeryHr");
     const before = await snapshotCounts(db);
-    expect(replies(await handleText(joost, "rsvp"))).toEqual(["Zo meld je je aan: rsvp 3 ja (of nee, misschien). Typ events voor de nummers."]);
+    expect(replies(await handleText(joost, "rsvp"))).toEqual(["Zo meld je je aan: rsvp 3 ja (of nee, misschien). Typ agenda voor de nummers."]);
     expect(replies(await handleText(joost, "rsvp 99 ja"))[0]).toContain("Evenement 99 ken ik niet");
     expect(replies(await handleText(joost, "rsvp 2 ja"))[0]).toContain("Evenement 2 ken ik niet");
     const bad = replies(await handleText(joost, "rsvp 1 graag"));
     expect(bad[0]).toContain("Antwoord met ja, nee of misschien.");
     expect(bad[1]).toContain("rsvp 3 ja");
-    expect(replies(await handleText(joost, "rsvp drie ja"))[0]).toContain("Vul een heel getal in.");
-    expect(replies(await handleText(joost, `rsvp ${"9".repeat(40)} ja`))[0]).toContain("onwaarschijnlijk groot");
+    // An event number is answered about event numbers, not about counts (issue 14: ics -1).
+    const aboutNumbers = "Een evenement heeft een nummer vanaf 1, zoals 3.";
+    expect(replies(await handleText(joost, "rsvp drie ja"))[0]).toContain(aboutNumbers);
+    expect(replies(await handleText(joost, `rsvp ${"9".repeat(40)} ja`))[0]).toContain(aboutNumbers);
+    expect(replies(await handleText(joost, "ics -1"))[0]).toContain(aboutNumbers);
+    expect(replies(await handleText(joost, "ics -1"))[0]).not.toContain("aantal");
     expect(await snapshotCounts(db)).toEqual(before);
   });
 
@@ -140,7 +144,7 @@ describeEachDatabase("chat: events", (use) => {
     await db.prisma.network.updateMany({ data: { defaultLocale: "en" } });
     const english = await announcementMessage(await ctx("coordinator"), id);
     expect(english && visible(english)).toContain("For: Subgroup Inclusief inkopen");
-    expect(english && visible(english)).toContain("Places: 0 attending (no limit)");
+    expect(english && visible(english)).toContain("Places: 0 people attending (no limit)");
     // Not visible to someone outside the subgroup: adapters get null and leave the copy alone.
     expect(await announcementMessage(await ctx("bakeryHr"), id)).toBeNull();
   });
@@ -154,7 +158,7 @@ describeEachDatabase("chat: events", (use) => {
     expect(await submit({ onlineUrl: "http://example.nl/meet" })).toEqual({ onlineUrl: "Vul een geldige link in (https://…)." });
     expect(await submit({ capacity: "-4", title: "" })).toEqual({ capacity: "Een aantal kan niet negatief zijn.", title: "Vul dit veld in." });
     expect(await submit({ startsAt: "15 december" })).toEqual({ startsAt: "Vul een geldige datum en tijd in." });
-    expect(await submit({ capacity: "99999" })).toEqual({ capacity: "Dat getal is onwaarschijnlijk groot (maximaal 2000)." });
+    expect(await submit({ capacity: "99999" })).toEqual({ capacity: "Dat getal is onwaarschijnlijk groot (maximaal 2.000)." });
     expect(await snapshotCounts(db)).toEqual(before);
   });
 
@@ -162,7 +166,7 @@ describeEachDatabase("chat: events", (use) => {
     const { db, ctx } = await setup();
     const joost = await ctx("bakeryHr");
     const before = await snapshotCounts(db);
-    expect(replies(await handleText(joost, "event nieuw"))).toEqual(['De opdracht "event" is alleen voor netwerkcoördinatoren.']);
+    expect(replies(await handleText(joost, "event nieuw"))).toEqual(['De opdracht "evenement" is alleen voor netwerkcoördinatoren.']);
     expect(replies(await handleText(joost, "deelnemers 1"))[0]).toContain("alleen voor netwerkcoördinatoren");
     const errors = only(await handleFormSubmit(joost, "event", newEventInput(), ""), "formErrors").errors;
     expect(Object.values(errors)[0]).toContain("alleen een netwerkcoördinator");
@@ -184,7 +188,7 @@ describeEachDatabase("chat: events", (use) => {
     const before = await snapshotCounts(db);
     for (const bad of ["x".repeat(200), "unknown-event-id", "new:not-a-form-key", 42 as unknown as string]) {
       expect(only(await handleFormSubmit(sanne, "event", values, bad), "formErrors").errors).toEqual({
-        title: "Dit formulier hoort bij een evenement dat ik niet (meer) ken. Open het opnieuw met event wijzig <nummer>.",
+        title: "Dit formulier hoort bij een evenement dat ik niet (meer) ken. Open het opnieuw met evenement wijzig <nummer>.",
       });
     }
     expect(await snapshotCounts(db)).toEqual(before);
@@ -196,7 +200,7 @@ describeEachDatabase("chat: events", (use) => {
     expect((await db.prisma.event.findUniqueOrThrow({ where: { id } })).location).toBe("Raadhuis Hengelo");
     expect(replies(await handleText(sanne, "event wijzig 77"))[0]).toContain("Evenement 77 ken ik niet");
     expect(replies(await handleText(sanne, "event wijzig"))[0]).toContain("Noem het nummer van het evenement");
-    expect(replies(await handleText(sanne, "event opblazen 1"))).toEqual(["Gebruik: event nieuw, event wijzig 3, event annuleer 3."]);
+    expect(replies(await handleText(sanne, "event opblazen 1"))).toEqual(["Gebruik: evenement nieuw, evenement wijzig 3, evenement annuleer 3, evenement 3 gast naam@organisatie.nl."]);
   });
 
   it("updates the announcement in place when an RSVP button is pressed, and answers privately", async () => {
@@ -207,11 +211,11 @@ describeEachDatabase("chat: events", (use) => {
       handleAction(await ctx(who), "event.rsvp", JSON.stringify({ eventId: id, response, ...(view ? { view } : {}) }));
 
     const first = await press("bakeryHr", "YES");
-    expect(visible(only(first, "update").message)).toContain("1 van 1 plekken bezet, 0 op de wachtlijst");
+    expect(visible(only(first, "update").message)).toContain("1 van 1 plek bezet, 0 op de wachtlijst");
     expect(replies(first)).toEqual(["Je staat op de lijst voor Praktijktafel met de wethouder Werk en Inkomen. Tot dan!"]);
 
     const second = await press("logisticsHr", "YES");
-    expect(visible(only(second, "update").message)).toContain("1 van 1 plekken bezet, 1 op de wachtlijst");
+    expect(visible(only(second, "update").message)).toContain("1 van 1 plek bezet, 1 op de wachtlijst");
     expect(replies(second)[0]).toContain("Je staat op plek 1 van de wachtlijst");
     // The announcement is public: it never shows the presser's own answer.
     expect(visible(only(second, "update").message)).not.toContain("Jij");
@@ -224,7 +228,7 @@ describeEachDatabase("chat: events", (use) => {
 
     // An English speaker pressing the public announcement: the announcement stays Dutch, the reply is English.
     const english = await press("englishSpeaker", "YES");
-    expect(visible(only(english, "update").message)).toContain("1 van 1 plekken bezet, 2 op de wachtlijst");
+    expect(visible(only(english, "update").message)).toContain("1 van 1 plek bezet, 2 op de wachtlijst");
     expect(replies(english)[0]).toContain("You are number 2 on the waiting list");
   });
 
@@ -246,7 +250,7 @@ describeEachDatabase("chat: events", (use) => {
     const sanne = await ctx("coordinator");
     await handleText(await ctx("bakeryHr"), "rsvp 1 ja");
     const cancelled = await handleText(sanne, "event annuleer 1");
-    expect(replies(cancelled)).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd. Aangemelden die bericht krijgen: 1."]);
+    expect(replies(cancelled)).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd. 1 deelnemer krijgt bericht."]);
     expect(only(cancelled, "refreshAnnouncements").eventId).toBe(await eventId(1));
     const announcement = await announcementMessage(sanne, await eventId(1));
     expect(announcement && visible(announcement)).toContain("GEANNULEERD: Praktijktafel");
@@ -322,9 +326,9 @@ describeEachDatabase("chat: events", (use) => {
     const english = { ...sanne, locale: "en" as const, t: translator("en") };
     const form = only(await handleText(english, "event new"), "openForm").form;
     expect(form.title).toBe("New event");
-    expect(form.fields.find((f) => f.id === "startsAt")?.hint).toBe("Date and time in Dutch time, for example 2026-12-15T15:00");
+    expect(form.fields.find((f) => f.id === "startsAt")?.hint).toBe("Date and time in Dutch time, for example 15-12-2026 15:00");
     expect(replies(await handleText(english, "attendees 1"))[0]).toContain("Attending (0)");
-    expect(replies(await handleText(english, "event cancel 1"))).toEqual(["Event #1 Praktijktafel met de wethouder Werk en Inkomen has been cancelled. Registered people notified: 0."]);
+    expect(replies(await handleText(english, "event cancel 1"))).toEqual(["Event #1 Praktijktafel met de wethouder Werk en Inkomen has been cancelled. There is nobody to notify."]);
     expect(replies(await handleText(english, "event edit 1"))).toEqual(["Praktijktafel met de wethouder Werk en Inkomen has been cancelled and can no longer be changed."]);
   });
 
@@ -332,9 +336,9 @@ describeEachDatabase("chat: events", (use) => {
     const { ctx } = await setup();
     const member = replies(await handleText(await ctx("bakeryHr"), "help"))[0];
     expect(member).toContain("rsvp 3 ja|nee|misschien");
-    expect(member).not.toContain("event nieuw");
+    expect(member).not.toContain("evenement nieuw");
     const coordinator = replies(await handleText(await ctx("coordinator"), "help"))[0];
-    expect(coordinator).toContain("event nieuw | wijzig 3 | annuleer 3");
+    expect(coordinator).toContain("evenement nieuw | wijzig 3 | annuleer 3");
     expect(coordinator).toContain("deelnemers 3");
   });
 });

@@ -98,7 +98,7 @@ describeEachDatabase("directory", (use) => {
   });
 
   it.each([
-    ["an unknown offer", { offers: "geld" }, "offers.0", "field.invalid"],
+    ["an unknown offer", { offers: "geld" }, "offers.0", "field.offers"],
     ["an unknown function", { function: "ceo-whisperer" }, "function", "field.invalid"],
     ["an unknown size", { sizeBand: "enorm" }, "sizeBand", "field.invalid"],
     ["a page beyond the bound", { page: MAX_PAGE + 1 }, "page", "field.pageTooFar"],

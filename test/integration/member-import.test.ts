@@ -90,7 +90,7 @@ describeEachDatabase("member import", (use) => {
     // Bad rows' addresses and employers are in the file, so they are not "niet in het bestand".
     expect(plan.employers.notInFile).not.toContain("Nieuw BV");
 
-    expect(refusal(await applyImport(deps(), actor, file))).toBe("Er is niets ingelezen: 6 rij(en) hebben een fout. Verbeter ze in het bestand en lees het opnieuw in.");
+    expect(refusal(await applyImport(deps(), actor, file))).toBe("Er is niets ingelezen: 6 rijen hebben een fout. Verbeter ze in het bestand en lees het opnieuw in.");
     expect(await snapshotCounts(use())).toEqual(before);
   });
 
@@ -187,10 +187,10 @@ describeEachDatabase("member import", (use) => {
       [csvOf([]), "Het bestand is leeg. Kies het bestand met je ledenlijst (CSV of .xlsx)."],
       [csvOf([DUTCH_HEADER]), "Het bestand heeft alleen een kopregel en nog geen leden. Vul onder de kopregel één rij per contactpersoon in."],
       [await xlsxOf([DUTCH_HEADER]), "Het bestand heeft alleen een kopregel en nog geen leden. Vul onder de kopregel één rij per contactpersoon in."],
-      [fiveMb, "Het bestand is te groot (meer dan 2 MB). Een ledenlijst is veel kleiner: is dit het goede bestand?"],
+      [fiveMb, "Het bestand is te groot (groter dan 2 MB). Een ledenlijst is veel kleiner: is dit het goede bestand?"],
       [png, "Dit is geen spreadsheet. Sla je ledenlijst in Excel op als CSV UTF-8 of als Excel-werkmap (.xlsx) en probeer het opnieuw."],
       [Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "Dit is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV UTF-8 en probeer het opnieuw."],
-      [csvOf([["werkgever", "naam", "telefoon"], ["A", "B", "06"]]), "De kopregel mist de kolom(men) e-mail (email). Gevonden: werkgever, naam, telefoon. Gebruik het sjabloon of geef de kolommen deze namen."],
+      [csvOf([["werkgever", "naam", "telefoon"], ["A", "B", "06"]]), "De kopregel mist de kolom e-mail (email). Gevonden: werkgever, naam, telefoon. Gebruik het sjabloon of geef de kolommen deze namen."],
     ];
     for (const [file, answer] of cases) {
       expect(refusal(await previewImport(deps(), actor, file))).toBe(answer);

@@ -82,7 +82,7 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
   it("searches the directory with filters and pages with buttons", async () => {
     const { ctx, db, seeded } = await as("bakeryHr");
     const [found] = await handleText(ctx, "zoek regio:hengelo functie:hr");
-    expect(visible(found)).toContain("Ledengids: 1 werkgevers gevonden");
+    expect(visible(found)).toContain("Ledengids: 1 werkgever gevonden");
     expect(visible(found)).toContain("Hengelo Logistiek BV");
     expect(visible(found)).toContain("Mo Yilmaz — HR — mo.hr@hengelo-logistiek.example");
     expect(visible(found)).toContain("regio hengelo · functie HR");
@@ -104,7 +104,7 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
   it("explains unknown filters, forged page buttons and bad values", async () => {
     const { ctx } = await as("bakeryHr");
     expect(visible((await handleText(ctx, "zoek kleur:rood"))[0])).toContain("Het filter \"kleur\" ken ik niet.");
-    expect(visible((await handleText(ctx, "zoek biedt:geld"))[0])).toContain("Deze waarde is ongeldig.");
+    expect(visible((await handleText(ctx, "zoek biedt:geld"))[0])).toContain("Kies werkplek, tijd of kennis");
     expect(visible((await handleAction(ctx, "directory.page", "{not json"))[0])).toBe("Deze knop werkt niet meer. Typ help om opnieuw te beginnen.");
     expect(visible((await handleAction(ctx, "directory.page", JSON.stringify({ page: 999 })))[0])).toContain("Verder dan pagina 50");
   });
@@ -205,6 +205,9 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
 
     const bad = await handleFormSubmit(ctx, form!.id, { inclusionMaturity: "9", region: "Twente" }, form!.context);
     expect(bad).toEqual([{ type: "formErrors", errors: { inclusionMaturity: "Kies een volwassenheidsniveau van 1 tot en met 5." } }]);
+    // A bad Biedt value is explained under Biedt, not under the form's first field (issue 14).
+    const badOffer = await handleFormSubmit(ctx, form!.id, { offers: "werkplek, geld" }, form!.context);
+    expect(badOffer).toEqual([{ type: "formErrors", errors: { offers: "Kies werkplek, tijd of kennis (of een paar daarvan, met komma's ertussen)." } }]);
     const [saved] = await handleFormSubmit(ctx, form!.id, { inclusionMaturity: "4", offers: "werkplek, kennis", challenges: "" }, form!.context);
     expect(visible(saved)).toContain("Het profiel is bijgewerkt.");
     const employer = await db.prisma.employer.findUniqueOrThrow({ where: { id: ctx.actor.employerId! } });

@@ -244,7 +244,7 @@ describeEachDatabase("members and privacy", (use) => {
     ["absurd ambition", { ambition: 1e9 }, "ambition", "field.tooLarge"],
     ["empty branche", { branche: "   " }, "branche", "field.required"],
     ["huge location", { location: "l".repeat(101) }, "location", "field.tooLong"],
-    ["unknown offer", { offers: "geld" }, "offers.0", "field.invalid"],
+    ["unknown offer", { offers: "geld" }, "offers.0", "field.offers"],
     ["unknown size", { sizeBand: "reusachtig" }, "sizeBand", "field.invalid"],
     ["too many challenges", { challenges: Array.from({ length: 11 }, (_, i) => `c${i}`) }, "challenges", "field.tooMany"],
     ["wrong type", { region: ["Twente"] }, "region", "field.invalid"],

@@ -80,7 +80,8 @@ describeEachDatabase("reporting", (use) => {
     ["wrong type", { realised: { $gt: 1 }, ambition: 5 }, "realised", "field.notANumber"],
     ["text", { realised: "drie", ambition: 5 }, "realised", "field.notANumber"],
     ["huge remark", { realised: 1, ambition: 5, remark: "x".repeat(5000) }, "remark", "field.tooLong"],
-    ["unknown quarter", { realised: 1, ambition: 5, year: 2026, quarter: 9 }, "quarter", "field.invalid"],
+    ["unknown quarter", { realised: 1, ambition: 5, year: 2026, quarter: 9 }, "quarter", "field.quarter"],
+    ["year before 2000 (status Q1 1999)", { realised: 1, ambition: 5, year: 1999, quarter: 1 }, "year", "field.year"],
   ])("rejects %s input with a field error and changes nothing", async (_name, input, field, key) => {
     const db = use();
     const { actor } = await seedDemo(db);

@@ -18,7 +18,7 @@ const PLATFORM_SETTINGS = ["SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "MICROSOFT
 export function startTestApp(
   database: Database,
   env: Record<string, string> = {},
-  { now = () => fixedNow, logger = createLogger("silent", false), http }: { now?: () => Date; logger?: Logger; http?: StartOptions["http"] } = {},
+  { now = () => fixedNow, logger = createLogger("silent", false), http, conversation }: { now?: () => Date; logger?: Logger; http?: StartOptions["http"]; conversation?: StartOptions["conversation"] } = {},
 ): Promise<RunningApp> {
   const config = loadConfig({
     NODE_ENV: "test",
@@ -32,7 +32,7 @@ export function startTestApp(
     ...(PLATFORM_SETTINGS.some((key) => env[key]) ? {} : { DEMO: "on" }),
     ...env,
   });
-  return startApp(config, { logger, now, database, http });
+  return startApp(config, { logger, now, database, http, conversation });
 }
 
 /**
@@ -41,7 +41,7 @@ export function startTestApp(
  * and the file's fake Bot Connector emptied (a getter: the file starts it in its beforeAll);
  * after it the app is closed. Returns the running app of the current test.
  */
-export function teamsAppPerTest(use: () => Database, connector: () => FakeBotConnector, env: Record<string, string> = {}): Pick<RunningApp, "url" | "close" | "teams"> {
+export function teamsAppPerTest(use: () => Database, connector: () => FakeBotConnector, env: Record<string, string> = {}, options: Pick<StartOptions, "conversation"> = {}): Pick<RunningApp, "url" | "close" | "teams"> {
   let app: RunningApp | undefined;
   let openId: FakeOpenId | undefined;
   let unregister = () => {};
@@ -52,7 +52,7 @@ export function teamsAppPerTest(use: () => Database, connector: () => FakeBotCon
   afterAll(() => openId?.close());
   beforeEach(async () => {
     await seedDemo(use());
-    app = await startTestApp(use(), { PUBLIC_URL: "http://bot.example", ...teamsAppEnv(openId!), ...env });
+    app = await startTestApp(use(), { PUBLIC_URL: "http://bot.example", ...teamsAppEnv(openId!), ...env }, options);
     unregister = signActivitiesFor(app.url, openId!);
     connector().reset();
   });

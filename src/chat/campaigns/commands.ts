@@ -94,8 +94,8 @@ const remind: Command = {
 };
 
 const snoozeCommand: Command = {
-  name: "snooze",
-  aliases: ["uitstellen"],
+  name: "uitstellen",
+  aliases: ["snooze"],
   help: "campaigns.help.snooze",
   run: (ctx, args) => snoozeReply(ctx, args),
 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCoordinator } from "../../core/actor.js";
-import { currentConditionText, setConditionText } from "../../core/conditions/condition-text.js";
+import { currentCondition, membershipConditionOf, setConditionText } from "../../core/conditions/condition-text.js";
 import { viewCondition, type ConditionView } from "../../core/conditions/condition-state.js";
 import { confirmCondition } from "../../core/conditions/confirm-condition.js";
 import { MAX_CONDITION_TEXT } from "../../core/conditions/schema.js";
@@ -24,6 +24,7 @@ const condition: Command = {
   name: "voorwaarde",
   aliases: ["condition", "voorwaarden", "lidmaatschap"],
   help: "conditions.help",
+  coordinatorHelp: "conditions.help.edit",
   async run(ctx, args) {
     const [word = ""] = args.split(/\s+/, 1);
     const verb = verbs[word.toLowerCase()];
@@ -72,16 +73,16 @@ async function confirm(ctx: ChatContext, textId: string): Promise<ChatEffect[]> 
   const result = await confirmCondition(ctx.deps, ctx.actor, { textId });
   if (!result.ok) return failureReply(ctx, result.error);
   const { employerName: employer, version, confirmedAt } = result.value;
-  const network = await ctx.deps.db.network.findUniqueOrThrow({ where: { id: ctx.actor.networkId }, select: { membershipCondition: true } });
+  const membershipCondition = await membershipConditionOf(ctx.deps, ctx.actor.networkId);
   const text = result.value.already
     ? ctx.t("conditions.confirm.already", { employer, version, date: formatDate(ctx.locale, confirmedAt) })
-    : ctx.t("conditions.confirmed", { employer, version, condition: conditionName(ctx.t, network.membershipCondition) });
+    : ctx.t("conditions.confirmed", { employer, version, condition: conditionName(ctx.t, membershipCondition) });
   return [reply(textMessage(text))];
 }
 
 /** "voorwaarde bevestig": the version the person can read with "voorwaarde" right now. */
 async function confirmCurrent(ctx: ChatContext): Promise<ChatEffect[]> {
-  const current = await currentConditionText(ctx.deps.db, ctx.actor.networkId);
+  const current = await currentCondition(ctx.deps, ctx.actor.networkId);
   return confirm(ctx, current?.id ?? "none");
 }
 
@@ -97,7 +98,7 @@ const confirmAction: ActionHandler = {
 };
 
 export async function textForm(ctx: ChatContext): Promise<Form> {
-  const current = await currentConditionText(ctx.deps.db, ctx.actor.networkId);
+  const current = await currentCondition(ctx.deps, ctx.actor.networkId);
   return {
     id: TEXT_FORM_ID,
     title: ctx.t("conditions.form.title"),

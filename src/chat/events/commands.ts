@@ -3,6 +3,7 @@ import {
   attendeeList,
   cancelEvent,
   eventCalendar,
+  inviteGuest,
   listUpcomingEvents,
   removeAttendee,
   respondToEvent,
@@ -12,6 +13,7 @@ import {
 } from "../../core/events/index.js";
 import { parseButtonValue } from "../button-value.js";
 import type { ChatContext } from "../context.js";
+import { matchByName } from "../../core/subgroups/match.js";
 import { failureReply } from "../failures.js";
 import { eventForm, eventFormHandler } from "./event-form.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage } from "../message.js";
@@ -21,8 +23,9 @@ import { agendaMessage, announcementFor, attendeesMessage, ICS_ACTION, RSVP_ACTI
 export { announcementMessage } from "./views.js";
 
 const agenda: Command = {
-  name: "events",
-  aliases: ["evenementen", "agenda"],
+  name: "agenda",
+  // "events" was the Dutch word before the glossary chose agenda/evenement; it keeps working.
+  aliases: ["events", "evenementen"],
   help: "events.help.list",
   async run(ctx) {
     return [reply(await agendaFor(ctx))];
@@ -64,19 +67,32 @@ function rsvpText(ctx: ChatContext, outcome: RsvpOutcome): string {
 }
 
 const manage: Command = {
-  name: "event",
-  aliases: [],
+  name: "evenement",
+  aliases: ["event"],
   coordinatorOnly: true,
   help: "events.help.event",
   async run(ctx, args) {
     const [sub = "", number, ...rest] = args.split(/\s+/).filter(Boolean);
     const verb = sub.toLowerCase();
     if ((verb === "nieuw" || verb === "new") && !number) return [{ type: "openForm", form: await eventForm(ctx) }];
+    if (/^\d+$/.test(sub) && (number?.toLowerCase() === "gast" || number?.toLowerCase() === "guest")) return invite(ctx, sub, rest);
     if (!["wijzig", "edit", "annuleer", "cancel"].includes(verb) || rest.length) return [reply(textMessage(ctx.t("events.usage.event")))];
     if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: `event ${verb} 3` })))];
     return verb === "wijzig" || verb === "edit" ? editForm(ctx, number) : cancel(ctx, number);
   },
 };
+
+/** "event 3 gast wethouder@gemeente.nl": an external guest, who answers through their e-mailed link. */
+async function invite(ctx: ChatContext, number: string, rest: string[]): Promise<ChatEffect[]> {
+  if (rest.length !== 1) return [reply(textMessage(ctx.t("events.usage.guest")))];
+  const result = await inviteGuest(ctx.deps, ctx.actor, { number, email: rest[0] });
+  if (!result.ok) {
+    const usage = result.error.reason === "invalid" ? [reply(textMessage(ctx.t("events.usage.guest")))] : [];
+    return [...failureReply(ctx, result.error), ...usage];
+  }
+  const { email, title } = result.value;
+  return [reply(textMessage(ctx.t(result.value.created ? "events.guest.invited" : "events.guest.already", { email, number: result.value.number, title })))];
+}
 
 async function editForm(ctx: ChatContext, number: string): Promise<ChatEffect[]> {
   const result = await viewEvent(ctx.deps, ctx.actor, { number });
@@ -110,12 +126,13 @@ const attendees: Command = {
   },
 };
 
-/** "deelnemers 3 verwijder Joost Bakker": the name must match one answer exactly (any case). */
+/** "deelnemers 3 verwijder Henk": the whole name, or a part of it that fits one person on the list. */
 async function removeByName(ctx: ChatContext, list: AttendeeList, name: string): Promise<ChatEffect[]> {
-  const wanted = name.trim().toLocaleLowerCase("nl");
-  const people = [...list.attending, ...list.waitlist, ...list.maybe].filter((a) => a.name.toLocaleLowerCase("nl") === wanted);
-  if (people.length !== 1) return [reply(textMessage(ctx.t(people.length ? "events.attendee.ambiguous" : "events.attendee.notFound")))];
-  const person = people[0]!;
+  const listed = [...list.attending, ...list.waitlist, ...list.maybe];
+  const match = matchByName(listed.map((a) => ({ ...a, id: a.personId, slug: "" })), name);
+  if (match.kind === "none") return [reply(textMessage(ctx.t("events.attendee.notFound")))];
+  if (match.kind === "many") return [reply(textMessage(ctx.t("events.attendee.ambiguous", { names: match.items.slice(0, 5).map((a) => a.name).join(", ") })))];
+  const person = match.item;
   const result = await removeAttendee(ctx.deps, ctx.actor, { eventId: list.event.id, personId: person.personId });
   if (!result.ok) return failureReply(ctx, result.error);
   const text = ctx.t("events.attendee.removed", { name: person.name, number: list.event.number });

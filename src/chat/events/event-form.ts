@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { createEvent, EVENT_KINDS, MAX_CAPACITY, toLocalInput, updateEvent, viewEvent, type EventView } from "../../core/events/index.js";
+import { eventFormChoices } from "../../core/events/form-choices.js";
 import { idField } from "../../core/shared/fields.js";
 import { announcementFor } from "./views.js";
 import type { ChatContext } from "../context.js";
@@ -15,9 +16,8 @@ export const EVENT_FORM_ID = "event";
  * twice creates one event), or prefilled for a change (context = event id).
  */
 export async function eventForm(ctx: ChatContext, event?: EventView): Promise<Form> {
-  const network = await ctx.deps.db.network.findUniqueOrThrow({ where: { id: ctx.actor.networkId }, select: { timeZone: true } });
-  const subgroups = await ctx.deps.db.subgroup.findMany({ where: { networkId: ctx.actor.networkId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const local = (date: Date | null | undefined) => (date ? toLocalInput(date, network.timeZone) : undefined);
+  const { timeZone, subgroups } = await eventFormChoices(ctx.deps, ctx.actor.networkId);
+  const local = (date: Date | null | undefined) => (date ? toLocalInput(date, timeZone) : undefined);
   const dateHint = ctx.t("events.form.dateHint");
   const fields: FormField[] = [
     { id: "kind", kind: "select", label: ctx.t("events.form.kind"), required: true, initial: event?.kind ?? "PRAKTIJKTAFEL", options: EVENT_KINDS.map((k) => ({ value: k, label: ctx.t(`events.kind.${k}`) })) },

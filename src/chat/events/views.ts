@@ -82,7 +82,18 @@ export function attendeesMessage(ctx: ChatContext, list: AttendeeList): ChatMess
       section("maybe", list.maybe),
       section("waitlist", list.waitlist, true),
       section("declined", list.declined),
+      guestSection(ctx, list),
     ],
+  };
+}
+
+/** External guests, marked as such, with their answer; a guest with a place counts towards capacity. */
+function guestSection(ctx: ChatContext, list: AttendeeList): Block {
+  const answer = (g: AttendeeList["guests"][number]) =>
+    g.response === null ? ctx.t("events.attendees.guestAnswer.none") : g.waitlisted ? ctx.t("events.attendees.guestAnswer.waitlist") : ctx.t(`links.answer.${g.response}`);
+  return {
+    type: "text",
+    text: [ctx.t("events.attendees.guests", { count: list.guests.length }), ...(list.guests.length ? list.guests.map((g) => `• ${g.name}: ${answer(g)}`) : [ctx.t("events.attendees.none")])].join("\n"),
   };
 }
 

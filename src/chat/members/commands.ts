@@ -30,7 +30,7 @@ async function exportEffects(ctx: ChatContext, person?: string): Promise<ChatEff
   if (!result.ok) return failureReply(ctx, result.error);
   const date = ctx.deps.now().toISOString().slice(0, 10);
   return [
-    reply(textMessage(ctx.t("members.export.done"))),
+    reply(textMessage(person && result.value.person.id !== ctx.actor.personId ? ctx.t("members.export.other", { name: result.value.person.name }) : ctx.t("members.export.done"))),
     {
       type: "file",
       file: {
@@ -60,6 +60,7 @@ const mine: Command = {
 const data: Command = {
   name: "gegevens",
   aliases: ["data", "privacy"],
+  listedForCoordinators: true,
   help: "members.help.exportOther",
   run: (ctx, args) => exportEffects(ctx, args || undefined),
 };
@@ -71,6 +72,7 @@ const erase: Command = {
   name: "verwijder",
   aliases: ["erase", "delete"],
   help: "members.help.erase",
+  coordinatorHelp: "members.help.eraseOther",
   async run(ctx, args) {
     const other = otherData.exec(args);
     if (!ownData.test(args) && !other) return [reply(textMessage(ctx.t("members.erase.usage")))];

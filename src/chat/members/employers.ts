@@ -10,7 +10,7 @@ import type { ActionHandler, Command, FormHandler } from "../registry.js";
 import { ARCHIVE_ASK_ACTION, formValues, openProfileForm, PROFILE_FIELD_IDS, profileFields, profileMessage, RESTORE_ACTION } from "./profile.js";
 import { personLine } from "./person-view.js";
 import { employerCondition } from "../../core/conditions/condition-state.js";
-import { conditionStateText } from "../conditions/state-text.js";
+import { conditionStateText } from "../../shared/condition-state-text.js";
 
 export const NEW_EMPLOYER_FORM_ID = "members.employer.new";
 const ARCHIVE_CONFIRM_ACTION = "members.employer.archive.confirm";

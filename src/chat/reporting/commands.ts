@@ -6,13 +6,13 @@ import type { QuarterFigures } from "../../core/reporting/quarter-figures.js";
 import { periodStatus } from "../../core/reporting/period-status.js";
 import { submitReport, type ReplaceConfirmation } from "../../core/reporting/submit-report.js";
 import { purgeRemark } from "../../core/reporting/purge-remark.js";
-import { findNetwork } from "../../core/reporting/periods.js";
+import { networkSettings } from "../../core/reporting/periods.js";
 import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
 import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
 import { formatDate, formatNumber } from "../../i18n/format.js";
 import { progressText, stateText, statusFields } from "./figures-text.js";
 import type { ChatContext } from "../context.js";
-import { toCsv } from "../csv.js";
+import { toCsv } from "../../shared/csv.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage, type Form } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
@@ -32,7 +32,7 @@ export function parseOneLineReport(args: string) {
 }
 
 export async function reportForm(ctx: ChatContext): Promise<Form> {
-  const network = await findNetwork(ctx.deps.db, ctx.actor.networkId);
+  const network = await networkSettings(ctx.deps, ctx.actor.networkId);
   const current = quarterOf(ctx.deps.now(), network.timeZone);
   const mine = await myReports(ctx.deps, ctx.actor);
   const given = mine.ok ? mine.value.currentReport : null;
@@ -69,7 +69,7 @@ async function submitted(ctx: ChatContext, raw: Record<string, unknown>): Promis
   const v = result.value;
   const text = v.corrected
     ? ctx.t("reporting.corrected", { quarter: v.label, version: v.version })
-    : ctx.t("reporting.saved", { quarter: v.label, realised: formatNumber(ctx.locale, v.realised), ambition: formatNumber(ctx.locale, v.ambition) });
+    : ctx.t("reporting.saved", { quarter: v.label, realised: v.realised, ambition: v.ambition });
   return [reply(textMessage(text))];
 }
 

@@ -75,6 +75,7 @@ const show: Command = {
   name: "subgroep",
   aliases: ["subgroup", "deelnetwerk"],
   help: "subgroups.help.show",
+  coordinatorHelp: "subgroups.help.create",
   async run(ctx, args) {
     if (args === "") return [reply(textMessage(ctx.t("subgroups.usage.show")))];
     const [first = "", ...rest] = args.split(/\s+/);

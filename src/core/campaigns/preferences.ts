@@ -20,20 +20,30 @@ const weekdays: Record<string, number> = {
 export const snoozeInput = z.string().trim().toLowerCase().min(1).max(40);
 export const quietHoursInput = z.object({ start: z.coerce.number().int().min(0).max(23), end: z.coerce.number().int().min(0).max(23) });
 
-/** "maandag", "morgen", "2026-12-01" → 09:00 local on that day (always in the future). */
+/** "maandag", "morgen", "tot 1-12-2026" (or 2026-12-01) → 09:00 local on that day (always in the future). */
 export function snoozeUntil(text: string, now: Date, timeZone: string): Date | null {
   const local = new TZDate(now.getTime(), timeZone);
   const at = (y: number, m: number, d: number) => new Date(new TZDate(y, m, d, CAMPAIGN_HOUR, 0, timeZone).getTime());
-  const day = text.trim().toLowerCase();
+  const day = text.trim().toLowerCase().replace(/^(tot|until)\s+/, "");
   if (day === "morgen" || day === "tomorrow") return at(local.getFullYear(), local.getMonth(), local.getDate() + 1);
   if (day in weekdays) {
     const ahead = (weekdays[day]! - local.getDay() + 7) % 7 || 7;
     return at(local.getFullYear(), local.getMonth(), local.getDate() + ahead);
   }
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!iso) return null;
-  const date = at(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
-  return date > now ? date : null;
+  const date = calendarDay(day);
+  if (!date) return null;
+  const until = at(date.year, date.month - 1, date.day);
+  return until > now ? until : null;
+}
+
+/** 1-12-2026 the Dutch way, or 2026-12-01; null for a day that does not exist (31-2-2026). */
+function calendarDay(text: string): { year: number; month: number; day: number } | null {
+  const dutch = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = dutch ? [dutch[3], dutch[2], dutch[1]].map(Number) : iso ? [iso[1], iso[2], iso[3]].map(Number) : [];
+  if (!year || !month || !day) return null;
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === day ? { year, month, day } : null;
 }
 
 /**

@@ -14,6 +14,17 @@ export interface ConditionText {
   createdAt: Date;
 }
 
+/** currentConditionText for the chat layer, which reaches data only through core. */
+export function currentCondition(deps: Pick<CoreDeps, "db">, networkId: string): Promise<ConditionText | null> {
+  return currentConditionText(deps.db, networkId);
+}
+
+/** Which condition of membership the network asks for (placement reporting, an intentieverklaring …). */
+export async function membershipConditionOf(deps: Pick<CoreDeps, "db">, networkId: string) {
+  const network = await deps.db.network.findUniqueOrThrow({ where: { id: networkId }, select: { membershipCondition: true } });
+  return network.membershipCondition;
+}
+
 /** The version employers confirm now: the newest, or null while the coordinators have set none. */
 export async function currentConditionText(db: DbClient, networkId: string): Promise<ConditionText | null> {
   return db.membershipConditionText.findFirst({

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../i18n/index.js";
 import { z } from "zod";
 import { optionalText } from "../shared/fields.js";
 
@@ -34,14 +35,15 @@ export const sizeWords: Record<string, "MICRO" | "SMALL" | "MEDIUM" | "LARGE" | 
 };
 
 /** Maps a typed word (Dutch or English, any case) to an enum value; unknown words are invalid. */
-function wordTo<T extends string>(words: Record<string, T>) {
+function wordTo<T extends string>(words: Record<string, T>, message: MessageKey = "field.invalid") {
   return z.preprocess(
     (value) => (typeof value === "string" ? words[value.trim().toLowerCase()] ?? value : value),
-    z.enum(Object.values(words) as [T, ...T[]], { errorMap: () => ({ message: "field.invalid" }) }),
+    z.enum(Object.values(words) as [T, ...T[]], { errorMap: () => ({ message }) }),
   );
 }
 
-export const offerField = wordTo(offerWords);
+// Says which words work: "Deze waarde is ongeldig." left people guessing (issue 14).
+export const offerField = wordTo(offerWords, "field.offers");
 export const functionField = wordTo(functionWords);
 export const sizeBandField = wordTo(sizeWords);
 

@@ -1,4 +1,5 @@
 import type { DbClient } from "../../db/database.js";
+import type { CoreDeps } from "../deps.js";
 import type { ChatPlatform } from "../members/actor-lookup.js";
 
 /**
@@ -31,8 +32,8 @@ export async function rememberAnnouncement(db: DbClient, eventId: string, copy: 
 }
 
 /** A copy the platform says is gone for good (message deleted, channel archived, bot removed): never written again. */
-export async function forgetAnnouncement(db: DbClient, copy: AnnouncementCopy): Promise<void> {
-  await db.eventAnnouncement.deleteMany({
+export async function forgetAnnouncement(deps: Pick<CoreDeps, "db">, copy: AnnouncementCopy): Promise<void> {
+  await deps.db.eventAnnouncement.deleteMany({
     where: { platform: copy.platform, tenantId: copy.tenantId, channelId: copy.conversationId, platformMessageId: copy.messageId },
   });
 }
@@ -49,7 +50,8 @@ interface CopyFilter {
  * The selected copies, oldest first, with the event they announce. Null when a pressed message
  * is not a stored announcement (a private agenda, say).
  */
-export async function announcementCopies(db: DbClient, which: CopySelection): Promise<{ eventId: string; copies: AnnouncementCopy[] } | null> {
+export async function announcementCopies(deps: Pick<CoreDeps, "db">, which: CopySelection): Promise<{ eventId: string; copies: AnnouncementCopy[] } | null> {
+  const db = deps.db;
   const filter: CopyFilter | null = "otherThan" in which ? await othersOf(db, which.otherThan) : which;
   if (!filter) return null;
   const { eventId, platform, tenantId } = filter;

@@ -5,6 +5,7 @@ import { invalidInput, ok, type Result } from "../result.js";
 import { findVisibleEvent, type EventRow } from "./repository.js";
 import { notACoordinator } from "./save-event.js";
 import { eventRef } from "./schema.js";
+import { guestsOf, type GuestAttendee } from "./guests.js";
 
 export interface Attendee {
   personId: string;
@@ -20,6 +21,8 @@ export interface AttendeeList {
   /** In order: the first gets the next free place. */
   waitlist: Attendee[];
   declined: Attendee[];
+  /** External guests (no members), each with their answer; those with a place count towards capacity. */
+  guests: GuestAttendee[];
 }
 
 /** Coordinators: who comes, who might, who waits (in order) and who declined, with employers. */
@@ -40,7 +43,7 @@ export async function attendeeList(deps: CoreDeps, actor: Actor, raw: unknown): 
       person: { select: { id: true, name: true, employer: { select: { name: true } } } },
     },
   });
-  const list: AttendeeList = { event: found.value, attending: [], maybe: [], waitlist: [], declined: [] };
+  const list: AttendeeList = { event: found.value, attending: [], maybe: [], waitlist: [], declined: [], guests: await guestsOf(deps.db, found.value.id) };
   for (const r of rsvps) {
     const attendee = { personId: r.person.id, name: r.person.name, employer: r.person.employer?.name ?? null, respondedAt: r.respondedAt };
     if (r.response === "YES") list[r.waitlisted ? "waitlist" : "attending"].push(attendee);

@@ -1,4 +1,4 @@
-import { createEvent, type EventAttributes } from "ics";
+import { createEvent, type Attendee, type EventAttributes } from "ics";
 import { translator } from "../../i18n/index.js";
 import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
@@ -35,7 +35,7 @@ export interface Organizer {
  * write to about an event anyway). A network without any gets a non-deliverable address
  * (`.invalid`, RFC 2606), so the file stays valid without inventing someone's mailbox.
  */
-async function organizerOf(deps: Pick<CoreDeps, "db">, event: EventRow): Promise<Organizer> {
+export async function organizerOf(deps: Pick<CoreDeps, "db">, event: EventRow): Promise<Organizer> {
   const visible = { erasedAt: null, email: { not: null } };
   const creatorId = (await deps.db.event.findUnique({ where: { id: event.id }, select: { createdById: true } }))?.createdById;
   const creator = creatorId ? await deps.db.person.findFirst({ where: { id: creatorId, ...visible }, select: { name: true, email: true } }) : null;
@@ -45,7 +45,7 @@ async function organizerOf(deps: Pick<CoreDeps, "db">, event: EventRow): Promise
   return person?.email ? { name: person.name, email: person.email } : { name: event.network.name, email: "coordinator@netwerkbot.invalid" };
 }
 
-export function icsFor(event: EventRow, organizer: Organizer, actor: Actor, now: Date): string {
+export function icsFor(event: EventRow, organizer: Organizer, actor: Pick<Actor, "locale">, now: Date, itip?: { method: "REQUEST"; attendees: Attendee[] }): string {
   const t = translator(actor.locale);
   const description = [event.description, event.guests.length ? `${t("events.label.guests")}: ${event.guests.join(", ")}` : null, event.onlineUrl]
     .filter(Boolean)
@@ -68,7 +68,8 @@ export function icsFor(event: EventRow, organizer: Organizer, actor: Actor, now:
     status: event.status === "CANCELLED" ? "CANCELLED" : "CONFIRMED",
     // A cancelled event as iTIP CANCEL (same UID, the raised SEQUENCE of the cancellation), so a
     // calendar that imported it removes it instead of keeping a second, struck-through copy.
-    method: event.status === "CANCELLED" ? "CANCEL" : "PUBLISH",
+    method: event.status === "CANCELLED" ? "CANCEL" : itip?.method ?? "PUBLISH",
+    attendees: itip?.attendees,
     organizer,
     productId: "netwerkbot/events",
     // `ics` writes the calendar name verbatim; a comma in it must be escaped like any TEXT value.

@@ -12,3 +12,6 @@ export type { EventRow, RsvpCounts } from "./repository.js";
 export { EVENT_KINDS, MAX_CAPACITY, type EventKindValue, type RsvpResponseValue } from "./schema.js";
 export { removeAttendee, releasePlacesOf } from "./remove-attendee.js";
 export { announcementCopies, forgetAnnouncement, rememberAnnouncement, type AnnouncementCopy, type CopySelection } from "./announcements.js";
+export { inviteGuest, respondAsGuest, guestsOf, eraseExpiredGuests, GUEST_RETENTION_DAYS, type InvitedGuest, type GuestAttendee } from "./guests.js";
+export { eventInvitation, invitationFor, type Invitation } from "./invitation.js";
+export { eventFormChoices, type EventFormChoices } from "./form-choices.js";

@@ -113,8 +113,14 @@ export async function rsvpCounts(db: DbClient, eventIds: string[]): Promise<Map<
     where: { eventId: { in: eventIds } },
     _count: { _all: true },
   });
+  // External guests count like members: a guest with a place takes a seat.
+  const guestGroups = await db.eventGuest.groupBy({
+    by: ["eventId", "response", "waitlisted"],
+    where: { eventId: { in: eventIds }, response: { not: null } },
+    _count: { _all: true },
+  });
   const counts = new Map<string, RsvpCounts>(eventIds.map((id) => [id, { attending: 0, waitlisted: 0, maybe: 0, declined: 0 }]));
-  for (const group of groups) {
+  for (const group of [...groups, ...guestGroups]) {
     const entry = counts.get(group.eventId)!;
     const n = group._count._all;
     if (group.response === "YES") entry[group.waitlisted ? "waitlisted" : "attending"] += n;

@@ -66,11 +66,13 @@ export async function respondToEvent(deps: CoreDeps, actor: Actor, raw: unknown)
     const notices: Notification[] = [...healed, ...released];
     await enqueueNotifications(tx, notices);
     const position = waitlisted && waitlistedAt ? await positionAt(tx, event.id, waitlistedAt) : null;
-    return ok({ eventId: event.id, number: event.number, title: event.title, response, waitlisted, position, promoted: released.length });
+    // Counted, not taken from the notices: a promoted external guest gets no chat notice.
+    const promoted = hadPlace && response !== "YES" ? (await countAttending(tx, event.id)) - (seated - 1) : 0;
+    return ok({ eventId: event.id, number: event.number, title: event.title, response, waitlisted, position, promoted });
   }, lockingTransaction);
 }
 
-function closedReason(event: EventRow, now: Date) {
+export function closedReason(event: EventRow, now: Date) {
   if (event.status === "CANCELLED") return fail("conflict", "events.rsvp.cancelled", { title: event.title });
   if (event.startsAt <= now) return fail("conflict", "events.rsvp.past", { title: event.title });
   if (event.rsvpDeadline && event.rsvpDeadline < now) return fail("conflict", "events.rsvp.deadlinePassed", { title: event.title });

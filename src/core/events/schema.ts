@@ -121,9 +121,15 @@ export function eventFields(timeZone: string, now: Date, options: { startMustBeF
 }
 export type EventFields = z.output<ReturnType<typeof eventFields>>;
 
+/** The short number people type (ics 3): anything else is answered about event numbers, not counts. */
+const eventNumberField = z.preprocess(
+  (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+  z.number({ invalid_type_error: "field.events.number" }).int("field.events.number").min(1, "field.events.number").max(1_000_000, "field.events.number"),
+);
+
 /** An event as people name it: its id (buttons, forms) or its short number (typed commands). */
 export const eventRef = z
-  .object({ eventId: idField.optional(), number: countField(1_000_000).optional() })
+  .object({ eventId: idField.optional(), number: eventNumberField.optional() })
   .refine((ref) => ref.eventId !== undefined || ref.number !== undefined, { message: "field.required", path: ["number"] });
 export type EventRef = z.input<typeof eventRef>;
 

@@ -11,38 +11,51 @@ export async function promoteFromWaitlist(tx: DbClient, event: EventRow, now: Da
   const attending = knownAttending ?? (await countAttending(tx, event.id));
   const free = event.capacity === null ? undefined : event.capacity - attending;
   if (free !== undefined && free <= 0) return [];
-  const next = await tx.rsvp.findMany({
-    where: { eventId: event.id, response: "YES", waitlisted: true },
-    orderBy: [{ waitlistedAt: "asc" }, { id: "asc" }],
-    take: free,
-    select: { id: true, personId: true },
-  });
   const notices: Notification[] = [];
-  for (const rsvp of next) {
-    await tx.rsvp.update({ where: { id: rsvp.id }, data: { waitlisted: false, waitlistedAt: null } });
+  for (const next of await lineInOrder(tx, event.id, free)) {
+    if (next.guest) {
+      // A guest hears of their place through their own link's page; guests get no chat notices.
+      await tx.eventGuest.update({ where: { id: next.id }, data: { waitlisted: false, waitlistedAt: null } });
+      continue;
+    }
+    await tx.rsvp.update({ where: { id: next.id }, data: { waitlisted: false, waitlistedAt: null } });
     const history = await tx.rsvpHistory.create({
-      data: { eventId: event.id, personId: rsvp.personId, response: "YES", waitlisted: false, at: now },
+      data: { eventId: event.id, personId: next.personId, response: "YES", waitlisted: false, at: now },
       select: { id: true },
     });
-    notices.push(promotedNotice(event, rsvp.personId, history.id));
+    notices.push(promotedNotice(event, next.personId, history.id));
   }
   return notices;
 }
 
+type InLine = { id: string; waitlistedAt: Date | null } & ({ guest: false; personId: string } | { guest: true });
+
+/** Members and external guests wait in one line, ordered by when they joined it. */
+async function lineInOrder(tx: DbClient, eventId: string, take: number | undefined): Promise<InLine[]> {
+  const order = [{ waitlistedAt: "asc" as const }, { id: "asc" as const }];
+  const [members, guests] = await Promise.all([
+    tx.rsvp.findMany({ where: { eventId, response: "YES", waitlisted: true }, orderBy: order, take, select: { id: true, personId: true, waitlistedAt: true } }),
+    tx.eventGuest.findMany({ where: { eventId, response: "YES", waitlisted: true }, orderBy: order, take, select: { id: true, waitlistedAt: true } }),
+  ]);
+  const line: InLine[] = [...members.map((m) => ({ ...m, guest: false as const })), ...guests.map((g) => ({ ...g, guest: true as const }))];
+  line.sort((a, b) => (a.waitlistedAt?.getTime() ?? 0) - (b.waitlistedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
+  return take === undefined ? line : line.slice(0, take);
+}
+
 /** The moment someone joins the line; strictly after the last one so the order is total. */
 export async function nextWaitlistMoment(tx: DbClient, eventId: string, now: Date): Promise<Date> {
-  const last = await tx.rsvp.findFirst({
-    where: { eventId, waitlisted: true },
-    orderBy: { waitlistedAt: "desc" },
-    select: { waitlistedAt: true },
-  });
+  const query = { where: { eventId, waitlisted: true }, orderBy: { waitlistedAt: "desc" as const }, select: { waitlistedAt: true } };
+  const lasts = await Promise.all([tx.rsvp.findFirst(query), tx.eventGuest.findFirst(query)]);
   // Clocks repeat milliseconds (and tests use a fixed clock); the line must still have one order.
-  const after = last?.waitlistedAt ? last.waitlistedAt.getTime() + 1 : 0;
+  const after = Math.max(0, ...lasts.map((last) => (last?.waitlistedAt ? last.waitlistedAt.getTime() + 1 : 0)));
   return new Date(Math.max(now.getTime(), after));
 }
 
-export function countAttending(db: DbClient, eventId: string): Promise<number> {
-  return db.rsvp.count({ where: { eventId, response: "YES", waitlisted: false } });
+/** Who holds a place: members and external guests alike (a guest takes a seat too). */
+export async function countAttending(db: DbClient, eventId: string): Promise<number> {
+  const where = { eventId, response: "YES" as const, waitlisted: false };
+  const [members, guests] = await Promise.all([db.rsvp.count({ where }), db.eventGuest.count({ where })]);
+  return members + guests;
 }
 
 export async function waitlistPosition(db: DbClient, eventId: string, personId: string): Promise<number | null> {
@@ -54,8 +67,9 @@ export async function waitlistPosition(db: DbClient, eventId: string, personId: 
   return positionAt(db, eventId, mine.waitlistedAt);
 }
 
-/** nextWaitlistMoment keeps waitlistedAt unique per event, so counting those before is the place. */
+/** nextWaitlistMoment keeps waitlistedAt unique per event (members and guests together), so counting those before is the place. */
 export async function positionAt(db: DbClient, eventId: string, waitlistedAt: Date): Promise<number> {
-  const ahead = await db.rsvp.count({ where: { eventId, response: "YES", waitlisted: true, waitlistedAt: { lt: waitlistedAt } } });
-  return ahead + 1;
+  const where = { eventId, response: "YES" as const, waitlisted: true, waitlistedAt: { lt: waitlistedAt } };
+  const [members, guests] = await Promise.all([db.rsvp.count({ where }), db.eventGuest.count({ where })]);
+  return members + guests + 1;
 }

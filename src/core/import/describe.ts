@@ -55,7 +55,7 @@ export function describePlan(plan: ImportPlan, locale: Locale, limit = Infinity)
     section("badRows", "import.plan.badRows", plan.badRows.map((b) => `${at(b.row)}: ${b.problems.map((p) => problemText(locale, p)).join(" ")}`), Infinity),
     section("employersAdd", "import.plan.employersAdd", employers.add.map((e) => `${e.name} (${at(e.row)}): ${[e.fields.branche, value("sizeBand", e.fields.sizeBand), e.fields.location, e.fields.region, value("offers", e.fields.offers), `${columnHeader("ambition", locale)} ${e.fields.ambition}`].filter(Boolean).join(", ")}`)),
     section("employersUpdate", "import.plan.employersUpdate", employers.update.map((e) => `${e.name} (${at(e.row)}): ${changes(e.changes, (f) => columnOfField[f])}`)),
-    section("employersArchived", "import.plan.employersArchived", employers.archived.map((e) => `${e.name} (${t("import.plan.rows", { rows: e.rows.join(", ") })})`)),
+    section("employersArchived", "import.plan.employersArchived", employers.archived.map((e) => `${e.name} (${t("import.plan.rows", { count: e.rows.length, rowNumbers: e.rows.join(", ") })})`)),
     section("peopleAdd", "import.plan.peopleAdd", people.add.map((p) => `${who(p)}, ${p.employer?.name ?? t("import.plan.noEmployer")} (${at(p.row)}): ${[value("function", p.function), value("role", p.role), `${columnHeader("reports", locale)} ${value("reportingContact", p.reportingContact)}`].join(", ")}`)),
     section("peopleUpdate", "import.plan.peopleUpdate", people.update.map((p) => `${who(p)} (${at(p.row)}): ${changes(p.changes, (f) => personColumn[f])}`)),
     section("employersMissing", "import.plan.employersMissing", employers.notInFile),

@@ -7,7 +7,7 @@ import { readXlsx } from "./xlsx.js";
 // twice that room. Anything bigger is almost surely the wrong file (a workbook with pictures,
 // a database dump), and the whole file and its plan are held in memory while it is checked.
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-export const tooLarge = () => fail("invalid", "import.file.tooLarge", { max: "2 MB" });
+export const tooLarge = () => fail("invalid", "import.file.tooLarge", { size: "2 MB" });
 // Twice the largest member list; bounds the plan's size whatever the file's bytes hold.
 export const MAX_ROWS = 10_000;
 

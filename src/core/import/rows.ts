@@ -110,7 +110,7 @@ function findHeader(rows: SheetRow[]): Result<{ index: number; header: HeaderMat
   if (index === -1) {
     const first = candidates[0]!;
     const missing = REQUIRED_COLUMNS.filter((key) => !first.columns.has(key)).map(bothHeaders);
-    return fail("invalid", "import.file.missingColumns", { columns: missing.join(", "), found: rows[0]!.cells.filter((c) => c.trim()).join(", ") || "—" });
+    return fail("invalid", "import.file.missingColumns", { count: missing.length, columns: missing.join(", "), found: rows[0]!.cells.filter((c) => c.trim()).join(", ") || "—" });
   }
   const header = candidates[index]!;
   if (header.duplicates.length > 0) return fail("invalid", "import.file.duplicateColumn", { columns: header.duplicates.join(", ") });

@@ -1,5 +1,4 @@
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import { safeCell } from "../shared/spreadsheet-cell.js";
 
 export type Cell = string | number;
@@ -23,6 +22,7 @@ export function csvFile(content: SheetContent): string {
 
 /** The same content as an .xlsx workbook: header in bold, frozen and with a filter. */
 export async function xlsxFile(content: SheetContent): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs"); // on the first export, not at start (issue 16)
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(content.name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(content.header).font = { bold: true };

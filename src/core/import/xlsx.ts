@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type { CellValue, RichText } from "exceljs";
+import type JSZip from "jszip";
 import { fail, ok, type Result } from "../result.js";
 import type { SheetRow } from "./read-file.js";
 
@@ -11,6 +11,8 @@ const MAX_ENTRIES = 2_000;
 
 /** The first worksheet's rows (a sheet named "Leden" or "Members" wins), every cell as text. */
 export async function readXlsx(bytes: Uint8Array): Promise<Result<SheetRow[]>> {
+  // Loaded on the first import, not at start: exceljs and jszip are a large share of start-up (issue 16).
+  const [{ default: JSZip }, { default: ExcelJS }] = await Promise.all([import("jszip"), import("exceljs")]);
   const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
   if (!zip) return fail("invalid", "import.file.notXlsx");
   if (!(await unpacksWithinLimit(zip))) return fail("invalid", "import.file.xlsxTooLarge");
@@ -26,7 +28,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Result<SheetRow[]>> {
   if (!sheet) return fail("invalid", "import.file.empty");
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as ExcelJS.CellValue[];
+    const values = row.values as CellValue[];
     // row.values is 1-based and sparse: index 0 and empty cells are holes.
     rows.push({ number, cells: Array.from(values.slice(1), cellText) });
   });
@@ -57,13 +59,13 @@ async function unpacksWithinLimit(zip: JSZip): Promise<boolean> {
 }
 
 /** What the cell shows: a formula's result, a link's text, rich text without its styling. */
-export function cellText(value: ExcelJS.CellValue | { richText: ExcelJS.RichText[] } | undefined): string {
+export function cellText(value: CellValue | { richText: RichText[] } | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("hyperlink" in value) return cellText(value.text as ExcelJS.CellValue);
-  if ("formula" in value || "sharedFormula" in value) return cellText(value.result as ExcelJS.CellValue);
+  if ("hyperlink" in value) return cellText(value.text as CellValue);
+  if ("formula" in value || "sharedFormula" in value) return cellText(value.result as CellValue);
   return "";
 }

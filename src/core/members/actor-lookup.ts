@@ -6,7 +6,9 @@ import type { Locale } from "../../i18n/index.js";
 import { boundNetworks, normalTenantId, type BoundNetwork } from "../networks/workspace-networks.js";
 import { sendDueWelcomes } from "./welcome.js";
 
-export type ChatPlatform = "SLACK" | "TEAMS" | "WEB";
+import type { ChatPlatform } from "../platforms.js";
+
+export type { ChatPlatform };
 
 export interface ChatIdentity {
   platform: ChatPlatform;

@@ -1,3 +1,4 @@
+import type { ChatPlatform } from "../platforms.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
@@ -8,7 +9,7 @@ import { personInput } from "./schema.js";
 
 export interface PlatformLink {
   identityId: string;
-  platform: "SLACK" | "TEAMS" | "WEB";
+  platform: ChatPlatform;
   /** Slack workspace (team) id or Microsoft tenant id. */
   tenantId: string;
   linkedAt: Date;

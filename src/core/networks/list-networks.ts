@@ -1,3 +1,4 @@
+import type { ChatPlatform } from "../platforms.js";
 import type { CoreDeps } from "../deps.js";
 import { notAllowed, ok, type Result } from "../result.js";
 import { isAdminOperator, type AdminOperator } from "./operator.js";
@@ -10,7 +11,7 @@ export interface NetworkNode extends NetworkRow {
   coordinators: { personId: string; name: string; email: string | null }[];
   employers: number;
   people: number;
-  bindings: { platform: "SLACK" | "TEAMS" | "WEB"; tenantId: string }[];
+  bindings: { platform: ChatPlatform; tenantId: string }[];
 }
 
 /** Every network as a tree (each parent followed by the networks below it), for the self-hoster. */

@@ -1,3 +1,4 @@
+import type { ChatPlatform } from "../platforms.js";
 import { randomUUID } from "node:crypto";
 import type { DbClient } from "../../db/database.js";
 import type { Prisma } from "../../generated/prisma/client.js";
@@ -75,7 +76,7 @@ async function insertBulk(db: DbClient, rows: Row[]): Promise<number> {
  */
 export async function enqueueToChatUser(
   db: DbClient,
-  n: { kind: string; idempotencyKey: string; platform: "SLACK" | "TEAMS" | "WEB"; tenantId: string; userId: string; data: Prisma.InputJsonObject },
+  n: { kind: string; idempotencyKey: string; platform: ChatPlatform; tenantId: string; userId: string; data: Prisma.InputJsonObject },
 ): Promise<number> {
   const { count } = await db.outboxMessage.createMany({
     data: [{ idempotencyKey: n.idempotencyKey, kind: n.kind, personId: null, platform: n.platform, address: { tenantId: n.tenantId, userId: n.userId }, payload: n.data }],

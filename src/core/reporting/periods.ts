@@ -1,4 +1,5 @@
 import type { DbClient } from "../../db/database.js";
+import type { CoreDeps } from "../deps.js";
 import { quarterEnd, quarterStart, type QuarterRef } from "./quarters.js";
 
 const periodSelect = { id: true, year: true, quarter: true, status: true, opensAt: true, closesAt: true } as const;
@@ -28,6 +29,11 @@ export async function ensurePeriod(db: DbClient, network: { id: string; timeZone
     where: { networkId_year_quarter: { networkId: network.id, year: ref.year, quarter: ref.quarter } },
     select: periodSelect,
   });
+}
+
+/** The network's name, time zone and language, for the chat layer (which reaches data only through core). */
+export function networkSettings(deps: Pick<CoreDeps, "db">, networkId: string) {
+  return findNetwork(deps.db, networkId);
 }
 
 export function findNetwork(db: DbClient, networkId: string) {

@@ -9,9 +9,10 @@ export const MAX_PLACEMENTS = 10_000;
 // names or health details, which reports must never hold (AVG special-category data).
 export const MAX_REMARK_LENGTH = 500;
 
+// Reporting under the Participatiewet starts well after 2000; a year outside this is a typo.
 const quarterRef = {
-  year: z.coerce.number({ invalid_type_error: "field.invalid" }).int("field.invalid").min(2000, "field.invalid").max(2100, "field.invalid"),
-  quarter: z.coerce.number({ invalid_type_error: "field.invalid" }).int("field.invalid").min(1, "field.invalid").max(4, "field.invalid"),
+  year: z.coerce.number({ invalid_type_error: "field.year" }).int("field.year").min(2000, "field.year").max(2100, "field.year"),
+  quarter: z.coerce.number({ invalid_type_error: "field.quarter" }).int("field.quarter").min(1, "field.quarter").max(4, "field.quarter"),
 };
 
 export const submitReportInput = z.object({

@@ -1,3 +1,4 @@
+import type { ChatPlatform } from "../platforms.js";
 import type { Db, DbClient } from "../../db/database.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
@@ -14,7 +15,7 @@ import { recordAmbition } from "../ambition/repository.js";
 import { enqueueNotifications } from "../outbox/enqueue.js";
 import { personNames } from "../shared/person-names.js";
 
-export type SubmitVia = "SLACK" | "TEAMS" | "WEB";
+export type SubmitVia = ChatPlatform;
 
 export interface SubmittedReport {
   reportId: string;

@@ -1,7 +1,7 @@
 import type { NetworkNode } from "../../core/networks/list-networks.js";
 import { MEMBERSHIP_CONDITIONS } from "../../core/networks/schema.js";
 import type { Translate } from "../../i18n/index.js";
-import { html, type Html } from "../html.js";
+import { html, type Html } from "../../shared/html.js";
 import { csrfField, dashboardPage, type PageContext } from "./layout.js";
 
 /** What the last action said: a confirmation, or a refusal with its reasons. */

@@ -2,7 +2,7 @@ import type { ConditionView } from "../../core/conditions/condition-state.js";
 import { MAX_CONDITION_TEXT } from "../../core/conditions/schema.js";
 import { formatDate } from "../../i18n/format.js";
 import type { MessageKey } from "../../i18n/index.js";
-import { html } from "../html.js";
+import { html } from "../../shared/html.js";
 import { manageNav } from "./employers.js";
 import { field, formAlert, notice, type FormValues } from "./form-fields.js";
 import { csrfField, dashboardPage, type PageContext } from "./layout.js";

@@ -5,8 +5,8 @@ import type { EmployerList } from "../../core/members/list-employers.js";
 import type { PersonRow } from "../../core/members/list-people.js";
 import { MAX_EMPLOYER_NAME, OFFERS, SIZE_BANDS } from "../../core/members/schema.js";
 import type { MessageKey, Translate } from "../../i18n/index.js";
-import { html, type Html } from "../html.js";
-import { conditionStateText } from "../../chat/conditions/state-text.js";
+import { html, type Html } from "../../shared/html.js";
+import { conditionStateText } from "../../shared/condition-state-text.js";
 import { field, formAlert, notice, type FieldSpec, type FormValues } from "./form-fields.js";
 import { csrfField, dashboardPage, type PageContext } from "./layout.js";
 

@@ -1,6 +1,6 @@
 import type { UserError } from "../../core/result.js";
 import type { Translate } from "../../i18n/index.js";
-import { html, type Html } from "../html.js";
+import { html, type Html } from "../../shared/html.js";
 
 /** One input of a dashboard form; values come from the row being edited or from the last post. */
 export type FieldSpec =

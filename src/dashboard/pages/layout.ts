@@ -1,6 +1,6 @@
 import type { Locale, Translate } from "../../i18n/index.js";
 import { CSRF_FIELD } from "../csrf.js";
-import { html, page, type Html } from "../html.js";
+import { html, page, type Html } from "../../shared/html.js";
 
 /** What a signed-in person's page is rendered with. */
 export interface PageContext {
@@ -32,11 +32,11 @@ ${ctx.admin ? html`<a href="/dashboard/admin" id="admin-link">${t("dashboard.adm
 }
 
 /** For anyone without a valid session: the same page whatever they asked for. */
-export function signInRequiredPage(t: Translate, locale: Locale): string {
+export function signInRequiredPage(t: Translate, locale: Locale, playground = false): string {
   return page({
     title: t("dashboard.signIn.title"),
     lang: locale,
-    body: html`<main class="narrow"><h1>${t("dashboard.signIn.title")}</h1><p>${t("dashboard.signIn.required")}</p></main>`,
+    body: html`<main class="narrow"><h1>${t("dashboard.signIn.title")}</h1><p>${t(playground ? "dashboard.signIn.requiredDemo" : "dashboard.signIn.required")}</p></main>`,
   });
 }
 
@@ -44,7 +44,7 @@ export function messagePage(t: Translate, locale: Locale, text: string): string 
   return page({ title: t("dashboard.title"), lang: locale, body: html`<main class="narrow"><p>${text}</p></main>` });
 }
 
-export function signInPage(t: Translate, locale: Locale, options: { token?: string; error?: boolean; adminLogin: boolean }): string {
+export function signInPage(t: Translate, locale: Locale, options: { token?: string; error?: boolean; adminLogin: boolean; playground?: boolean }): string {
   const linkForm = options.token
     ? html`<form method="post" action="/dashboard/login"><input type="hidden" name="token" value="${options.token}">
 <button type="submit" class="primary">${t("dashboard.signIn.button")}</button></form>`
@@ -61,6 +61,6 @@ export function signInPage(t: Translate, locale: Locale, options: { token?: stri
 ${options.error ? html`<p class="error" role="alert">${t("dashboard.signIn.invalid")}</p>` : ""}
 ${options.token ? html`<p>${t("dashboard.signIn.intro")}</p>` : ""}
 ${linkForm}${adminForm}
-${!options.token && !options.adminLogin && !options.error ? html`<p>${t("dashboard.signIn.required")}</p>` : ""}</main>`,
+${!options.token && !options.adminLogin && !options.error ? html`<p>${t(options.playground ? "dashboard.signIn.requiredDemo" : "dashboard.signIn.required")}</p>` : ""}</main>`,
   });
 }

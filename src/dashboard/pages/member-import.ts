@@ -1,7 +1,7 @@
 import { describePlan } from "../../core/import/describe.js";
 import type { ImportOutcome } from "../../core/import/import-members.js";
 import type { KeptPreview } from "../../core/import/uploads.js";
-import { html } from "../html.js";
+import { html } from "../../shared/html.js";
 import { csrfField, dashboardPage, type PageContext } from "./layout.js";
 
 // A first import lists every member; a few hundred lines per section is still a page one scrolls.

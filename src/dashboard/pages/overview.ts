@@ -4,7 +4,7 @@ import type { QuarterTotals } from "../../core/reporting/history.js";
 import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.js";
 import type { Locale, Translate } from "../../i18n/index.js";
 import { progressText, realisedText, stateText, statusFields } from "../../chat/reporting/figures-text.js";
-import { html, type Html } from "../html.js";
+import { html, type Html } from "../../shared/html.js";
 import { dashboardPage, type PageContext } from "./layout.js";
 
 const quarterParam = (q: { year: number; quarter: number }) => `${q.year}-Q${q.quarter}`;
@@ -56,7 +56,7 @@ export function employerOverviewPage(ctx: PageContext, o: EmployerOverview): str
   const body = html`<h1>${o.employerName}</h1>
 ${quarterPicker(t, o.trend, o.quarter)}
 <p id="current">${o.current
-    ? t("dashboard.member.current", { quarter: label, realised: formatNumber(locale, o.current.realised) })
+    ? t("dashboard.member.current", { quarter: label, realised: o.current.realised })
     : t("dashboard.member.notReported", { quarter: label })}</p>
 <p id="progress">${t("figures.progressLine", { progress: progressText(t, locale, o.progress) })}</p>
 <section><h2>${t("dashboard.chart.title")}</h2><img class="chart" src="/dashboard/chart.png" alt="${t("dashboard.chart.alt")}" width="720" height="360"></section>

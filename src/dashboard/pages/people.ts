@@ -4,7 +4,7 @@ import type { PersonDetails, PlatformLink } from "../../core/members/person-deta
 import { FUNCTIONS, platformName } from "../../core/members/schema.js";
 import { formatDate } from "../../i18n/format.js";
 import type { MessageKey, Translate } from "../../i18n/index.js";
-import { html, type Html } from "../html.js";
+import { html, type Html } from "../../shared/html.js";
 import { manageNav } from "./employers.js";
 import { field, formAlert, notice, type FieldSpec, type FormValues } from "./form-fields.js";
 import { csrfField, dashboardPage, type PageContext } from "./layout.js";

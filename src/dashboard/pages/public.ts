@@ -1,6 +1,6 @@
 import type { PublicFigures } from "../../core/insights/public-figures.js";
 import { formatNumber } from "../../i18n/format.js";
-import { html } from "../html.js";
+import { html } from "../../shared/html.js";
 import { dashboardPage, type PageContext } from "./layout.js";
 
 /** Aggregate-only figures: nothing here is finer than core's suppression allows. */

@@ -7,7 +7,7 @@ import { employerIdParam, quarterParam } from "../../core/insights/schema.js";
 import { exportReports, REPORT_COLUMNS } from "../../core/reporting/export-reports.js";
 import { reportHistory } from "../../core/reporting/history.js";
 import { notFound } from "../../core/result.js";
-import { toCsv } from "../../chat/csv.js";
+import { toCsv } from "../../shared/csv.js";
 import { publicChartPng, trendChartPng } from "../charts.js";
 import { employerPage } from "../pages/employer.js";
 import { employerOverviewPage, networkOverviewPage } from "../pages/overview.js";
@@ -50,14 +50,16 @@ export function figuresRoutes({ deps }: DashboardOptions): Router {
   router.get("/dashboard/events/:number/attendees.csv", async (req, res) => {
     const result = await attendeeList(deps, viewer(res), { number: req.params.number });
     if (!answered(res, result)) return;
-    const { attending, maybe, waitlist, declined } = result.value;
+    const { attending, maybe, waitlist, declined, guests } = result.value;
     const rows = [
-      ...attending.map((a) => ({ ...a, response: "YES" })),
-      ...waitlist.map((a) => ({ ...a, response: "WAITLIST" })),
-      ...maybe.map((a) => ({ ...a, response: "MAYBE" })),
-      ...declined.map((a) => ({ ...a, response: "NO" })),
+      ...attending.map((a) => ({ ...a, response: "YES", kind: "MEMBER" })),
+      ...waitlist.map((a) => ({ ...a, response: "WAITLIST", kind: "MEMBER" })),
+      ...maybe.map((a) => ({ ...a, response: "MAYBE", kind: "MEMBER" })),
+      ...declined.map((a) => ({ ...a, response: "NO", kind: "MEMBER" })),
+      // External guests, marked as such: no employer of the network.
+      ...guests.map((g) => ({ name: g.name, employer: null, response: g.waitlisted ? "WAITLIST" : g.response, respondedAt: g.respondedAt, kind: "GUEST" })),
     ];
-    sendCsv(res, `deelnemers-${result.value.event.number}.csv`, toCsv(rows, ["name", "employer", "response", "respondedAt"]));
+    sendCsv(res, `deelnemers-${result.value.event.number}.csv`, toCsv(rows, ["name", "employer", "response", "respondedAt", "kind"]));
   });
 
   router.get("/dashboard/public", async (req, res) => {

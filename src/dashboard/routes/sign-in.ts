@@ -16,7 +16,7 @@ export function signInRoutes(options: DashboardOptions): Router {
 
   router.get("/dashboard/login", (req, res) => {
     const token = typeof req.query.token === "string" && req.query.token.length <= 200 ? req.query.token : undefined;
-    res.type("html").send(signInPage(guest, defaultLocale, { token, adminLogin: Boolean(options.adminToken) }));
+    res.type("html").send(signInPage(guest, defaultLocale, { token, adminLogin: Boolean(options.adminToken), playground: options.playground }));
   });
 
   router.post("/dashboard/login", express.urlencoded({ extended: false, limit: "4kb" }), async (req, res) => {
@@ -27,7 +27,7 @@ export function signInRoutes(options: DashboardOptions): Router {
         ? adminTokenMatches(body.data.adminToken, options.adminToken) ? await startAdminSession(deps) : null
         : body.data.token ? await redeemSignInLink(deps, body.data.token) : null;
     if (!started?.ok) {
-      res.status(401).type("html").send(signInPage(guest, defaultLocale, { error: true, adminLogin: Boolean(options.adminToken) }));
+      res.status(401).type("html").send(signInPage(guest, defaultLocale, { error: true, adminLogin: Boolean(options.adminToken), playground: options.playground }));
       return;
     }
     setSessionCookie(res, started.value.sessionToken, started.value.expiresAt.getTime() - deps.now().getTime(), options.secureCookies);

@@ -2,9 +2,9 @@ import { defineMessages } from "../define.js";
 
 export const directory = defineMessages({
   nl: {
-    "directory.title": "Ledengids: {total} werkgevers gevonden",
+    "directory.title": "Ledengids: {total, plural, =0 {geen werkgevers gevonden} one {# werkgever gevonden} other {# werkgevers gevonden}}",
     "directory.none": "Niemand gevonden. Probeer een ander woord of minder filters.",
-    "directory.page": "Pagina {page} van {pages}",
+    "directory.page": "Pagina {page, number} van {pages, number}",
     "directory.button.previous": "Vorige",
     "directory.button.next": "Volgende",
     "directory.offers": "Biedt: {offers}",
@@ -33,12 +33,12 @@ export const directory = defineMessages({
     "directory.size.MEDIUM": "50–249 medewerkers",
     "directory.size.LARGE": "250–999 medewerkers",
     "directory.size.VERY_LARGE": "1000+ medewerkers",
-    "field.pageTooFar": "Verder dan pagina {max} blader ik niet; maak je zoekopdracht nauwkeuriger.",
+    "field.pageTooFar": "Verder dan pagina {max, number} blader ik niet; maak je zoekopdracht nauwkeuriger.",
   },
   en: {
-    "directory.title": "Member directory: {total} employers found",
+    "directory.title": "Member directory: {total, plural, =0 {no employers found} one {# employer found} other {# employers found}}",
     "directory.none": "Nobody found. Try another word or fewer filters.",
-    "directory.page": "Page {page} of {pages}",
+    "directory.page": "Page {page, number} of {pages, number}",
     "directory.button.previous": "Previous",
     "directory.button.next": "Next",
     "directory.offers": "Offers: {offers}",
@@ -67,6 +67,6 @@ export const directory = defineMessages({
     "directory.size.MEDIUM": "50–249 employees",
     "directory.size.LARGE": "250–999 employees",
     "directory.size.VERY_LARGE": "1000+ employees",
-    "field.pageTooFar": "I don't page beyond page {max}; please narrow your search.",
+    "field.pageTooFar": "I don't page beyond page {max, number}; please narrow your search.",
   },
 });

@@ -3,7 +3,7 @@ import { defineMessages } from "../define.js";
 export const playground = defineMessages({
   nl: {
     "playground.title": "Netwerkbot — speeltuin",
-    "playground.intro": "Probeer de bot zonder Slack of Teams, op de fictieve demodata. Kies wie je bent en typ een opdracht zoals in de chat: help, rapporteer, status of events.",
+    "playground.intro": "Probeer de bot zonder Slack of Teams, op de fictieve demodata. Kies wie je bent en typ een opdracht zoals in de chat: help, rapporteer, status of agenda.",
     "playground.pick": "Wie ben je?",
     "playground.coordinator": "coördinator",
     "playground.send": "Versturen",

@@ -7,7 +7,7 @@ export const slack = defineMessages({
     "slack.fileSent": "Het bestand staat in je privébericht met mij.",
     "slack.formErrors": "Er klopt iets niet in het formulier: {details}",
     "slack.post.channelUnreachable":
-      "Ik kon dit niet plaatsen in het kanaal waar je het vroeg: ik ben daar geen lid, of het kanaal is gearchiveerd. Daarom staat het hieronder, alleen voor jou. Wil je dat ik voortaan in dat kanaal kan posten? Nodig me daar uit met /invite @Netwerkbot.",
+      "Ik kon dit niet in het kanaal zetten waar je het vroeg: ik ben daar geen lid, of het kanaal is gearchiveerd. Daarom staat het hieronder, alleen voor jou. Wil je dat ik voortaan in dat kanaal kan posten? Nodig me daar uit met /invite @Netwerkbot.",
     "slack.install.success": "Netwerkbot is geïnstalleerd. Je kunt dit venster sluiten en in Slack /netwerk help typen.",
     "slack.install.failure": "De installatie is niet gelukt. Probeer het opnieuw of vraag je Slack-beheerder om hulp.",
   },

@@ -1,6 +1,6 @@
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { ChatContext } from "../../chat/context.js";
-import { textMessage, type ChatEffect, type ChatFile, type ChatMessage } from "../../chat/message.js";
+import { textMessage, type ChatEffect, type ChatFile, type ChatMessage, type Form } from "../../chat/message.js";
 import type { Locale } from "../../i18n/index.js";
 import { translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
@@ -29,6 +29,8 @@ export interface EffectHooks {
   announcements: AnnouncementRefresher;
   logger: Logger;
   ctx?: ChatContext;
+  /** The adapter's form opener (openModal). */
+  openForm: (form: Form) => Promise<void>;
 }
 
 /**
@@ -67,15 +69,8 @@ async function renderEffect(surface: SlackSurface, effect: ChatEffect, hooks: Ef
     }
     case "update":
       return updateSource(surface, effect.message, hooks);
-    case "openForm": {
-      if (!surface.triggerId) return replyPrivately(surface, { summary: effect.form.title, blocks: [{ type: "text", text: effect.form.title }] }, hooks.logger);
-      const metadata = { formId: effect.form.id, context: effect.form.context, channelId: surface.channelId, locale: surface.locale };
-      await surface.client.views.open({
-        trigger_id: surface.triggerId,
-        view: formView(effect.form, metadata, translator(surface.locale)("slack.form.close"), surface.timeZone) as never,
-      });
-      return;
-    }
+    case "openForm":
+      return hooks.openForm(effect.form);
     case "formErrors": {
       const t = translator(surface.locale);
       return replyPrivately(
@@ -90,6 +85,16 @@ async function renderEffect(surface: SlackSurface, effect: ChatEffect, hooks: Ef
       if (hooks.ctx) await hooks.announcements.refreshAll(hooks.ctx, surface.client, surface.teamId, effect.eventId);
       return;
   }
+}
+
+/** A modal, on the trigger of the request; without one (it is single use, 3 s) the form's title as a reply. */
+export async function openModal(surface: SlackSurface, form: Form, logger: Logger): Promise<void> {
+  if (!surface.triggerId) return replyPrivately(surface, { summary: form.title, blocks: [{ type: "text", text: form.title }] }, logger);
+  const metadata = { formId: form.id, context: form.context, channelId: surface.channelId, locale: surface.locale };
+  await surface.client.views.open({
+    trigger_id: surface.triggerId,
+    view: formView(form, metadata, translator(surface.locale)("slack.form.close"), surface.timeZone) as never,
+  });
 }
 
 /**

@@ -15,6 +15,7 @@ import { ACK_BUDGET_MS, registerCommand } from "./listeners/command.js";
 import { registerHome } from "./listeners/home.js";
 import { registerLifecycle } from "./listeners/lifecycle.js";
 import type { SlackListenerDeps } from "./listeners/shared.js";
+import type { Conversation } from "../../chat/turn.js";
 import { registerViews } from "./listeners/views.js";
 import { createActorResolver } from "./identity.js";
 import { eventEnvelope, isMalformedInteraction } from "./payloads.js";
@@ -35,6 +36,8 @@ export interface SlackMountOptions {
   logger: Logger;
   /** Tests shorten it to exercise the deferred answer; default ACK_BUDGET_MS. */
   ackBudgetMs?: number;
+  /** The conversation every turn runs (default: the chat layer); the contract test passes fixed replies. */
+  conversation?: Conversation;
   /** The instance's chat requests in flight, shared with the other platforms; beyond its limit Slack is told "busy". */
   requests?: WorkInFlight;
 }
@@ -116,6 +119,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     defaultLocale: env.DEFAULT_LOCALE,
     timeZone: env.DEFAULT_TIME_ZONE,
     ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
+    conversation: options.conversation,
   };
   // Work continues after the ack; shutdown waits for it so no answer is cut off half-way.
   const inFlight = options.requests ?? new WorkInFlight();

@@ -1,6 +1,7 @@
 import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
 import { ActivityTypes, TurnContext } from "botbuilder";
 import type { Config } from "../../config.js";
+import type { Conversation } from "../../chat/turn.js";
 import type { CoreDeps } from "../../core/deps.js";
 import type { Logger } from "../../logger.js";
 import { translator } from "../../i18n/index.js";
@@ -22,6 +23,8 @@ export interface TeamsBotOptions {
   baseUrl: () => string;
   /** The instance's chat requests in flight, shared with the other platforms; beyond its limit Teams is told "busy". */
   requests?: WorkInFlight;
+  /** The conversation every turn runs (default: the chat layer); the contract test passes fixed replies. */
+  conversation?: Conversation;
 }
 
 export interface TeamsBot {
@@ -85,7 +88,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     logger: options.logger,
     afterwards,
   });
-  const env = { deps: options.deps, logger: options.logger, demoMode: options.demoMode };
+  const env = { deps: options.deps, logger: options.logger, demoMode: options.demoMode, conversation: options.conversation };
 
   application.conversationUpdate("membersAdded", withTurn((turn) => handleInstall(env, turn)));
   application.conversationUpdate("membersRemoved", withTurn((turn) => handleUninstall(env, turn)));

@@ -74,7 +74,7 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         }
         break;
       case "openForm":
-        await openForm(turn, effect.form);
+        await openFormCard(turn, effect.form, turn.t);
         break;
       case "formErrors":
         answer = turn.form ? formCard(turn.form.form, turn.t, effect.errors, turn.form.values) : undefined;
@@ -118,15 +118,15 @@ export async function replacePressedCard(turn: TeamsTurn, card: AdaptiveCard): P
 /** Forms whose submission announces in the conversation: they open where they were asked for. */
 const CONVERSATION_FORMS = new Set([EVENT_FORM_ID]);
 
-async function openForm(turn: TeamsTurn, form: Form): Promise<void> {
-  const activity = cardActivity(formCard(form, turn.t), form.title);
+export async function openFormCard(turn: TeamsTurn, form: Form, t: Translate): Promise<void> {
+  const activity = cardActivity(formCard(form, t), form.title);
   if (conversationKind(turn.activity) === "personal" || CONVERSATION_FORMS.has(form.id)) {
     await turn.context.sendActivity(activity);
     return;
   }
   // A pre-filled form shows the employer's figures and plans: never to the whole channel.
   const note = (await inPersonalChatOf(turn, activity)) ? "teams.form.sentPrivately" : "teams.form.personalOnly";
-  await turn.context.sendActivity(cardActivity(messageCard(textMessage(turn.t(note))), ""));
+  await turn.context.sendActivity(cardActivity(messageCard(textMessage(t(note))), ""));
 }
 
 async function sendPrivately(turn: TeamsTurn, card: AdaptiveCard, summary: string, what: "reply" | "file" = "reply"): Promise<void> {

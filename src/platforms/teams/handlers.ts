@@ -1,29 +1,21 @@
 import { ActivityTypes, type Activity, type InvokeResponse } from "botbuilder";
+import type { TurnInput } from "../../chat/adapter.js";
+import { helpMessage } from "../../chat/conversation.js";
 import { homeMessage } from "../../chat/home.js";
-import { chatContext, type ChatContext } from "../../chat/context.js";
-import { handleAction, handleFormSubmit, handleText, helpMessage, unexpectedErrorEffects, unknownPersonEffects } from "../../chat/conversation.js";
-import { reply, textMessage, type ChatEffect } from "../../chat/message.js";
-import type { CoreDeps } from "../../core/deps.js";
+import { reply } from "../../chat/message.js";
+import { runTurn } from "../../chat/turn.js";
 import { translator } from "../../i18n/index.js";
-import type { Logger } from "../../logger.js";
-import { commandLatency, commandsHandled } from "../../observability/metrics.js";
 import { ACTION_VERB, FORM_VERB, messageCard, type AdaptiveCard } from "./cards.js";
 import { cardData, conversationKind, localeOf } from "./activity.js";
-import { applyEffects, cardActivity, replacePressedCard, type Origin, type TeamsTurn } from "./effects.js";
+import { teamsAdapter, type TeamsAdapterEnv } from "./chat-adapter.js";
+import { cardActivity, replacePressedCard, type TeamsTurn } from "./effects.js";
 import { formValues } from "./form-inputs.js";
-import { resolveActor } from "./identity.js";
-import { answerStranger, type StrangerTurn } from "../../chat/joining/strangers.js";
 import { forgetConversation, forgetTeam } from "./conversations.js";
 import { teamIdOf } from "./remember.js";
 
 const HOME_WORDS = new Set(["home", "start", "thuis"]);
 
-export interface HandlerEnv {
-  deps: CoreDeps;
-  logger: Logger;
-  /** No platform configured: the Bot Framework Emulator may act as a demo person. */
-  demoMode: boolean;
-}
+export type HandlerEnv = TeamsAdapterEnv;
 
 /** A typed command ("rapporteer 3", "@Netwerkbot events"), or an old client's Action.Submit. */
 export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<void> {
@@ -37,8 +29,8 @@ export async function handleMessage(env: HandlerEnv, turn: TeamsTurn): Promise<v
   }
   const text = commandText(turn.activity.text ?? "");
   // The personal card is what Slack shows as the App Home tab; Teams has no such tab for bots.
-  if (HOME_WORDS.has(text.toLowerCase())) return void (await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx))], { kind: "home" }));
-  await answer(env, turn, "text", (ctx) => handleText(ctx, text), { kind: "text", text });
+  const input: TurnInput = HOME_WORDS.has(text.toLowerCase()) ? { kind: "home" } : { kind: "text", text };
+  await runTurn(teamsAdapter(env), { turn, origin: "text" }, input, env.conversation);
 }
 
 /** Universal Actions (`adaptiveCard/action`): buttons and form submits; answered within the invoke. */
@@ -68,7 +60,7 @@ export async function handleInstall(env: HandlerEnv, turn: TeamsTurn): Promise<v
   const { membersAdded = [], recipient } = turn.context.activity;
   if (!membersAdded.some((m) => m.id === recipient.id)) return;
   if (conversationKind(turn.activity) === "personal") {
-    await answer(env, turn, "text", async (ctx) => [reply(await homeMessage(ctx)), reply(helpMessage(ctx))], { kind: "home" });
+    await runTurn(teamsAdapter(env), { turn, origin: "text" }, { kind: "home" }, async (ctx) => [reply(await homeMessage(ctx)), reply(helpMessage(ctx))]);
     return;
   }
   const t = translator(localeOf(turn.activity));
@@ -111,60 +103,11 @@ async function dispatchCard(env: HandlerEnv, turn: TeamsTurn, raw: unknown): Pro
     const submitted = data.data;
     const values = formValues(submitted.form, submitted as Record<string, unknown>);
     turn.form = { form: { ...submitted.form, context: submitted.context }, values };
-    const stranger: StrangerTurn = { kind: "form", formId: submitted.formId, values, context: submitted.context };
-    return answer(env, turn, "form", (ctx) => handleFormSubmit(ctx, submitted.formId, values, submitted.context), stranger);
+    return runTurn(teamsAdapter(env), { turn, origin: "form" }, { kind: "form", formId: submitted.formId, values, context: submitted.context }, env.conversation);
   }
+  // Anything else is a button; one we cannot read is answered as an unknown action.
   const button = data.success && data.data.verb === ACTION_VERB ? data.data : undefined;
-  return answer(
-    env,
-    turn,
-    "button",
-    async (ctx) => (button ? handleAction(ctx, button.action, button.value) : [reply(textMessage(ctx.t("chat.unknownAction")))]),
-    { kind: "action", action: button?.action ?? "", value: button?.value ?? "" },
-  );
-}
-
-/** What Slack's listeners count as: a typed command, a button, a form, the personal card. */
-type HandledKind = "command" | "action" | "form" | "home";
-const HANDLED_KIND: Record<StrangerTurn["kind"], HandledKind> = { text: "command", action: "action", form: "form", home: "home" };
-
-/**
- * Resolves the person, runs the chat layer and renders its effects. The one place where the
- * unexpected is caught for Teams: it is logged and the person gets the generic apology. Counted
- * and timed under the same names and labels as Slack's, so one dashboard covers both.
- */
-async function answer(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>, stranger: StrangerTurn): Promise<AdaptiveCard | undefined> {
-  const kind = HANDLED_KIND[stranger.kind];
-  const stopTimer = kind === "command" ? commandLatency.startTimer({ platform: "TEAMS" }) : undefined;
-  try {
-    const { card, outcome } = await answerTurn(env, turn, origin, work, stranger);
-    commandsHandled.inc({ platform: "TEAMS", kind, outcome });
-    return card;
-  } finally {
-    stopTimer?.();
-  }
-}
-
-async function answerTurn(env: HandlerEnv, turn: TeamsTurn, origin: Origin, work: (ctx: ChatContext) => Promise<ChatEffect[]>, stranger: StrangerTurn): Promise<{ card: AdaptiveCard | undefined; outcome: "ok" | "error" }> {
-  let locale = localeOf(turn.activity);
-  turn.t = translator(locale);
-  try {
-    const resolved = await resolveActor(turn.context, turn.activity, env.deps, env.logger, env.demoMode);
-    if (!resolved) return { card: await applyEffects(turn, unknownPersonEffects(locale), "text"), outcome: "ok" };
-    if (resolved.kind !== "member") {
-      const answered = await answerStranger(env.deps, resolved, locale, stranger);
-      turn.t = translator(answered.locale);
-      return { card: await applyEffects(turn, answered.effects, origin), outcome: "ok" };
-    }
-    const actor = resolved.actor;
-    locale = actor.locale;
-    turn.t = translator(locale);
-    const ctx = chatContext(env.deps, actor, "TEAMS");
-    return { card: await applyEffects(turn, await work(ctx), origin, ctx), outcome: "ok" };
-  } catch (error) {
-    env.logger.error({ err: error, activityType: turn.activity.type, origin }, "Teams request failed");
-    return { card: await applyEffects(turn, unexpectedErrorEffects(locale), "text"), outcome: "error" };
-  }
+  return runTurn(teamsAdapter(env), { turn, origin: "button" }, { kind: "action", action: button?.action ?? "", value: button?.value ?? "" }, env.conversation);
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { Express } from "express";
+import type { Conversation } from "../../chat/turn.js";
 import type { Config } from "../../config.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { mountDashboard } from "../../dashboard/index.js";
 import { configureWebLinks } from "../../dashboard/web-links.js";
 import type { Logger } from "../../logger.js";
 import { playgroundRouter } from "./playground-router.js";
+import { linkFormsRouter } from "../web-forms/router.js";
 import type { WorkInFlight } from "../work-in-flight.js";
 
 /**
@@ -12,7 +14,7 @@ import type { WorkInFlight } from "../work-in-flight.js";
  * are in the playground would be an open door once Slack or Teams carry real people, so then
  * it is simply not mounted.
  */
-export function mountWebSurfaces(app: Express, { config, deps, logger, requests }: { config: Config; deps: CoreDeps; logger: Logger; requests?: WorkInFlight }): void {
+export function mountWebSurfaces(app: Express, { config, deps, logger, requests, conversation }: { config: Config; deps: CoreDeps; logger: Logger; requests?: WorkInFlight; conversation?: Conversation }): void {
   const defaultLocale = config.env.DEFAULT_LOCALE;
   mountDashboard(app, {
     deps,
@@ -20,8 +22,11 @@ export function mountWebSurfaces(app: Express, { config, deps, logger, requests 
     defaultLocale,
     adminToken: config.env.ADMIN_TOKEN,
     secureCookies: config.env.PUBLIC_URL?.startsWith("https://") ?? false,
+    playground: config.demoMode,
   });
-  if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale, requests }));
+  // The forms personal links in e-mails open: always mounted, a link is its own proof.
+  app.use(linkFormsRouter({ deps, logger, defaultLocale }));
+  if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale, requests, conversation }));
 }
 
 /** Called once the server listens, when its address is known. */

@@ -1,4 +1,4 @@
-import { html, page } from "../../dashboard/html.js";
+import { html, page } from "../../shared/html.js";
 import type { InboxEntry } from "../../delivery/web-inbox.js";
 import { formatDateTime } from "../../i18n/format.js";
 import type { Locale, Translate } from "../../i18n/index.js";

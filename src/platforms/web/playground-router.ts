@@ -1,21 +1,20 @@
 import express, { type Request, type Response, type Router } from "express";
 import { fileURLToPath } from "node:url";
 import type { ZodType } from "zod";
-import { chatContext, type ChatContext } from "../../chat/context.js";
-import { handleAction, handleFormSubmit, handleText, unexpectedErrorEffects } from "../../chat/conversation.js";
-import type { ChatEffect } from "../../chat/message.js";
+import type { TurnInput } from "../../chat/adapter.js";
+import { runTurn, type Conversation } from "../../chat/turn.js";
 import { actorForPerson } from "../../core/members/actor-lookup.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { webErrorHandler } from "../../dashboard/errors.js";
 import { webInbox } from "../../delivery/web-inbox.js";
 import { isLocale, translator, type Locale } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
-import { commandLatency, commandsHandled, refusedBusy } from "../../observability/metrics.js";
+import { refusedBusy } from "../../observability/metrics.js";
 import { WorkInFlight } from "../work-in-flight.js";
 import { actionRequest, formRequest, inboxRequest, textRequest } from "./playground-api.js";
 import { inboxHtml, playgroundPage } from "./playground-page.js";
 import { demoPeople } from "./people.js";
-import { renderEffects } from "./render.js";
+import { playgroundAdapter } from "./adapter.js";
 
 export interface PlaygroundOptions {
   deps: CoreDeps;
@@ -23,6 +22,8 @@ export interface PlaygroundOptions {
   defaultLocale: Locale;
   /** The instance's chat requests in flight; beyond its limit the playground answers 503 "busy". */
   requests?: WorkInFlight;
+  /** The conversation every turn runs (default: the chat layer); the contract test passes fixed replies. */
+  conversation?: Conversation;
 }
 
 const staticDir = fileURLToPath(new URL("./static", import.meta.url));
@@ -47,7 +48,8 @@ export function playgroundRouter(options: PlaygroundOptions): Router {
     res.type("html").send(playgroundPage(translator(locale), locale, await demoPeople(deps.db)));
   });
 
-  const converse = <T extends { personId: string }>(kind: string, schema: ZodType<T>, run: (ctx: ChatContext, body: T) => Promise<ChatEffect[]>) => {
+  const adapter = playgroundAdapter(deps, logger);
+  const converse = <T extends { personId: string }>(schema: ZodType<T>, input: (body: T) => TurnInput) => {
     const answer = async (req: Request, res: Response) => {
       const body = schema.safeParse(req.body);
       if (!body.success) {
@@ -59,20 +61,7 @@ export function playgroundRouter(options: PlaygroundOptions): Router {
         res.status(404).json({ error: translator(defaultLocale)("playground.unknownPerson") });
         return;
       }
-      const ctx = chatContext(deps, actor, "WEB");
-      const stopTimer = commandLatency.startTimer({ platform: "WEB" });
-      let effects: ChatEffect[];
-      try {
-        effects = await run(ctx, body.data);
-        commandsHandled.inc({ platform: "WEB", kind, outcome: "ok" });
-      } catch (error) {
-        logger.error({ err: error, kind }, "Speeltuin: onverwachte fout");
-        commandsHandled.inc({ platform: "WEB", kind, outcome: "error" });
-        effects = unexpectedErrorEffects(actor.locale);
-      } finally {
-        stopTimer();
-      }
-      res.json({ items: renderEffects(effects, ctx.t) });
+      res.json({ items: (await runTurn(adapter, { actor }, input(body.data), options.conversation)) ?? [] });
     };
     return async (req: Request, res: Response) => {
       const admitted = requests.tryTrack(() => answer(req, res));
@@ -82,9 +71,9 @@ export function playgroundRouter(options: PlaygroundOptions): Router {
     };
   };
 
-  router.post("/playground/text", json, converse("command", textRequest, (ctx, b) => handleText(ctx, b.text)));
-  router.post("/playground/action", json, converse("action", actionRequest, (ctx, b) => handleAction(ctx, b.action, b.value)));
-  router.post("/playground/form", json, converse("form", formRequest, (ctx, b) => handleFormSubmit(ctx, b.formId, b.values, b.context || undefined)));
+  router.post("/playground/text", json, converse(textRequest, (b) => ({ kind: "text", text: b.text })));
+  router.post("/playground/action", json, converse(actionRequest, (b) => ({ kind: "action", action: b.action, value: b.value })));
+  router.post("/playground/form", json, converse(formRequest, (b) => ({ kind: "form", formId: b.formId, values: b.values, context: b.context || undefined })));
 
   router.get("/playground/inbox", async (req, res) => {
     const query = inboxRequest.safeParse(req.query);

@@ -1,5 +1,5 @@
 import type { Block, Button, ChatEffect, ChatFile, ChatMessage, Form, FormField } from "../../chat/message.js";
-import { html, type Html } from "../../dashboard/html.js";
+import { html, type Html } from "../../shared/html.js";
 import type { Translate } from "../../i18n/index.js";
 
 /** What the playground page does with one effect; the browser script applies these in order. */
@@ -8,12 +8,26 @@ export type PlaygroundItem =
   | { type: "update"; html: string }
   | { type: "formErrors"; errors: Record<string, string> };
 
-/** The third renderer of the neutral model: effects to escaped HTML fragments. */
-export function renderEffects(effects: ChatEffect[], t: Translate): PlaygroundItem[] {
-  return effects.flatMap((effect) => renderEffect(effect, t) ?? []);
+type FormOpener = (form: Form) => Promise<PlaygroundItem[] | void>;
+
+/** The third renderer of the neutral model: effects to escaped HTML fragments, in order. */
+export async function renderEffects(effects: ChatEffect[], t: Translate, openForm: FormOpener): Promise<PlaygroundItem[]> {
+  const items: PlaygroundItem[] = [];
+  for (const effect of effects) {
+    if (effect.type === "openForm") items.push(...((await openForm(effect.form)) ?? []));
+    else {
+      const item = renderEffect(effect, t);
+      if (item) items.push(item);
+    }
+  }
+  return items;
 }
 
-function renderEffect(effect: ChatEffect, t: Translate): PlaygroundItem | undefined {
+export function formItem(form: Form, t: Translate): PlaygroundItem {
+  return { type: "append", html: formHtml(form, t).value };
+}
+
+function renderEffect(effect: Exclude<ChatEffect, { type: "openForm" }>, t: Translate): PlaygroundItem | undefined {
   switch (effect.type) {
     case "reply":
       return { type: "append", html: messageHtml(effect.message, t).value };
@@ -21,8 +35,6 @@ function renderEffect(effect: ChatEffect, t: Translate): PlaygroundItem | undefi
       return { type: "append", html: messageHtml(effect.message, t, t("playground.posted")).value };
     case "update":
       return { type: "update", html: messageHtml(effect.message, t).value };
-    case "openForm":
-      return { type: "append", html: formHtml(effect.form, t).value };
     case "formErrors":
       return { type: "formErrors", errors: effect.errors };
     case "file":

@@ -2,6 +2,7 @@ import type { Prisma } from "../../../generated/prisma/client.js";
 import type { DbClient } from "../../../db/database.js";
 import { eraseDownloadLinks } from "../../downloads/download-links.js";
 import { releasePlacesOf } from "../../events/remove-attendee.js";
+import { eraseLinksOf } from "../../links/revoke-links.js";
 import type { ErasureSubject } from "./identifiers.js";
 import { eraseOutbox } from "./outbox.js";
 import { scrubColumn } from "./scrub.js";
@@ -75,6 +76,15 @@ export const ERASURE_STEPS: ErasureStep[] = [
     async run({ tx, subject }) {
       const sessions = await tx.dashboardSession.deleteMany({ where: { personId: subject.personId } });
       return sessions.count + (await eraseDownloadLinks(tx, subject.personId, subject.networkIds));
+    },
+  },
+  {
+    name: "personalLinks",
+    tables: ["PersonalLink", "EventGuest"],
+    async run({ tx, subject }) {
+      // Their e-mailed links, and any invitation of their address as an external guest (with its links).
+      const guests = subject.email ? (await tx.eventGuest.deleteMany({ where: { email: { equals: subject.email, mode: "insensitive" } } })).count : 0;
+      return guests + (await eraseLinksOf(tx, subject.personId));
     },
   },
   {

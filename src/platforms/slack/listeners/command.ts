@@ -1,12 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import { chatContext } from "../../../chat/context.js";
-import { handleText } from "../../../chat/conversation.js";
-import { answerStranger } from "../../../chat/joining/strangers.js";
 import type { ChatMessage } from "../../../chat/message.js";
-import { commandLatency } from "../../../observability/metrics.js";
+import { answerTurn, renderTurn } from "../../../chat/turn.js";
+import { slackAdapter, type SlackRequest } from "../adapter.js";
 import { messagePayload } from "../blocks.js";
-import { renderEffects, replyPrivately, type SlackSurface } from "../effects.js";
-import { answerSafely, apology, renderSafely, type Answer } from "../handled.js";
 import { slashCommandPayload } from "../payloads.js";
 import type { SlackListenerDeps } from "./shared.js";
 
@@ -22,6 +18,7 @@ export const ACK_BUDGET_MS = 2_000;
 export const INLINE_CONCURRENCY = 8;
 
 export function registerCommand(app: App, d: SlackListenerDeps): void {
+  const adapter = slackAdapter(d);
   let inProgress = 0;
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     inProgress++;
@@ -39,39 +36,25 @@ export function registerCommand(app: App, d: SlackListenerDeps): void {
     client: AllMiddlewareArgs["client"],
     busy: boolean,
   ): Promise<void> {
-    const stopTimer = commandLatency.startTimer({ platform: "SLACK" });
-    const work = answerSafely(d.logger, "command", d.defaultLocale, async (): Promise<Answer> => {
-      const p = slashCommandPayload.parse(command);
-      const resolved = await d.resolveActor(client, p.team_id, p.user_id);
-      if (resolved.kind !== "member") return answerStranger(d.deps, resolved, d.defaultLocale, { kind: "text", text: p.text });
-      const actor = resolved.actor;
-      const ctx = chatContext(d.deps, actor, "SLACK");
-      return { ctx, locale: actor.locale, effects: await handleText(ctx, p.text) };
-    });
+    const p = slashCommandPayload.safeParse(command);
+    const request: SlackRequest = {
+      client,
+      teamId: command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      respond,
+      triggerId: command.trigger_id,
+      invalid: p.success ? undefined : p.error,
+    };
+    const work = answerTurn(adapter, request, { kind: "text", text: p.success ? p.data.text : "" }, d.conversation);
     const early = busy ? undefined : await withinBudget(work, d.ackBudgetMs);
-    stopTimer();
     // Replies ready in time go back in the ack itself; the rest (modals, channel posts, refreshes)
     // follows through the Web API.
     const inAck = early?.effects.flatMap((e) => (e.type === "reply" ? [e.message] : [])) ?? [];
     await ack(inAck.length > 0 ? ephemeral(combine(inAck)) : undefined);
     const answer = early ? { ...early, effects: early.effects.filter((e) => e.type !== "reply") } : await work;
     if (answer.effects.length === 0) return;
-    const surface: SlackSurface = {
-      client,
-      teamId: command.team_id,
-      userId: command.user_id,
-      locale: answer.locale,
-      timeZone: d.timeZone,
-      channelId: command.channel_id,
-      respond,
-      triggerId: command.trigger_id,
-    };
-    await renderSafely(
-      d.logger,
-      "command",
-      () => renderEffects(surface, answer.effects, { announcements: d.announcements, logger: d.logger, ctx: answer.ctx }),
-      () => replyPrivately(surface, apology(answer.locale), d.logger),
-    );
+    await renderTurn(adapter, request, answer);
   }
 }
 

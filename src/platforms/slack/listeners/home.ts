@@ -1,10 +1,8 @@
 import type { App, webApi } from "@slack/bolt";
 import type { ChatContext } from "../../../chat/context.js";
-import { chatContext } from "../../../chat/context.js";
 import { homeMessage } from "../../../chat/home.js";
-import { answerStranger } from "../../../chat/joining/strangers.js";
-import { translator } from "../../../i18n/index.js";
-import { answerSafely, apology } from "../handled.js";
+import { runTurn } from "../../../chat/turn.js";
+import { slackHomeAdapter, type SlackRequest } from "../adapter.js";
 import { appHomeOpenedEvent, eventEnvelope } from "../payloads.js";
 import { homeView } from "../views.js";
 import type { SlackListenerDeps } from "./shared.js";
@@ -15,28 +13,16 @@ export async function publishHome(client: webApi.WebClient, ctx: ChatContext, us
 
 /** The App Home tab: the person's own reports, events and subgroups, rebuilt on every visit. */
 export function registerHome(app: App, d: SlackListenerDeps): void {
+  const adapter = slackHomeAdapter(d);
   app.event("app_home_opened", async ({ event, body, client }) => {
-    const answer = await answerSafely(d.logger, "home", d.defaultLocale, async () => {
-      const envelope = eventEnvelope.parse(body);
-      const opened = appHomeOpenedEvent.parse(event);
-      if (opened.tab && opened.tab !== "home") return { effects: [], locale: d.defaultLocale };
-      const teamId = envelope.team_id ?? "";
-      const resolved = await d.resolveActor(client, teamId, opened.user);
-      if (resolved.kind === "member") {
-        await publishHome(client, chatContext(d.deps, resolved.actor, "SLACK"), opened.user);
-        return { effects: [], locale: resolved.actor.locale };
-      }
-      const stranger = await answerStranger(d.deps, resolved, d.defaultLocale, { kind: "home" });
-      const t = translator(stranger.locale);
-      const blocks = stranger.effects.flatMap((e) => (e.type === "reply" ? e.message.blocks : []));
-      const welcome = { summary: t("slack.home.unknown"), blocks: [{ type: "header" as const, text: t("slack.home.unknown") }, ...blocks] };
-      await client.views.publish({ user_id: opened.user, view: homeView(welcome) as never });
-      return { effects: [], locale: stranger.locale };
-    });
-    // Only the error path answers with effects: show the apology on the Home tab itself.
-    if (answer.effects.length > 0) {
-      const user = (event as { user?: string }).user;
-      if (user) await client.views.publish({ user_id: user, view: homeView(apology(answer.locale)) as never });
-    }
+    const envelope = eventEnvelope.safeParse(body);
+    const opened = appHomeOpenedEvent.safeParse(event);
+    if (opened.success && opened.data.tab && opened.data.tab !== "home") return;
+    const invalid = !envelope.success ? envelope.error : !opened.success ? opened.error : undefined;
+    const user = opened.success ? opened.data.user : (event as { user?: string }).user;
+    // Without a user there is no tab to show even the apology on.
+    if (!user) return void d.logger.error({ err: invalid }, "Slack: app_home_opened zonder gebruiker");
+    const request: SlackRequest = { client, teamId: envelope.data?.team_id ?? "", userId: user, invalid };
+    await runTurn(adapter, request, { kind: "home" });
   });
 }

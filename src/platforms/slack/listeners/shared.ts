@@ -1,3 +1,4 @@
+import type { Conversation } from "../../../chat/turn.js";
 import type { CoreDeps } from "../../../core/deps.js";
 import type { Locale } from "../../../i18n/index.js";
 import type { Logger } from "../../../logger.js";
@@ -14,4 +15,6 @@ export interface SlackListenerDeps {
   timeZone: string;
   /** How long a slash command may take to answer inside its ack (below Slack's 3 s). */
   ackBudgetMs: number;
+  /** The conversation every turn runs (default: the chat layer); the contract test passes fixed replies. */
+  conversation?: Conversation;
 }

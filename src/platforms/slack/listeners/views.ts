@@ -1,12 +1,9 @@
 import type { App } from "@slack/bolt";
-import { chatContext } from "../../../chat/context.js";
-import { handleFormSubmit } from "../../../chat/conversation.js";
-import { answerStranger } from "../../../chat/joining/strangers.js";
 import type { ChatEffect } from "../../../chat/message.js";
+import { answerTurn, renderTurn } from "../../../chat/turn.js";
+import { slackAdapter, type SlackRequest } from "../adapter.js";
 import { LIMITS, plainText } from "../blocks.js";
-import { renderEffects, replyPrivately, type SlackSurface } from "../effects.js";
-import { answerSafely, apology, renderSafely, type Answer } from "../handled.js";
-import { formMetadata, viewSubmissionPayload } from "../payloads.js";
+import { formMetadata, viewSubmissionPayload, type FormMetadata } from "../payloads.js";
 import { submittedValues } from "../views.js";
 import type { SlackListenerDeps } from "./shared.js";
 
@@ -15,20 +12,21 @@ import type { SlackListenerDeps } from "./shared.js";
  * ack, so the form is validated (and saved) before acking — well inside the 3 s window.
  */
 export function registerViews(app: App, d: SlackListenerDeps): void {
+  const adapter = slackAdapter(d);
   app.view(/^form:/, async ({ body, view, ack, client }) => {
     const blockIds = Object.keys(view.state?.values ?? {});
-    const answer = await answerSafely(d.logger, "form", d.defaultLocale, async (): Promise<Answer> => {
-      const p = viewSubmissionPayload.parse(body);
-      const meta = formMetadata.parse(JSON.parse(p.view.private_metadata || "{}"));
-      const teamId = p.team?.id ?? p.user.team_id ?? "";
-      const resolved = await d.resolveActor(client, teamId, p.user.id);
-      if (resolved.kind !== "member") {
-        return answerStranger(d.deps, resolved, meta.locale ?? d.defaultLocale, { kind: "form", formId: meta.formId, values: submittedValues(p.view), context: meta.context });
-      }
-      const actor = resolved.actor;
-      const ctx = chatContext(d.deps, actor, "SLACK");
-      return { ctx, locale: actor.locale, effects: await handleFormSubmit(ctx, meta.formId, submittedValues(p.view), meta.context) };
-    });
+    const submission = readSubmission(body);
+    const meta = submission.success ? submission.meta : formMetadata.safeParse(safeJson(view.private_metadata)).data;
+    const request: SlackRequest = {
+      client,
+      teamId: body.team?.id ?? body.user.team_id ?? "",
+      userId: body.user.id,
+      channelId: meta?.channelId,
+      locale: meta?.locale,
+      invalid: submission.success ? undefined : submission.error,
+    };
+    const input = submission.success ? { kind: "form" as const, formId: submission.meta.formId, values: submission.values, context: submission.meta.context } : { kind: "form" as const, formId: "", values: {} };
+    const answer = await answerTurn(adapter, request, input, d.conversation);
 
     const errors = answer.effects.find((e): e is Extract<ChatEffect, { type: "formErrors" }> => e.type === "formErrors");
     const fallbackBlock = blockIds[0];
@@ -44,23 +42,21 @@ export function registerViews(app: App, d: SlackListenerDeps): void {
       return;
     }
     await ack();
-
-    const meta = formMetadata.safeParse(safeJson(view.private_metadata));
-    const surface: SlackSurface = {
-      client,
-      teamId: body.team?.id ?? body.user.team_id ?? "",
-      userId: body.user.id,
-      locale: answer.locale,
-      timeZone: d.timeZone,
-      channelId: meta.success ? meta.data.channelId : undefined,
-    };
-    await renderSafely(
-      d.logger,
-      "form",
-      () => renderEffects(surface, answer.effects, { announcements: d.announcements, logger: d.logger, ctx: answer.ctx }),
-      () => replyPrivately(surface, apology(answer.locale), d.logger),
-    );
+    await renderTurn(adapter, request, answer);
   });
+}
+
+type Submission = { success: true; meta: FormMetadata; values: Record<string, unknown> } | { success: false; error: Error };
+
+/** The submitted modal and the metadata we put in it; a payload without them is the unexpected (answered with the apology). */
+function readSubmission(body: unknown): Submission {
+  try {
+    const p = viewSubmissionPayload.parse(body);
+    const meta = formMetadata.parse(JSON.parse(p.view.private_metadata || "{}"));
+    return { success: true, meta, values: submittedValues(p.view) };
+  } catch (error) {
+    return { success: false, error: error instanceof Error ? error : new Error(String(error)) };
+  }
 }
 
 /** Field ids are block ids; an error for a field Slack does not show goes on the first one. */
@@ -79,7 +75,7 @@ function safeJson(text: string | undefined): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    // Handled above by the zod parse inside answerSafely (logged there); here we only lose the channel.
+    // readSubmission failed on the same text and the turn logged it; here we only lose the channel.
     return {};
   }
 }

@@ -1,0 +1,79 @@
+import type { Actor } from "../core/actor.js";
+import type { CoreDeps } from "../core/deps.js";
+import type { ChatActorResolution } from "../core/members/actor-lookup.js";
+import type { ErasureStep } from "../core/members/erasure/steps.js";
+import type { ChatPlatform } from "../core/platforms.js";
+import type { OutboxSender } from "../delivery/sender.js";
+import type { Locale } from "../i18n/index.js";
+import type { Logger } from "../logger.js";
+import type { ChatContext } from "./context.js";
+import type { CopyWriter } from "./events/announcement-copies.js";
+import type { ChatEffect, Form } from "./message.js";
+
+/**
+ * The one contract every channel implements (Slack, Teams, the web playground, e-mail). A
+ * channel is one folder under src/platforms/ holding an object of this shape; the turn
+ * pipeline (turn.ts) does the rest the same way for all of them: resolve the person, run the
+ * conversation, catch the unexpected, render, count. Nothing here is a business rule: those
+ * stay in core, and the replies stay in the neutral model of message.ts.
+ *
+ * `Surface` is what the platform gives us for one request (a Bolt payload with its client, a
+ * botbuilder turn, an HTTP request); `Rendered` is what rendering hands back to the transport
+ * (Teams answers an invoke with a card; Slack and the web render as a side effect or a body).
+ */
+export interface ChatAdapter<Surface, Rendered = void> {
+  readonly platform: ChatPlatform;
+  readonly deps: CoreDeps;
+  readonly logger: Logger;
+  /** Identity: who is behind this request; null when the platform says nothing we may link by. */
+  identify(surface: Surface): Promise<TurnPerson>;
+  /** The language to answer in before the person is known (the platform's hint, else the deployment's). */
+  fallbackLocale(surface: Surface): Locale;
+  /** Render effects: the answer on this platform, in order. Throws when it could not (the pipeline apologises). */
+  render(surface: Surface, answer: TurnAnswer): Promise<Rendered>;
+  /**
+   * Open forms: a form as this platform shows one (a modal, a card, a web form, a link to one).
+   * render calls it for each openForm effect; what it returns is part of the rendered answer.
+   */
+  openForm(surface: Surface, form: Form, locale: Locale): Promise<Rendered | void>;
+}
+
+/**
+ * What a channel contributes outside a turn, registered once where it is mounted: delivery of
+ * outbox messages, rewriting posted announcement copies, and its own rows to erase.
+ */
+export interface ChannelPorts {
+  readonly platform: ChatPlatform;
+  /** Outbox sender: how a queued notification reaches someone on this channel. */
+  readonly sender?: OutboxSender;
+  /** Copy writer: how a posted announcement is rewritten in place (absent: the channel cannot edit what it sent). */
+  readonly copyWriter?: CopyWriter;
+  /** Platform clean-up on erasure: the rows this channel keeps about a person. */
+  readonly erasure?: ErasureStep[];
+}
+
+/** Who is writing: a member, someone this workspace could let join or must turn away, or nobody we can name. */
+export type TurnPerson = ChatActorResolution | null;
+
+/** What the person did: typed a command, pressed a button, sent a form, opened the home surface. */
+export type TurnInput =
+  | { kind: "text"; text: string }
+  | { kind: "action"; action: string; value: string }
+  | { kind: "form"; formId: string; values: Record<string, unknown>; context?: string }
+  | { kind: "home" };
+
+/** The turn's answer, ready to render. */
+export interface TurnAnswer {
+  effects: ChatEffect[];
+  locale: Locale;
+  /** Present when a member was answered: what rendering may need to follow up (refresh announcements). */
+  ctx?: ChatContext;
+  actor?: Actor;
+  /** Without ctx (a stranger): whether the effects answer the form, or explain why it cannot be. */
+  answersForm?: boolean;
+  /**
+   * Not an answer to what was asked: the person is unknown, or something failed on our side.
+   * Rendered as a plain private reply, never in place of a form or a pressed card.
+   */
+  standalone?: boolean;
+}
