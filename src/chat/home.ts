@@ -4,7 +4,7 @@ import { myReports } from "../core/reporting/my-reports.js";
 import { listSubgroups } from "../core/subgroups/list-subgroups.js";
 import { periodStatus } from "../core/reporting/period-status.js";
 import { formatDateTime, formatNumber } from "../i18n/format.js";
-import { progressText, statusFields } from "./reporting/figures-text.js";
+import { progressText, statusFields } from "../shared/figures-text.js";
 import type { ChatContext } from "./context.js";
 import type { Block, ChatMessage } from "./message.js";
 

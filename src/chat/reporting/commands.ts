@@ -10,7 +10,7 @@ import { networkSettings } from "../../core/reporting/periods.js";
 import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
 import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
 import { formatDate, formatNumber } from "../../i18n/format.js";
-import { progressText, stateText, statusFields } from "./figures-text.js";
+import { progressText, stateText, statusFields } from "../../shared/figures-text.js";
 import type { ChatContext } from "../context.js";
 import { toCsv } from "../../shared/csv.js";
 import { failureReply, formFailure } from "../failures.js";

@@ -1,5 +1,5 @@
 import type { EmployerFigures } from "../../core/insights/employer-figures.js";
-import { progressText } from "../../chat/reporting/figures-text.js";
+import { progressText } from "../../shared/figures-text.js";
 import { html } from "../../shared/html.js";
 import { dashboardPage, type PageContext } from "./layout.js";
 import { trendTable } from "./overview.js";

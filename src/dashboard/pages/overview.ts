@@ -3,7 +3,7 @@ import { quarterLabel } from "../../core/reporting/quarters.js";
 import type { QuarterTotals } from "../../core/reporting/history.js";
 import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.js";
 import type { Locale, Translate } from "../../i18n/index.js";
-import { progressText, realisedText, stateText, statusFields } from "../../chat/reporting/figures-text.js";
+import { progressText, realisedText, stateText, statusFields } from "../../shared/figures-text.js";
 import { html, type Html } from "../../shared/html.js";
 import { dashboardPage, type PageContext } from "./layout.js";
 

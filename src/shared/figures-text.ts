@@ -1,8 +1,8 @@
-import type { Progress } from "../../core/ambition/timeline.js";
-import type { EmployerQuarterState } from "../../core/reporting/history.js";
-import type { QuarterFigures } from "../../core/reporting/quarter-figures.js";
-import { formatDate, formatNumber, formatPercent } from "../../i18n/format.js";
-import type { Locale, MessageKey, MessageParams } from "../../i18n/index.js";
+import type { Progress } from "../core/ambition/timeline.js";
+import type { EmployerQuarterState } from "../core/reporting/history.js";
+import type { QuarterFigures } from "../core/reporting/quarter-figures.js";
+import { formatDate, formatNumber, formatPercent } from "../i18n/format.js";
+import type { Locale, MessageKey, MessageParams } from "../i18n/index.js";
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
