@@ -2,7 +2,9 @@ import { listUpcomingEvents, type EventView } from "../core/events/index.js";
 import { networkSettings } from "../core/reporting/periods.js";
 import { myReports } from "../core/reporting/my-reports.js";
 import { listSubgroups } from "../core/subgroups/list-subgroups.js";
-import { formatDateTime } from "../i18n/format.js";
+import { periodStatus } from "../core/reporting/period-status.js";
+import { formatDateTime, formatNumber } from "../i18n/format.js";
+import { progressText, statusFields } from "../shared/figures-text.js";
 import type { ChatContext } from "./context.js";
 import type { Block, ChatMessage } from "./message.js";
 
@@ -25,7 +27,7 @@ export async function homeMessage(ctx: ChatContext): Promise<ChatMessage> {
     blocks: [
       { type: "header", text: title },
       { type: "context", text: ctx.t("home.intro", { network: network.name }) },
-      ...sections.flatMap((blocks) => [{ type: "divider" as const }, ...blocks]),
+      ...sections.filter((blocks) => blocks.length > 0).flatMap((blocks) => [{ type: "divider" as const }, ...blocks]),
     ],
   };
 }
@@ -34,9 +36,9 @@ async function reportsSection(ctx: ChatContext): Promise<Block[]> {
   if (!ctx.actor.employerId) return [{ type: "text", text: ctx.t("home.reports.noEmployer") }];
   const result = await myReports(ctx.deps, ctx.actor);
   if (!result.ok) return [{ type: "text", text: ctx.t(result.error.key, result.error.params) }];
-  const { current, reports, employerName, archived } = result.value;
+  const { current, reports, employerName, archived, progress } = result.value;
   const lines = reports.slice(0, HOME_REPORTS).map((r) =>
-    ctx.t("home.reports.line", { quarter: r.label, realised: r.realised, ambition: r.ambition }),
+    ctx.t("figures.employerLine", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), progress: progressText(ctx.t, ctx.locale, { ...progress, cumulative: r.cumulative }) }),
   );
   return [
     { type: "header", text: ctx.t("home.reports.title", { employer: employerName }) },
@@ -47,7 +49,23 @@ async function reportsSection(ctx: ChatContext): Promise<Block[]> {
     ...(current.reported || archived
       ? []
       : [{ type: "actions" as const, buttons: [{ action: "report.open", label: ctx.t("reporting.button.report"), value: "", style: "primary" as const }] }]),
+    { type: "text", text: ctx.t("figures.progressLine", { progress: progressText(ctx.t, ctx.locale, progress) }) },
     { type: "context", text: lines.length ? lines.join("\n") : ctx.t("home.reports.none") },
+  ];
+}
+
+/** Coordinators: this quarter's network figures, the same numbers as `status`. */
+async function networkSection(ctx: ChatContext): Promise<Block[]> {
+  if (ctx.actor.role !== "COORDINATOR") return [];
+  const result = await periodStatus(ctx.deps, ctx.actor);
+  if (!result.ok) return [{ type: "text", text: ctx.t(result.error.key, result.error.params) }];
+  const s = result.value;
+  return [
+    { type: "header", text: ctx.t("reporting.status.title", { quarter: s.label, network: s.networkName }) },
+    {
+      type: "fields",
+fields: statusFields(ctx.t, ctx.locale, s.totals),
+    },
   ];
 }
 
@@ -89,4 +107,4 @@ async function subgroupsSection(ctx: ChatContext): Promise<Block[]> {
 }
 
 // Each domain contributes one section, in this order.
-const homeSections: HomeSection[] = [reportsSection, eventsSection, subgroupsSection];
+const homeSections: HomeSection[] = [networkSection, reportsSection, eventsSection, subgroupsSection];

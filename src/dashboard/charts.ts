@@ -12,14 +12,15 @@ const chartText = (t: Translate, title = t("dashboard.chart.title")): ChartText 
 });
 
 export function trendChartPng(t: Translate, trend: QuarterTotals[], title?: string): Promise<Buffer> {
-  return svgToPng(placementsChartSvg(trend.map((q) => ({ label: q.label, realised: q.realised, ambition: q.ambition })), chartText(t, title)));
+  // Progress is cumulative against a long-term ambition (README "Ambitie en voortgang").
+  return svgToPng(placementsChartSvg(trend.map((q) => ({ label: q.label, realised: q.cumulative, ambition: q.ambition })), chartText(t, title)));
 }
 
 /** Suppressed quarters are left out of the image, not drawn as zero. */
 export function publicChartPng(t: Translate, f: PublicFigures): Promise<Buffer> {
   const points = f.trend
     .filter((q) => q.realised !== null)
-    .map((q) => ({ label: q.label, realised: q.realised ?? 0, ambition: f.totals?.ambition ?? 0 }));
+    .map((q) => ({ label: q.label, realised: q.cumulative, ambition: q.ambition }));
   const subtitle = f.totals
     ? t("dashboard.public.subtitle", { employers: f.employers, realised: f.totals.realised, ambition: f.totals.ambition, k: f.minGroupSize })
     : t("dashboard.public.tooSmall", { k: f.minGroupSize });

@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import type { Db } from "../db/database.js";
 import { ensurePeriod } from "../core/reporting/periods.js";
-import { previousQuarter, quarterOf, type QuarterRef } from "../core/reporting/quarters.js";
+import { previousQuarter, quarterOf, quarterStart, type QuarterRef } from "../core/reporting/quarters.js";
 
 // A fictional regional network: every name, company and address below is made up.
 export const demoNetwork = { slug: "99vandemo", name: "99vanDemo (Twente, fictief)" };
@@ -32,6 +32,9 @@ const employers = [
 ] as const;
 
 /** Fills an empty database with the demo network; does nothing if it is already there. */
+// The seeds' long-term ambitions run to the end of 2028 ("op weg naar een ambitie van 100").
+const DEMO_TARGET_DATE = new Date("2028-12-31T00:00:00Z");
+
 export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ networkId: string; created: boolean }> {
   const existing = await db.network.findUnique({ where: { slug: demoNetwork.slug }, select: { id: true } });
   if (existing) return { networkId: existing.id, created: false };
@@ -133,17 +136,24 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ ne
       let ref: QuarterRef = quarterOf(now, network.timeZone);
       const pastQuarters: QuarterRef[] = [];
       for (let i = 0; i < 4; i++) pastQuarters.unshift((ref = previousQuarter(ref)));
+      // Members since the first of those quarters, with the ambition they set then.
+      const joinedAt = quarterStart(pastQuarters[0]!, network.timeZone);
+      await tx.employer.updateMany({ where: { networkId: network.id }, data: { joinedAt, ambitionTargetDate: DEMO_TARGET_DATE } });
+      await tx.employerAmbitionChange.createMany({
+        data: employers.map((e) => ({ employerId: employerIds.get(e.key)!, ambition: e.ambition, targetDate: DEMO_TARGET_DATE, source: "PROFILE" as const, changedAt: joinedAt })),
+      });
       for (const [index, quarter] of pastQuarters.entries()) {
         const period = await ensurePeriod(tx, network, quarter);
         await tx.reportingPeriod.update({ where: { id: period.id }, data: { status: "CLOSED" } });
         for (const [position, e] of employers.entries()) {
           if ((position + index) % 5 === 4) continue; // someone always forgets
-          const realised = Math.round((e.ambition * (index + 1)) / 8);
+          // Placements new in the quarter: half the ambition in four quarters, growing.
+          const realised = Math.round((e.ambition * (index + 1)) / 20);
           const report = await tx.placementReport.create({
-            data: { employerId: employerIds.get(e.key)!, periodId: period.id, ambition: e.ambition, realised, submittedVia: "WEB", submittedById: coordinator.id },
+            data: { employerId: employerIds.get(e.key)!, periodId: period.id, realised, submittedVia: "WEB", submittedById: coordinator.id },
           });
           await tx.placementReportRevision.create({
-            data: { reportId: report.id, version: 1, ambition: e.ambition, realised, submittedVia: "WEB", submittedById: coordinator.id },
+            data: { reportId: report.id, version: 1, realised, submittedVia: "WEB", submittedById: coordinator.id },
           });
         }
       }

@@ -82,7 +82,8 @@ describe("playground and dashboard in a browser", () => {
     const figure = (name: string) => page.locator(`[data-figure="${name}"] dd`).textContent();
     expect(await figure("reported")).toBe("1 / 6");
     expect(await figure("realised")).toBe("5");
-    expect(await figure("ambition")).toBe("12");
+    // The ambition of all six employers beside a response of one in six (issue 12).
+    expect(await figure("ambition")).toBe("165");
     expect(await page.locator('tr[data-event="1"] td.yes').textContent()).toBe("1");
     expect(await page.locator("#missing").textContent()).not.toContain("Bakkerij De Korenschoof");
     const chartWidth = await page.locator("img.chart").evaluate((img) => {

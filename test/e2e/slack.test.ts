@@ -263,7 +263,7 @@ describeEachDatabase("Slack end to end", (use) => {
       const answer = readableText({ blocks: (res.json as Json).blocks });
       expect(((res.json as Json).blocks as Json[]).length).toBeLessThanOrEqual(2);
       expect(answer.length).toBeLessThan(600);
-      expect(answer).toContain("rapporteer 3 ambitie 10");
+      expect(answer).toContain("rapporteer 3 ambitie 100");
     }
     // Only the first-use link of the Slack account was stored.
     expect(await snapshotCounts(db)).toEqual({ ...before, identities: before.identities + 1 });

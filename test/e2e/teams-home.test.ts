@@ -19,11 +19,15 @@ const network = "99vanDemo (Twente, fictief)";
 // (subgroup Inclusief inkopen) 35 days after now at 10:00.
 const praktijktafel = { number: 1, title: "Praktijktafel met de wethouder Werk en Inkomen", startsAt: new Date("2026-12-16T14:00:00Z") };
 const masterclass = { number: 2, title: "Masterclass inclusief inkopen", startsAt: new Date("2026-12-30T09:00:00Z") };
-// Past quarters realise round(ambition × n / 8) for n = 1..4 (Q4 2025 … Q3 2026); employer
-// position + n − 1 ≡ 4 (mod 5) skipped one. Bakery (position 0, ambition 12): 2, 3, 5, 6.
-// Tech (position 3, ambition 8): 1, –, 3, 4 (Q1 2026 not reported).
-const bakeryLines = ["Q3 2026: 6 geplaatst, ambitie 12", "Q2 2026: 5 geplaatst, ambitie 12", "Q1 2026: 3 geplaatst, ambitie 12", "Q4 2025: 2 geplaatst, ambitie 12"];
-const techLines = ["Q3 2026: 4 placed, ambition 8", "Q2 2026: 3 placed, ambition 8", "Q4 2025: 1 placed, ambition 8"];
+// Past quarters bring round(ambition × n / 20) new placements for n = 1..4 (Q4 2025 … Q3 2026);
+// employer position + n − 1 ≡ 4 (mod 5) skipped one. Bakery (position 0, ambition 12 by
+// 31-12-2028): 1, 1, 2, 2 new, so 1, 2, 4, 6 in total. Tech (position 3, ambition 8): 0, –, 1, 2
+// new (Q1 2026 not reported), so 0, 1, 3 in total (README "Ambitie en voortgang").
+const bakeryTarget = "(doel 31 december 2028)";
+const bakeryLine = (quarter: string, added: number, total: number) => `${quarter}: ${added} nieuw, totaal ${total} van 12 ${bakeryTarget}`;
+const bakeryLines = [bakeryLine("Q3 2026", 2, 6), bakeryLine("Q2 2026", 2, 4), bakeryLine("Q1 2026", 1, 2), bakeryLine("Q4 2025", 1, 1)];
+const techLine = (quarter: string, added: number, total: number) => `${quarter}: ${added} new, total ${total} of 8 (target 31 December 2028)`;
+const techLines = [techLine("Q3 2026", 2, 3), techLine("Q2 2026", 1, 1), techLine("Q4 2025", 0, 0)];
 
 const connector = await fakeBotConnectorForFile({ members: teamsRoster() });
 
@@ -70,6 +74,7 @@ describeEachDatabase("Teams personal overview (home)", (use) => {
       nl("home.reports.title", { employer: "Bakkerij De Korenschoof" }),
       nl("home.reports.due", { quarter: "Q4 2026" }),
       `[${nl("reporting.button.report")}]`,
+      nl("figures.progressLine", { progress: `6 van 12 ${bakeryTarget}` }),
       bakeryLines.join("\n"),
       nl("home.events.title"),
       // Not the masterclass: it is for a subgroup Joost is not in.
@@ -98,11 +103,12 @@ describeEachDatabase("Teams personal overview (home)", (use) => {
     const { card } = await home(joost, "thuis");
 
     const shown = lines(card);
-    expect(shown.slice(2, 5)).toEqual([
+    expect(shown.slice(2, 6)).toEqual([
       nl("home.reports.title", { employer: "Bakkerij De Korenschoof" }),
       nl("home.reports.done", { quarter: "Q4 2026" }),
+      nl("figures.progressLine", { progress: `9 van 12 ${bakeryTarget}` }),
       // The last four quarters: Q4 2025 drops off.
-      ["Q4 2026: 3 geplaatst, ambitie 12", ...bakeryLines.slice(0, 3)].join("\n"),
+      [bakeryLine("Q4 2026", 3, 9), ...bakeryLines.slice(0, 3)].join("\n"),
     ]);
     expect(card.body.some((e: any) => e.type === "ActionSet")).toBe(false);
   });
@@ -139,6 +145,7 @@ describeEachDatabase("Teams personal overview (home)", (use) => {
       en("home.reports.title", { employer: "Twente Tech Solutions" }),
       en("home.reports.due", { quarter: "Q4 2026" }),
       `[${en("reporting.button.report")}]`,
+      en("figures.progressLine", { progress: "3 of 8 (target 31 December 2028)" }),
       techLines.join("\n"),
       en("home.events.title"),
       eventLine("en", praktijktafel, en("home.rsvp.none")),
@@ -150,9 +157,10 @@ describeEachDatabase("Teams personal overview (home)", (use) => {
   it("tells a coordinator without an employer that they do not report, and shows every meeting", async () => {
     const { card } = await home(teamsUser("coordinator"));
 
-    expect(lines(card)).toEqual([
-      nl("home.title", { name: "Sanne Coördinator" }),
-      nl("home.intro", { network }),
+    const shown = lines(card);
+    // First the network's figures of this quarter, as `status` gives them (issue 12).
+    expect(shown.slice(0, 3)).toEqual([nl("home.title", { name: "Sanne Coördinator" }), nl("home.intro", { network }), nl("reporting.status.title", { quarter: "Q4 2026", network })]);
+    expect(shown.slice(shown.indexOf(nl("home.reports.noEmployer")))).toEqual([
       nl("home.reports.noEmployer"),
       nl("home.events.title"),
       [eventLine("nl", praktijktafel, nl("home.rsvp.none")), eventLine("nl", masterclass, nl("home.rsvp.none"))].join("\n"),
@@ -177,6 +185,7 @@ describeEachDatabase("Teams personal overview (home)", (use) => {
         nl("home.reports.title", { employer: "Nieuwe Werkplaats" }),
         nl("home.reports.due", { quarter: "Q4 2026" }),
         `[${nl("reporting.button.report")}]`,
+        nl("figures.progressLine", { progress: nl("figures.noAmbition", { cumulative: "0" }) }),
         nl("home.reports.none"),
         nl("home.events.title"),
         eventLine("nl", praktijktafel, nl("home.rsvp.none")),

@@ -49,7 +49,7 @@ async function giveJoostEverything(db: Database) {
   const period = await p.reportingPeriod.findFirstOrThrow({ where: { networkId } });
   await p.placementReport.upsert({
     where: { employerId_periodId: { employerId: joost.employerId!, periodId: period.id } },
-    create: { employerId: joost.employerId!, periodId: period.id, ambition: 12, realised: 2, remark: `Gebeld met ${joostIds.name}`, submittedById: personId, submittedVia: "SLACK" },
+    create: { employerId: joost.employerId!, periodId: period.id, realised: 2, remark: `Gebeld met ${joostIds.name}`, submittedById: personId, submittedVia: "SLACK" },
     update: { remark: `Gebeld met ${joostIds.name}`, submittedById: personId },
   });
   await p.dashboardSession.create({ data: { tokenHash: "s15-session", kind: "SESSION", personId, expiresAt: new Date(fixedNow.getTime() + 3_600_000) } });

@@ -16,7 +16,7 @@ async function addReportingEmployers(db: Database, networkId: string, branche: s
     const employer = await db.prisma.employer.create({
       data: { networkId, name: `${branche} ${i}`, branche, sizeBand: "SMALL", location: "Enschede", region: "Twente", ambition: 10 },
     });
-    await db.prisma.placementReport.create({ data: { employerId: employer.id, periodId: period.id, ambition: 10, realised, submittedVia: "WEB" } });
+    await db.prisma.placementReport.create({ data: { employerId: employer.id, periodId: period.id, realised, submittedVia: "WEB" } });
   }
 }
 

@@ -29,7 +29,7 @@ async function giveJoostAHistory(db: Database, joost: Awaited<ReturnType<Awaited
     data: { idempotencyKey: "reminder-joost", platform: "SLACK", kind: "event.reminder", personId: joost.personId, address: { user: "U_JOOST" }, payload: { name: "Joost Bakker" } },
   });
   const report = await submitReport(depsFor(db), joost, { realised: 2, ambition: 12, remark: "zomer" }, "SLACK");
-  if (!report.ok) throw new Error("report failed");
+  if (!report.ok || "needsConfirmation" in report.value) throw new Error("report failed");
   return { eventId: event.id, reportId: report.value.reportId };
 }
 

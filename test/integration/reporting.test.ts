@@ -21,7 +21,9 @@ describeEachDatabase("reporting", (use) => {
     const stored = await db.prisma.placementReport.findFirstOrThrow({
       where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } },
     });
-    expect(stored).toMatchObject({ realised: 3, ambition: 12, remark: "zomerbanen", submittedById: joost.personId, submittedVia: "SLACK" });
+    expect(stored).toMatchObject({ realised: 3, remark: "zomerbanen", submittedById: joost.personId, submittedVia: "SLACK" });
+    // The ambition is the employer's (issue 12), unchanged by a report giving the same value.
+    expect(await db.prisma.employer.findUniqueOrThrow({ where: { id: joost.employerId! }, select: { ambition: true } })).toEqual({ ambition: 12 });
   });
 
   it("keeps the earlier version when a report is corrected", async () => {
@@ -31,7 +33,8 @@ describeEachDatabase("reporting", (use) => {
     const els = await actor("bakeryDirector");
 
     await submitReport(depsFor(db), joost, { realised: 3, ambition: 12 }, "SLACK");
-    const correction = await submitReport(depsFor(db), els, { realised: 4, ambition: 12 }, "TEAMS");
+    // A colleague's figure is replaced after a yes (issue 12; the question itself: figures.test.ts).
+    const correction = await submitReport(depsFor(db), els, { realised: 4, ambition: 12, confirmReplace: true }, "TEAMS");
 
     expect(correction).toMatchObject({ ok: true, value: { version: 2, corrected: true, realised: 4 } });
     const revisions = await db.prisma.placementReportRevision.findMany({
@@ -183,7 +186,8 @@ describeEachDatabase("reporting", (use) => {
     expect(status.ok).toBe(true);
     if (!status.ok) return;
     expect(status.value.label).toBe("Q4 2026");
-    expect(status.value.totals).toEqual({ employers: 6, reported: 2, responseRate: 2 / 6, ambition: 52, realised: 15 });
+    // The ambition of all six employers, not only of the two that reported (issue 12).
+    expect(status.value.totals).toMatchObject({ employers: 6, reported: 2, notReported: 4, responseRate: 2 / 6, ambition: 165, realised: 15 });
     expect(status.value.employers.filter((e) => !e.reported).map((e) => e.name)).toContain("Zorggroep Dinkel");
 
     expect(await periodStatus(depsFor(db), await actor("bakeryHr"))).toMatchObject({ ok: false, error: { reason: "notAllowed" } });

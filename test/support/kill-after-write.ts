@@ -12,6 +12,6 @@ await seedDemoData(db.prisma, now);
 const person = await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails.bakeryHr } });
 const actor = (await actorForPerson(db.prisma, person.id))!;
 const result = await submitReport({ db: db.prisma, cache: db.cache, now: () => now }, actor, { realised: 7, ambition: 12 }, "SLACK");
-process.stdout.write(JSON.stringify(result.ok ? { reportId: result.value.reportId } : { error: result.error }) + "\n", () => {
+process.stdout.write(JSON.stringify(result.ok && "reportId" in result.value ? { reportId: result.value.reportId } : { error: result.ok ? "needsConfirmation" : result.error }) + "\n", () => {
   process.kill(process.pid, "SIGKILL");
 });

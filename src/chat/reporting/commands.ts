@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { exportReports, REPORT_COLUMNS } from "../../core/reporting/export-reports.js";
-import { reportHistory } from "../../core/reporting/history.js";
-import { myReports } from "../../core/reporting/my-reports.js";
+import { reportHistory, type QuarterTotals } from "../../core/reporting/history.js";
+import { myReports, type MyReport } from "../../core/reporting/my-reports.js";
+import type { QuarterFigures } from "../../core/reporting/quarter-figures.js";
 import { periodStatus } from "../../core/reporting/period-status.js";
-import { submitReport } from "../../core/reporting/submit-report.js";
+import { submitReport, type ReplaceConfirmation } from "../../core/reporting/submit-report.js";
 import { purgeRemark } from "../../core/reporting/purge-remark.js";
 import { networkSettings } from "../../core/reporting/periods.js";
 import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
 import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
-import { formatNumber, formatPercent } from "../../i18n/format.js";
+import { formatDate, formatNumber } from "../../i18n/format.js";
+import { progressText, stateText, statusFields } from "../../shared/figures-text.js";
 import type { ChatContext } from "../context.js";
 import { toCsv } from "../../shared/csv.js";
 import { failureReply, formFailure } from "../failures.js";
@@ -33,14 +35,15 @@ export async function reportForm(ctx: ChatContext): Promise<Form> {
   const network = await networkSettings(ctx.deps, ctx.actor.networkId);
   const current = quarterOf(ctx.deps.now(), network.timeZone);
   const mine = await myReports(ctx.deps, ctx.actor);
-  const last = mine.ok ? mine.value.reports[0] : undefined;
+  const given = mine.ok ? mine.value.currentReport : null;
   return {
     id: REPORT_FORM_ID,
     title: ctx.t("reporting.form.title", { quarter: quarterLabel(current) }),
     submitLabel: ctx.t("reporting.form.submit"),
     fields: [
-      { id: "realised", kind: "number", label: ctx.t("reporting.form.realised"), required: true, min: 0 },
-      { id: "ambition", kind: "number", label: ctx.t("reporting.form.ambition"), required: true, min: 0, initial: last?.ambition },
+      // A colleague's figure is shown before it is replaced (issue 12).
+      { id: "realised", kind: "number", label: ctx.t("reporting.form.realised"), required: true, min: 0, initial: given?.realised, hint: given ? currentFigureText(ctx, given) : undefined },
+      { id: "ambition", kind: "number", label: ctx.t("reporting.form.ambition"), required: false, min: 0, initial: mine.ok ? mine.value.progress.ambition : undefined, hint: mine.ok ? ctx.t("figures.progressLine", { progress: progressText(ctx.t, ctx.locale, mine.value.progress) }) : undefined },
       {
         id: "remark",
         kind: "textarea",
@@ -53,15 +56,75 @@ export async function reportForm(ctx: ChatContext): Promise<Form> {
   };
 }
 
+export function currentFigureText(ctx: ChatContext, given: MyReport): string {
+  const date = formatDate(ctx.locale, given.submittedAt);
+  const realised = formatNumber(ctx.locale, given.realised);
+  return given.submittedBy ? ctx.t("figures.current", { realised, by: given.submittedBy, date }) : ctx.t("figures.currentUnknown", { realised, date });
+}
+
 async function submitted(ctx: ChatContext, raw: Record<string, unknown>): Promise<ChatEffect[] | { error: Parameters<typeof failureReply>[1] }> {
   const result = await submitReport(ctx.deps, ctx.actor, raw, ctx.platform);
   if (!result.ok) return { error: result.error };
+  if ("needsConfirmation" in result.value) return [reply(confirmReplaceMessage(ctx, result.value, raw))];
   const v = result.value;
   const text = v.corrected
     ? ctx.t("reporting.corrected", { quarter: v.label, version: v.version })
     : ctx.t("reporting.saved", { quarter: v.label, realised: v.realised, ambition: v.ambition });
   return [reply(textMessage(text))];
 }
+
+const CONFIRM_ACTION = "report.confirmReplace";
+const KEEP_ACTION = "report.keep";
+
+function confirmReplaceMessage(ctx: ChatContext, c: ReplaceConfirmation, raw: Record<string, unknown>): ChatMessage {
+  const { confirmReplace: _ignored, ...figures } = raw;
+  const text = ctx.t(c.current.submittedBy ? "figures.confirmReplace" : "figures.confirmReplaceUnknown", {
+    quarter: c.label,
+    realised: formatNumber(ctx.locale, c.current.realised),
+    by: c.current.submittedBy ?? "",
+    date: formatDate(ctx.locale, c.current.submittedAt),
+    next: String(figures.realised ?? ""),
+  });
+  return {
+    summary: text,
+    blocks: [
+      { type: "text", text },
+      {
+        type: "actions",
+        buttons: [
+          { action: CONFIRM_ACTION, label: ctx.t("figures.button.replace"), value: JSON.stringify(figures), style: "primary" },
+          { action: KEEP_ACTION, label: ctx.t("figures.button.keep"), value: "" },
+        ],
+      },
+    ],
+  };
+}
+
+// The button carries the figures typed before: parsed here, validated again by core.
+const confirmedFigures = z.record(z.union([z.string(), z.number(), z.null()]));
+
+const confirmReplaceAction: ActionHandler = {
+  action: CONFIRM_ACTION,
+  async run(ctx, value) {
+    let figures: unknown;
+    try {
+      figures = JSON.parse(value);
+    } catch {
+      return [reply(textMessage(ctx.t("reporting.usage")))];
+    }
+    const parsed = confirmedFigures.safeParse(figures);
+    if (!parsed.success) return [reply(textMessage(ctx.t("reporting.usage")))];
+    const outcome = await submitted(ctx, { ...parsed.data, confirmReplace: true });
+    return Array.isArray(outcome) ? outcome : failureReply(ctx, outcome.error);
+  },
+};
+
+const keepAction: ActionHandler = {
+  action: KEEP_ACTION,
+  async run(ctx) {
+    return [reply(textMessage(ctx.t("figures.kept")))];
+  },
+};
 
 const report: Command = {
   name: "rapporteer",
@@ -72,8 +135,7 @@ const report: Command = {
     if (args.trim() === "") return [{ type: "openForm", form: await reportForm(ctx) }];
     const parsed = parseOneLineReport(args);
     if (!parsed) return [reply(textMessage(ctx.t("reporting.usage")))];
-    const ambition = parsed.ambition ?? (await lastAmbition(ctx));
-    const outcome = await submitted(ctx, { ...parsed, ambition });
+    const outcome = await submitted(ctx, parsed);
     if (!Array.isArray(outcome)) {
       const [first] = failureReply(ctx, outcome.error);
       return outcome.error.reason === "invalid" ? [first!, reply(textMessage(ctx.t("reporting.usage")))] : [first!];
@@ -81,11 +143,6 @@ const report: Command = {
     return outcome;
   },
 };
-
-async function lastAmbition(ctx: ChatContext): Promise<number | undefined> {
-  const mine = await myReports(ctx.deps, ctx.actor);
-  return mine.ok ? mine.value.reports[0]?.ambition : undefined;
-}
 
 export const reportFormHandler: FormHandler = {
   id: REPORT_FORM_ID,
@@ -111,10 +168,10 @@ const mine: Command = {
   async run(ctx) {
     const result = await myReports(ctx.deps, ctx.actor);
     if (!result.ok) return failureReply(ctx, result.error);
-    const { current, reports, employerName, archived } = result.value;
+    const { current, reports, employerName, archived, progress } = result.value;
     const due = !current.reported && !archived;
     const lines = reports.map((r) =>
-      ctx.t("reporting.mine.line", { quarter: r.label, realised: r.realised, ambition: r.ambition }),
+      ctx.t("figures.employerLine", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), progress: progressText(ctx.t, ctx.locale, { ...progress, cumulative: r.cumulative }) }),
     );
     const message: ChatMessage = {
       summary: ctx.t("reporting.mine.title", { employer: employerName }),
@@ -124,6 +181,7 @@ const mine: Command = {
           type: "text",
           text: archived ? ctx.t("reporting.employerArchived", { employer: employerName }) : ctx.t(current.reported ? "reporting.mine.done" : "reporting.mine.due", { quarter: current.label }),
         },
+        { type: "text", text: ctx.t("figures.progressLine", { progress: progressText(ctx.t, ctx.locale, progress) }) },
         { type: "text", text: lines.length ? lines.join("\n") : ctx.t("reporting.mine.none") },
         ...(!due ? [] : [{ type: "actions" as const, buttons: [{ action: "report.open", label: ctx.t("reporting.button.report"), value: "", style: "primary" as const }] }]),
       ],
@@ -149,13 +207,9 @@ export async function statusMessage(ctx: ChatContext, args: string): Promise<Cha
         { type: "header", text: title },
         {
           type: "fields",
-          fields: [
-            { label: ctx.t("reporting.status.reported"), value: `${s.totals.reported} / ${s.totals.employers}` },
-            { label: ctx.t("reporting.status.responseRate"), value: formatPercent(ctx.locale, s.totals.responseRate) },
-            { label: ctx.t("reporting.status.realised"), value: formatNumber(ctx.locale, s.totals.realised) },
-            { label: ctx.t("reporting.status.ambition"), value: formatNumber(ctx.locale, s.totals.ambition) },
-          ],
+fields: statusFields(ctx.t, ctx.locale, s.totals),
         },
+        ...(s.byNetwork.length > 1 ? [{ type: "text" as const, text: [ctx.t("figures.regions"), ...s.byNetwork.map((n) => regionLine(ctx, n))].join("\n") }] : []),
         {
           type: "text",
           text: missing.length ? ctx.t("reporting.status.missing", { names: missing.join(", ") }) : ctx.t("reporting.status.allIn"),
@@ -165,6 +219,27 @@ export async function statusMessage(ctx: ChatContext, args: string): Promise<Cha
       ],
     }),
   ];
+}
+
+function regionLine(ctx: ChatContext, n: QuarterFigures & { networkName: string }): string {
+  return ctx.t("figures.regionLine", {
+    network: n.networkName,
+    reported: n.reported,
+    employers: n.employers,
+    realised: formatNumber(ctx.locale, n.realised),
+    progress: progressText(ctx.t, ctx.locale, { cumulative: n.cumulative, ambition: n.ambition, targetDate: null, targetPassed: false }),
+  });
+}
+
+/** One quarter of `historie`: the network's totals, or one employer's quarter in its own state. */
+export function historyLine(ctx: ChatContext, q: QuarterTotals): string {
+  const progress = progressText(ctx.t, ctx.locale, { cumulative: q.cumulative, ambition: q.ambition, targetDate: null, targetPassed: false });
+  if (q.state === undefined) {
+    return ctx.t("figures.quarterLine", { quarter: q.label, realised: formatNumber(ctx.locale, q.realised), progress, reported: q.reported, employers: q.employers });
+  }
+  if (q.state === "REPORTED") return ctx.t("figures.employerLine", { quarter: q.label, realised: formatNumber(ctx.locale, q.realised), progress });
+  if (q.state === "NOT_REPORTED") return ctx.t("figures.employerLineNotReported", { quarter: q.label, progress });
+  return ctx.t("figures.employerLineState", { quarter: q.label, state: stateText(ctx.t, q.state) });
 }
 
 const status: Command = {
@@ -182,14 +257,7 @@ const history: Command = {
   async run(ctx) {
     const result = await reportHistory(ctx.deps, ctx.actor, {});
     if (!result.ok) return failureReply(ctx, result.error);
-    const lines = result.value.map((q) =>
-      ctx.t("reporting.history.line", {
-        quarter: q.label,
-        realised: q.realised,
-        ambition: q.ambition,
-        reported: q.reported,
-      }),
-    );
+    const lines = result.value.map((q) => historyLine(ctx, q));
     return [
       reply({
         summary: ctx.t("reporting.history.title"),
@@ -250,5 +318,5 @@ const purgeRemarkCommand: Command = {
 };
 
 export const reportingCommands: Command[] = [report, mine, status, history, exportCommand, purgeRemarkCommand];
-export const reportingActions: ActionHandler[] = [openReportFormAction];
+export const reportingActions: ActionHandler[] = [openReportFormAction, confirmReplaceAction, keepAction];
 export const reportingForms: FormHandler[] = [reportFormHandler];

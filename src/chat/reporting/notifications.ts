@@ -87,4 +87,17 @@ const summary: NotificationRenderer = {
   },
 };
 
-export const reportingRenderers: NotificationRenderer[] = [prompt, reminder, summary];
+const replacedPayload = z.object({ employerName: z.string(), label: z.string(), before: z.number(), after: z.number(), by: z.string() });
+
+/** To whoever gave a figure a colleague then replaced (issue 12). */
+const replaced: NotificationRenderer = {
+  kind: "report.replaced",
+  render(t, locale, data): ChatMessage {
+    const d = replacedPayload.parse(data);
+    const title = t("figures.replaced.title", { quarter: d.label });
+    const text = t("figures.replaced.text", { by: d.by || "?", employer: d.employerName, quarter: d.label, before: formatNumber(locale, d.before), after: formatNumber(locale, d.after) });
+    return { summary: title, blocks: [{ type: "header", text: title }, { type: "text", text }] };
+  },
+};
+
+export const reportingRenderers: NotificationRenderer[] = [prompt, reminder, summary, replaced];

@@ -21,6 +21,7 @@ export async function writePlan(tx: Prisma.TransactionClient, actor: Actor, plan
 
   for (const { ids, data } of sameChanges(plan.employers.update.map((u) => ({ id: u.id, data: employerData(u.changes) })))) {
     await tx.employer.updateMany({ where: { id: { in: ids } }, data });
+    if (typeof data.ambition === "number") await ambitionHistoryOf(tx, ids, data.ambition, actor, now);
   }
   const createdPersonIds: string[] = [];
   for (let i = 0; i < plan.people.add.length; i += INSERT_CHUNK) {
@@ -59,12 +60,23 @@ async function addEmployers(tx: Prisma.TransactionClient, networkId: string, pla
   const ids = new Map<string, string>();
   for (let i = 0; i < plan.employers.add.length; i += INSERT_CHUNK) {
     const created = await tx.employer.createManyAndReturn({
-      data: plan.employers.add.slice(i, i + INSERT_CHUNK).map((e) => ({ networkId, name: e.name, ...e.fields, createdAt: now })),
-      select: { id: true, name: true },
+      data: plan.employers.add.slice(i, i + INSERT_CHUNK).map((e) => ({ networkId, name: e.name, ...e.fields, createdAt: now, joinedAt: now })),
+      select: { id: true, name: true, ambition: true },
     });
     for (const employer of created) ids.set(employerKey(employer.name), employer.id);
+    await tx.employerAmbitionChange.createMany({
+      data: created.map((e) => ({ employerId: e.id, ambition: e.ambition, source: "PROFILE" as const, changedAt: now })),
+    });
   }
   return ids;
+}
+
+// The employers were updated in one statement; their ambition history gets one row each.
+async function ambitionHistoryOf(tx: Prisma.TransactionClient, employerIds: string[], ambition: number, actor: Actor, now: Date) {
+  const employers = await tx.employer.findMany({ where: { id: { in: employerIds } }, select: { id: true, ambitionTargetDate: true } });
+  await tx.employerAmbitionChange.createMany({
+    data: employers.map((e) => ({ employerId: e.id, ambition, targetDate: e.ambitionTargetDate, source: "PROFILE" as const, changedById: actor.personId, changedAt: now })),
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { networksInScope } from "../networks/scope.js";
 import { notFound, ok, type Result } from "../result.js";
+import { progressOf } from "../ambition/timeline.js";
 import { reportHistory, type QuarterTotals } from "../reporting/history.js";
 
 export interface EmployerFigures {
@@ -11,6 +12,8 @@ export interface EmployerFigures {
   branche: string;
   region: string;
   ambition: number;
+  ambitionTargetDate: Date | null;
+  targetPassed: boolean;
   trend: QuarterTotals[];
 }
 
@@ -23,10 +26,13 @@ export async function employerFigures(deps: CoreDeps, actor: Actor, employerId: 
   if (!isCoordinator(actor) && actor.employerId !== employerId) return notFound();
   const employer = await deps.db.employer.findFirst({
     where: { id: employerId, networkId: { in: await networksInScope(deps, actor) } },
-    select: { id: true, name: true, branche: true, region: true, ambition: true },
+    select: { id: true, name: true, branche: true, region: true, ambition: true, ambitionTargetDate: true, network: { select: { timeZone: true } } },
   });
   if (!employer) return notFound();
   const trend = await reportHistory(deps, actor, { employerId });
   if (!trend.ok) return trend;
-  return ok({ employerId: employer.id, name: employer.name, branche: employer.branche, region: employer.region, ambition: employer.ambition, trend: trend.value });
+  return ok({ employerId: employer.id, name: employer.name, branche: employer.branche, region: employer.region, ambition: employer.ambition, ambitionTargetDate: employer.ambitionTargetDate,
+    targetPassed: progressOf(0, { ambition: employer.ambition, targetDate: employer.ambitionTargetDate }, deps.now(), employer.network.timeZone).targetPassed,
+    trend: trend.value,
+  });
 }

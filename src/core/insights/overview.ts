@@ -7,6 +7,8 @@ import { reportHistory, type QuarterTotals } from "../reporting/history.js";
 import { periodStatus, type PeriodStatus } from "../reporting/period-status.js";
 import { findNetwork } from "../reporting/periods.js";
 import { quarterOf, type QuarterRef } from "../reporting/quarters.js";
+import { employerProgress } from "../ambition/employer-progress.js";
+import type { Progress } from "../ambition/timeline.js";
 import { subgroupSizes, upcomingEventCounts, type EventCounts, type SubgroupSize } from "./upcoming-events.js";
 
 export interface NetworkOverview {
@@ -24,8 +26,10 @@ export interface EmployerOverview {
   employerId: string;
   employerName: string;
   quarter: QuarterRef;
-  /** This quarter's report of the member's own employer, if any. */
-  current: { ambition: number; realised: number; submittedAt: Date } | null;
+  /** This quarter's report of the member's own employer, if any ("not reported" when null). */
+  current: { realised: number; submittedAt: Date } | null;
+  /** All placements so far against the employer's ambition. */
+  progress: Progress;
   trend: QuarterTotals[];
 }
 
@@ -60,11 +64,13 @@ async function employerOverview(deps: CoreDeps, actor: Actor, quarter?: QuarterR
     deps.db.employer.findUniqueOrThrow({ where: { id: actor.employerId }, select: { id: true, name: true } }),
     deps.db.placementReport.findFirst({
       where: { employerId: actor.employerId, period: { networkId: network.id, year: ref.year, quarter: ref.quarter } },
-      select: { ambition: true, realised: true, submittedAt: true },
+      select: { realised: true, submittedAt: true },
     }),
     reportHistory(deps, actor, {}),
   ]);
   if (!trend.ok) return trend;
+  const progress = await employerProgress(deps, actor);
+  if (!progress.ok) return progress;
   return ok({
     scope: "employer",
     networkName: network.name,
@@ -72,6 +78,7 @@ async function employerOverview(deps: CoreDeps, actor: Actor, quarter?: QuarterR
     employerName: employer.name,
     quarter: ref,
     current: report,
+    progress: progress.value.progress,
     trend: trend.value,
   });
 }

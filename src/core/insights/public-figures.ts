@@ -3,6 +3,7 @@ import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, notAllowed, ok, type Result } from "../result.js";
 import { isCurrent } from "../members/archive-scope.js";
+import { reportHistory } from "../reporting/history.js";
 import { quarterLabel } from "../reporting/quarters.js";
 import { publicFiguresInput } from "./schema.js";
 import { mergeSmallGroups, type Group } from "./suppression.js";
@@ -15,6 +16,10 @@ export interface PublicQuarter {
   reporting: number;
   /** null: fewer than minGroupSize employers reported, so the sum could single one out. */
   realised: number | null;
+  /** The shown placements of this and earlier shown quarters: a suppressed quarter adds nothing. */
+  cumulative: number;
+  /** The ambition of every employer counted in the quarter (the one ambition model). */
+  ambition: number;
 }
 
 export interface PublicFigures {
@@ -62,9 +67,15 @@ export async function publicFigures(deps: CoreDeps, actor: Actor, raw: unknown =
     _sum: { realised: true },
   });
   const byPeriod = new Map(perPeriod.map((p) => [p.periodId, { reporting: p._count._all, realised: p._sum.realised ?? 0 }]));
+  const history = await reportHistory(deps, actor, { quarters });
+  if (!history.ok) return history;
+  const ambitionOf = new Map(history.value.map((q) => [`${q.year}-${q.quarter}`, q.byNetwork.find((n) => n.networkId === actor.networkId)?.ambition ?? 0]));
+  let shown = 0;
   const trend: PublicQuarter[] = periods.reverse().map((p) => {
     const figures = byPeriod.get(p.id) ?? { reporting: 0, realised: 0 };
-    return { label: quarterLabel(p), year: p.year, quarter: p.quarter, reporting: figures.reporting, realised: figures.reporting >= k ? figures.realised : null };
+    const realised = figures.reporting >= k ? figures.realised : null;
+    shown += realised ?? 0;
+    return { label: quarterLabel(p), year: p.year, quarter: p.quarter, reporting: figures.reporting, realised, cumulative: shown, ambition: ambitionOf.get(`${p.year}-${p.quarter}`) ?? 0 };
   });
   // Only quarters that are shown feed the totals and groups; otherwise "total minus the shown
   // quarters" would give back a suppressed quarter.

@@ -28,14 +28,14 @@ export async function reportLinkForm(deps: CoreDeps, token: unknown): Promise<Re
   ]);
   const report = await deps.db.placementReport.findUnique({
     where: { employerId_periodId: { employerId: link.employerId!, periodId: link.periodId! } },
-    select: { realised: true, ambition: true, remark: true, submittedById: true, submittedAt: true, version: true },
+    select: { realised: true, remark: true, submittedById: true, submittedAt: true, version: true },
   });
   const by = report?.submittedById ? await deps.db.person.findUnique({ where: { id: report.submittedById }, select: { name: true } }) : null;
   return ok({
     link,
     employerName: employer.name,
     label: quarterLabel(period),
-    current: report ? { realised: report.realised, ambition: report.ambition, remark: report.remark, by: by?.name ?? null, submittedAt: report.submittedAt, version: report.version } : null,
+    current: report ? { realised: report.realised, ambition: employer.ambition, remark: report.remark, by: by?.name ?? null, submittedAt: report.submittedAt, version: report.version } : null,
     ambitionDefault: employer.ambition,
   });
 }
@@ -65,8 +65,11 @@ export async function submitReportByLink(deps: CoreDeps, token: unknown, raw: un
   if (!(await takeFormSend(deps, link, send))) return fail("conflict", "links.alreadySent");
 
   const period = await deps.db.reportingPeriod.findUniqueOrThrow({ where: { id: link.periodId! }, select: { year: true, quarter: true } });
-  const report = await submitReport(deps, actor, { ...figures, employerId: link.employerId!, year: period.year, quarter: period.quarter }, "WEB");
-  if (!report.ok) {
+  // The link's form shows the current figure and who gave it: sending it is the confirmation.
+  const report = await submitReport(deps, actor, { ...figures, employerId: link.employerId!, year: period.year, quarter: period.quarter, confirmReplace: true }, "WEB");
+  if (!report.ok || "needsConfirmation" in report.value) {
+    await giveBackFormSend(deps, link, send);
+    if (report.ok) throw new Error("a confirmed report asked for confirmation");
     await giveBackFormSend(deps, link, send);
     return report;
   }

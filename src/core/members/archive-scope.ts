@@ -7,10 +7,11 @@ import type { Prisma } from "../../generated/prisma/client.js";
  * - **Now** (prompts and reminders, directory, subgroup contacts, the network's ambition and
  *   employer count): only employers that are not archived, and only people of such employers
  *   (or without one, such as coordinators).
- * - **A quarter's figures** (who reported, response rate, totals): an employer counts when it
- *   reported that quarter, or when it was still a member at the quarter's end (not archived, or
- *   archived only after the quarter ended). So archiving never rewrites a past quarter, and an
- *   employer that left during the open quarter without reporting drops out of its denominator.
+ * - **A quarter's figures** (who reported, response rate, totals, ambition): an employer counts
+ *   when it reported that quarter, or when it was a member at the quarter's end (joined before
+ *   it, and not archived or archived only after it). So archiving never rewrites a past quarter,
+ *   an employer that left during the open quarter without reporting drops out of its
+ *   denominator, and a quarter before an employer joined is "not yet a member", not "not reported".
  */
 export const currentEmployer = { archivedAt: null } satisfies Prisma.EmployerWhereInput;
 
@@ -22,8 +23,7 @@ export function employersCountedInQuarter(networkId: string, quarter: { periodId
   return {
     networkId,
     OR: [
-      { archivedAt: null },
-      { archivedAt: { gte: quarter.endsAt } },
+      { joinedAt: { lt: quarter.endsAt }, OR: [{ archivedAt: null }, { archivedAt: { gte: quarter.endsAt } }] },
       ...(quarter.periodId ? [{ reports: { some: { periodId: quarter.periodId } } }] : []),
     ],
   };
@@ -34,3 +34,14 @@ export const ofCurrentEmployer: Prisma.PersonWhereInput = { OR: [{ employerId: n
 
 /** Whether an employer row (with archivedAt) counts as current by the rule above. */
 export const isCurrent = (employer: { archivedAt: Date | null }) => employer.archivedAt === null;
+
+/** The same rule for a row in memory: `reported` is whether it reported that quarter. */
+export function countsInQuarter(employer: { joinedAt: Date; archivedAt: Date | null }, endsAt: Date, reported: boolean): boolean {
+  if (reported) return true;
+  return employer.joinedAt.getTime() < endsAt.getTime() && (employer.archivedAt === null || employer.archivedAt.getTime() >= endsAt.getTime());
+}
+
+/** Why an employer does not count in a quarter it did not report. */
+export function notCountedBecause(employer: { joinedAt: Date }, endsAt: Date): "notYetMember" | "left" {
+  return employer.joinedAt.getTime() >= endsAt.getTime() ? "notYetMember" : "left";
+}

@@ -4,6 +4,7 @@ import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { fail, failOnField, invalidInput, ok, type Result } from "../result.js";
 import { audit } from "../shared/audit.js";
+import { dayToDate, recordAmbition } from "../ambition/repository.js";
 import { findEmployer } from "./find-employer.js";
 import { nameTaken, saveEmployer } from "./save-employer.js";
 import { employerRefInput, updateEmployerInput } from "./schema.js";
@@ -20,6 +21,8 @@ export interface EmployerProfile {
   offerDescription: string | null;
   inclusionMaturity: number;
   ambition: number;
+  /** The day the ambition is to be reached, if agreed (README "Ambitie en voortgang"). */
+  ambitionTargetDate: Date | null;
   /** Set when a coordinator archived the employer (see archive-scope.ts). */
   archivedAt: Date | null;
 }
@@ -36,6 +39,7 @@ export const profileSelect = {
   offerDescription: true,
   inclusionMaturity: true,
   ambition: true,
+  ambitionTargetDate: true,
   archivedAt: true,
 } as const;
 
@@ -66,9 +70,15 @@ export async function updateEmployerProfile(deps: CoreDeps, actor: Actor, raw: u
     return nameConflict(fields.name);
   }
 
+  const { ambition, ambitionTargetDate, ...profile } = changes as typeof fields;
   const row = await saveEmployer(() =>
     deps.db.$transaction(async (tx) => {
-      const updated = await tx.employer.update({ where: { id: target.value }, data: changes, select: profileSelect });
+      if (ambition !== undefined || ambitionTargetDate !== undefined) {
+        const { ambition: currentAmbition } = await tx.employer.findUniqueOrThrow({ where: { id: target.value }, select: { ambition: true } });
+        const at = deps.now();
+        await recordAmbition(tx, target.value, { ambition: ambition ?? currentAmbition, targetDate: dayToDate(ambitionTargetDate) }, { personId: actor.personId, source: "PROFILE", at });
+      }
+      const updated = await tx.employer.update({ where: { id: target.value }, data: profile, select: profileSelect });
       await audit(tx, actor, "employer.update", { type: "Employer", id: target.value }, { fields: Object.keys(changes) });
       return updated;
     }),
@@ -78,7 +88,7 @@ export async function updateEmployerProfile(deps: CoreDeps, actor: Actor, raw: u
 
 export const nameConflict = (name: string) => failOnField("conflict", "name", "members.employer.nameTaken", { name });
 
-async function resolveEmployer(db: DbClient, actor: Actor, requested: string | undefined): Promise<Result<string>> {
+export async function resolveEmployer(db: DbClient, actor: Actor, requested: string | undefined): Promise<Result<string>> {
   if (!isCoordinator(actor)) {
     if (!actor.employerId) return fail("notAllowed", "error.noEmployer");
     if (requested && requested !== actor.employerId) return fail("notAllowed", "members.profile.otherEmployer");

@@ -15,7 +15,7 @@ export async function exportPersonData(deps: CoreDeps, actor: Actor, raw: unknow
   const personId = subject.value.id;
   const db = deps.db;
 
-  const [person, rsvpHistory, submissions, events] = await Promise.all([
+  const [person, rsvpHistory, submissions, events, ambitionsSet] = await Promise.all([
     db.person.findUniqueOrThrow({
       where: { id: personId },
       select: {
@@ -53,7 +53,6 @@ export async function exportPersonData(deps: CoreDeps, actor: Actor, raw: unknow
       where: { submittedById: personId },
       select: {
         version: true,
-        ambition: true,
         realised: true,
         remark: true,
         submittedVia: true,
@@ -63,6 +62,11 @@ export async function exportPersonData(deps: CoreDeps, actor: Actor, raw: unknow
       orderBy: { submittedAt: "asc" },
     }),
     db.event.findMany({ where: { createdById: personId }, select: { number: true, title: true, createdAt: true }, orderBy: { number: "asc" } }),
+    db.employerAmbitionChange.findMany({
+      where: { changedById: personId },
+      select: { ambition: true, targetDate: true, changedAt: true, employer: { select: { name: true } } },
+      orderBy: { changedAt: "asc" },
+    }),
   ]);
   await audit(db, actor, "person.export", { type: "Person", id: personId }, { self: subject.value.self });
 
@@ -78,13 +82,13 @@ export async function exportPersonData(deps: CoreDeps, actor: Actor, raw: unknow
       employer: s.report.employer.name,
       quarter: `Q${s.report.period.quarter} ${s.report.period.year}`,
       version: s.version,
-      ambition: s.ambition,
       realised: s.realised,
       remark: s.remark,
       submittedVia: s.submittedVia,
       submittedAt: s.submittedAt,
     })),
     eventsCreated: events,
+    ambitionsSet: ambitionsSet.map((a) => ({ employer: a.employer.name, ambition: a.ambition, targetDate: a.targetDate, changedAt: a.changedAt })),
   });
 }
 
@@ -95,6 +99,7 @@ export interface PersonDataExport {
   subgroupMemberships: Array<{ subgroup: string; slug: string; isContact: boolean; joinedAt: Date }>;
   rsvps: Array<{ event: number; title: string; startsAt: Date; response: string; waitlisted: boolean; respondedAt: Date }>;
   rsvpHistory: Array<{ event: number; title: string; response: string; waitlisted: boolean; at: Date }>;
-  reportsSubmitted: Array<{ employer: string; quarter: string; version: number; ambition: number; realised: number; remark: string | null; submittedVia: string; submittedAt: Date }>;
+  reportsSubmitted: Array<{ employer: string; quarter: string; version: number; realised: number; remark: string | null; submittedVia: string; submittedAt: Date }>;
   eventsCreated: Array<{ number: number; title: string; createdAt: Date }>;
+  ambitionsSet: Array<{ employer: string; ambition: number; targetDate: Date | null; changedAt: Date }>;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { targetDateField } from "../ambition/schema.js";
 import { MAX_PLACEMENTS } from "../reporting/schema.js";
 import { cleanText, countField, optionalText, requiredText } from "../shared/fields.js";
 import { functionField, offerField, sizeBandField } from "../directory/schema.js";
@@ -78,6 +79,7 @@ export const employerProfileFields = z.object({
     .max(5, "field.maturity")
     .optional(),
   ambition: countField(MAX_PLACEMENTS).optional(),
+  ambitionTargetDate: targetDateField,
 });
 
 // Long enough for "Stichting Werkgeversservicepunt Regio Twente-Achterhoek", short enough to type.

@@ -3,10 +3,17 @@ import { isCoordinator } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { invalidInput, notAllowed, ok, type Result } from "../result.js";
 import { employersCountedInQuarter } from "../members/archive-scope.js";
+import { ambitionChangesOf } from "../ambition/repository.js";
+import { ambitionAt, progressOf, type Progress } from "../ambition/timeline.js";
 import { anyOf, networksInScope } from "../networks/scope.js";
+import { personNames } from "../shared/person-names.js";
 import { findNetwork } from "./periods.js";
 import { quarterEnd, quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 import { periodInput } from "./schema.js";
+import { addFigures, emptyFigures, type QuarterFigures } from "./quarter-figures.js";
+
+/** "Not reported" is a state of its own, never a reported 0 (README "Ambitie en voortgang"). */
+export type ReportState = "REPORTED" | "NOT_REPORTED";
 
 export interface EmployerStatus {
   employerId: string;
@@ -14,10 +21,19 @@ export interface EmployerStatus {
   /** The employer's own network: one of several for the coordinator of a parent network. */
   networkId: string;
   networkName: string;
+  state: ReportState;
   reported: boolean;
-  ambition: number | null;
+  /** Placements new in this quarter; null when not reported. */
   realised: number | null;
+  /** All placements up to and including this quarter, against the ambition in force at its end. */
+  progress: Progress;
   submittedAt: Date | null;
+  submittedBy: string | null;
+}
+
+export interface NetworkFigures extends QuarterFigures {
+  networkId: string;
+  networkName: string;
 }
 
 export interface PeriodStatus {
@@ -27,13 +43,16 @@ export interface PeriodStatus {
   label: string;
   periodStatus: "OPEN" | "CLOSED" | "NOT_OPENED";
   employers: EmployerStatus[];
-  totals: { employers: number; reported: number; responseRate: number; ambition: number; realised: number };
+  totals: QuarterFigures;
+  /** Per network in scope (the regions below a parent), own network first; one entry otherwise. */
+  byNetwork: NetworkFigures[];
 }
 
 /**
  * Coordinators: who reported for a quarter, who did not, and the totals over their network and
- * every network below it (a parent's coordinator sees the regions; the presentation per region
- * is the caller's). The period state is the coordinator's own network's.
+ * every network below it, in total and per network. The ambition is that of every employer that
+ * counts in the quarter, reported or not, so an incomplete quarter reads as incomplete (a low
+ * response rate beside the full ambition). The period state is the coordinator's own network's.
  */
 export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = {}): Promise<Result<PeriodStatus>> {
   if (!isCoordinator(actor)) return notAllowed();
@@ -55,7 +74,8 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
   const counted = networks.map((n) =>
     employersCountedInQuarter(n.id, { periodId: periods.find((p) => p.networkId === n.id)?.id ?? null, endsAt: quarterEnd(ref, n.timeZone) }),
   );
-  const [employers, reports] = await Promise.all([
+  const upToQuarter = { networkId: anyOf(scope), OR: [{ year: { lt: ref.year } }, { year: ref.year, quarter: { lte: ref.quarter } }] };
+  const [employers, reports, cumulative] = await Promise.all([
     deps.db.employer.findMany({
       where: counted.length === 1 ? counted[0] : { OR: counted },
       // (name, network) is unique, and within one network it is the order of the (networkId, name) index.
@@ -65,27 +85,41 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
     periods.length > 0
       ? deps.db.placementReport.findMany({
           where: { periodId: anyOf(periods.map((p) => p.id)) },
-          select: { employerId: true, ambition: true, realised: true, submittedAt: true },
+          select: { employerId: true, realised: true, submittedAt: true, submittedById: true },
         })
       : Promise.resolve([]),
+    deps.db.placementReport.groupBy({ by: ["employerId"], where: { period: upToQuarter }, _sum: { realised: true } }),
   ]);
+  const [ambitions, names] = await Promise.all([
+    ambitionChangesOf(deps.db, employers.map((e) => e.id)),
+    personNames(deps.db, reports.map((r) => r.submittedById)),
+  ]);
+  const zoneOf = new Map(networks.map((n) => [n.id, n.timeZone]));
   const networkName = new Map(networks.map((n) => [n.id, n.name]));
-
   const byEmployer = new Map(reports.map((r) => [r.employerId, r]));
+  const cumulativeOf = new Map(cumulative.map((c) => [c.employerId, c._sum.realised ?? 0]));
+
   const rows: EmployerStatus[] = employers.map((e) => {
     const report = byEmployer.get(e.id);
+    const timeZone = zoneOf.get(e.networkId) ?? network.timeZone;
+    const endsAt = quarterEnd(ref, timeZone);
+    const seenAt = new Date(Math.min(deps.now().getTime(), endsAt.getTime() - 1));
     return {
       employerId: e.id,
       name: e.name,
       networkId: e.networkId,
       networkName: networkName.get(e.networkId) ?? "",
+      state: report ? "REPORTED" : "NOT_REPORTED",
       reported: Boolean(report),
-      ambition: report?.ambition ?? null,
       realised: report?.realised ?? null,
+      progress: progressOf(cumulativeOf.get(e.id) ?? 0, ambitionAt(ambitions.get(e.id) ?? [], endsAt), seenAt, timeZone),
       submittedAt: report?.submittedAt ?? null,
+      submittedBy: report?.submittedById ? names.get(report.submittedById) ?? null : null,
     };
   });
-  const reported = rows.filter((r) => r.reported);
+  const byNetwork = networks
+    .map((n) => ({ networkId: n.id, networkName: n.name, ...figuresOf(rows.filter((r) => r.networkId === n.id)) }))
+    .sort((a, b) => (a.networkId === network.id ? -1 : b.networkId === network.id ? 1 : a.networkName.localeCompare(b.networkName)));
   return ok({
     networkId: network.id,
     networkName: network.name,
@@ -93,14 +127,13 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
     label: quarterLabel(ref),
     periodStatus: period?.status ?? "NOT_OPENED",
     employers: rows,
-    totals: {
-      employers: rows.length,
-      reported: reported.length,
-      responseRate: rows.length === 0 ? 0 : reported.length / rows.length,
-      ambition: sum(reported.map((r) => r.ambition ?? 0)),
-      realised: sum(reported.map((r) => r.realised ?? 0)),
-    },
+    totals: figuresOf(rows),
+    byNetwork,
   });
 }
 
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+function figuresOf(rows: EmployerStatus[]): QuarterFigures {
+  let figures = emptyFigures();
+  for (const r of rows) figures = addFigures(figures, { employers: 1, reported: r.reported ? 1 : 0, realised: r.realised ?? 0, cumulative: r.progress.cumulative, ambition: r.progress.ambition });
+  return figures;
+}

@@ -16,8 +16,10 @@ const quarterRef = {
 };
 
 export const submitReportInput = z.object({
+  /** Placements new in this quarter (README "Ambitie en voortgang"). */
   realised: countField(MAX_PLACEMENTS),
-  ambition: countField(MAX_PLACEMENTS),
+  /** Optional: changes the employer's long-term ambition (with history), as the profile does. */
+  ambition: countField(MAX_PLACEMENTS).optional(),
   // Refused, not cleaned: silently cutting a name out would store what is left of the sentence.
   remark: optionalText(MAX_REMARK_LENGTH).superRefine((remark, ctx) => {
     // Too long is refused by its length already; scanning 100,000 characters would take seconds.
@@ -28,6 +30,8 @@ export const submitReportInput = z.object({
   employerId: idField.optional(),
   year: quarterRef.year.optional(),
   quarter: quarterRef.quarter.optional(),
+  /** Replacing a figure a colleague gave needs a yes first (issue 12); a button sends "true". */
+  confirmReplace: z.preprocess((v) => v === true || v === "true", z.boolean()).optional(),
 });
 export type SubmitReportInput = z.input<typeof submitReportInput>;
 

@@ -1,5 +1,5 @@
 import type { ChatPlatform } from "../platforms.js";
-import type { Db } from "../../db/database.js";
+import type { Db, DbClient } from "../../db/database.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Actor } from "../actor.js";
 import { isCoordinator } from "../actor.js";
@@ -11,6 +11,9 @@ import { quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 import { mayReportFor } from "./report-window.js";
 import { submitReportInput } from "./schema.js";
 import { isCurrent } from "../members/archive-scope.js";
+import { recordAmbition } from "../ambition/repository.js";
+import { enqueueNotifications } from "../outbox/enqueue.js";
+import { personNames } from "../shared/person-names.js";
 
 export type SubmitVia = ChatPlatform;
 
@@ -19,19 +22,31 @@ export interface SubmittedReport {
   employerId: string;
   quarter: QuarterRef;
   label: string;
+  /** The employer's ambition after this submission. */
   ambition: number;
+  ambitionChanged: boolean;
   realised: number;
   version: number;
   corrected: boolean;
 }
 
-/** Submits this quarter's figures for the actor's employer, or corrects them (keeping history). */
+/** A colleague already gave another figure for the quarter: shown, and replaced only after a yes. */
+export interface ReplaceConfirmation {
+  needsConfirmation: true;
+  label: string;
+  current: { realised: number; submittedBy: string | null; submittedAt: Date };
+}
+
+/**
+ * Submits this quarter's figures for the actor's employer, or corrects them (keeping history).
+ * Changing a figure someone else gave asks for confirmation first, and tells them afterwards.
+ */
 export async function submitReport(
   deps: CoreDeps,
   actor: Actor,
   raw: unknown,
   via: SubmitVia,
-): Promise<Result<SubmittedReport>> {
+): Promise<Result<SubmittedReport | ReplaceConfirmation>> {
   const parsed = submitReportInput.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error);
   const input = parsed.data;
@@ -48,19 +63,26 @@ export async function submitReport(
   if (!allowed.ok) return allowed;
 
   const period = await ensurePeriod(deps.db, network, ref);
+  const given = await deps.db.placementReport.findUnique({
+    where: { employerId_periodId: { employerId: employerId.value, periodId: period.id } },
+    select: { realised: true, submittedById: true, submittedAt: true },
+  });
+  if (given && byColleague(given, actor) && given.realised !== input.realised && !input.confirmReplace) {
+    const names = await personNames(deps.db, [given.submittedById]);
+    return ok({ needsConfirmation: true, label, current: { realised: given.realised, submittedBy: names.get(given.submittedById!) ?? null, submittedAt: given.submittedAt } });
+  }
   // A period closed between the check and now (the campaign's quarter end) still holds for members.
   if (period.status === "CLOSED" && !isCoordinator(actor)) {
     return fail("conflict", "reporting.periodClosed", { quarter: label });
   }
 
   const figures = {
-    ambition: input.ambition,
     realised: input.realised,
     remark: input.remark ?? null,
     submittedById: actor.personId,
     submittedVia: via,
   };
-  const saved = await saveWithRevision(deps.db, employerId.value, period.id, figures, deps.now());
+  const saved = await saveWithRevision(deps.db, employerId.value, period.id, figures, deps.now(), input.ambition, label);
   await audit(deps.db, actor, saved.version === 1 ? "report.submit" : "report.correct", { type: "PlacementReport", id: saved.id }, { version: saved.version, via });
   return ok({
     reportId: saved.id,
@@ -68,6 +90,7 @@ export async function submitReport(
     quarter: ref,
     label,
     ambition: saved.ambition,
+    ambitionChanged: saved.ambitionChanged,
     realised: saved.realised,
     version: saved.version,
     corrected: saved.version > 1,
@@ -89,33 +112,68 @@ async function resolveEmployer(db: Db, actor: Actor, requested: string | undefin
 }
 
 interface Figures {
-  ambition: number;
   realised: number;
   remark: string | null;
   submittedById: string;
   submittedVia: SubmitVia;
 }
 
-async function saveWithRevision(db: Db, employerId: string, periodId: string, figures: Figures, at: Date, attempt = 1) {
+const byColleague = (given: { submittedById: string | null }, actor: Actor) => given.submittedById !== null && given.submittedById !== actor.personId;
+
+async function saveWithRevision(
+  db: Db,
+  employerId: string,
+  periodId: string,
+  figures: Figures,
+  at: Date,
+  ambition: number | undefined,
+  label: string,
+  attempt = 1,
+): Promise<{ id: string; version: number; realised: number; ambition: number; ambitionChanged: boolean }> {
   try {
     return await db.$transaction(async (tx) => {
       const existing = await tx.placementReport.findUnique({
         where: { employerId_periodId: { employerId, periodId } },
-        select: { id: true, version: true },
+        select: { id: true, version: true, realised: true, submittedById: true },
       });
       const version = (existing?.version ?? 0) + 1;
       const report = existing
         ? await tx.placementReport.update({ where: { id: existing.id }, data: { ...figures, version, submittedAt: at } })
         : await tx.placementReport.create({ data: { ...figures, employerId, periodId, version, submittedAt: at } });
       await tx.placementReportRevision.create({ data: { ...figures, reportId: report.id, version, submittedAt: at } });
-      return report;
+      if (existing?.submittedById && existing.submittedById !== figures.submittedById && existing.realised !== figures.realised) {
+        await tellEarlierSubmitter(tx, { reportId: report.id, version, label, employerId, before: existing.realised, after: figures.realised, to: existing.submittedById, by: figures.submittedById });
+      }
+      const ambitionChanged =
+        ambition !== undefined && (await recordAmbition(tx, employerId, { ambition }, { personId: figures.submittedById, source: "REPORT", at }));
+      const employer = await tx.employer.findUniqueOrThrow({ where: { id: employerId }, select: { ambition: true } });
+      return { id: report.id, version: report.version, realised: report.realised, ambition: employer.ambition, ambitionChanged };
     });
   } catch (error) {
     // Two contacts of one employer submitting the first report at the same moment: the loser
     // retries as a correction, so neither submission is lost.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && attempt < 3) {
-      return saveWithRevision(db, employerId, periodId, figures, at, attempt + 1);
+      return saveWithRevision(db, employerId, periodId, figures, at, ambition, label, attempt + 1);
     }
     throw error;
   }
+}
+
+/** Through the outbox, in the same transaction: the notice is sent once, and never for a change that rolled back. */
+async function tellEarlierSubmitter(
+  tx: DbClient,
+  n: { reportId: string; version: number; label: string; employerId: string; before: number; after: number; to: string; by: string },
+): Promise<void> {
+  const [employer, names] = await Promise.all([
+    tx.employer.findUniqueOrThrow({ where: { id: n.employerId }, select: { name: true } }),
+    personNames(tx, [n.by]),
+  ]);
+  await enqueueNotifications(tx, [
+    {
+      kind: "report.replaced",
+      personId: n.to,
+      idempotencyKey: `report:${n.reportId}:replaced:${n.version}`,
+      data: { employerName: employer.name, label: n.label, before: n.before, after: n.after, by: names.get(n.by) ?? "" },
+    },
+  ]);
 }

@@ -3,6 +3,7 @@ import { quarterLabel } from "../../core/reporting/quarters.js";
 import type { QuarterTotals } from "../../core/reporting/history.js";
 import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.js";
 import type { Locale, Translate } from "../../i18n/index.js";
+import { progressText, realisedText, stateText, statusFields } from "../../shared/figures-text.js";
 import { html, type Html } from "../../shared/html.js";
 import { dashboardPage, type PageContext } from "./layout.js";
 
@@ -19,20 +20,19 @@ ${quarterPicker(t, o.trend, s.quarter)}
 <section class="cards" aria-label="${t("dashboard.response.title", { quarter: s.label })}">
   <h2>${t("dashboard.response.title", { quarter: s.label })}</h2>
   <dl>
-    ${figure(t("reporting.status.reported"), `${s.totals.reported} / ${s.totals.employers}`, "reported")}
-    ${figure(t("reporting.status.responseRate"), formatPercent(locale, s.totals.responseRate), "response-rate")}
-    ${figure(t("reporting.status.realised"), formatNumber(locale, s.totals.realised), "realised")}
-    ${figure(t("reporting.status.ambition"), formatNumber(locale, s.totals.ambition), "ambition")}
+    ${statusFields(t, locale, s.totals).map((f, i) => figure(f.label, f.value, FIGURE_IDS[i]!))}
   </dl>
 </section>
+${s.byNetwork.length > 1 ? regionsTable(ctx, o) : ""}
 <section><h2>${t("dashboard.chart.title")}</h2>
   <img class="chart" src="/dashboard/chart.png?v=${s.totals.realised}-${s.totals.reported}" alt="${t("dashboard.chart.alt")}" width="720" height="360"></section>
 <section id="missing"><h2>${t("dashboard.missing.title")}</h2>
   ${missing.length ? html`<ul>${missing.map((e) => html`<li>${e.name}</li>`)}</ul>` : html`<p>${t("dashboard.missing.none")}</p>`}</section>
 <section id="employers"><h2>${t("dashboard.employers.title")}</h2>
-<table><thead><tr><th>${t("dashboard.table.employer")}</th><th>${t("dashboard.table.realised")}</th><th>${t("dashboard.table.ambition")}</th><th>${t("dashboard.table.status")}</th></tr></thead>
-<tbody>${s.employers.map((e) => html`<tr><td><a href="/dashboard/employers/${e.employerId}">${e.name}</a></td>
-<td>${e.realised ?? "—"}</td><td>${e.ambition ?? "—"}</td><td>${t(e.reported ? "dashboard.table.reported" : "dashboard.table.notReported")}</td></tr>`)}</tbody></table>
+<table><thead><tr><th>${t("dashboard.table.employer")}</th><th>${t("figures.new")}</th><th>${t("figures.cumulative")}</th><th>${t("dashboard.table.status")}</th><th>${t("figures.by")}</th></tr></thead>
+<tbody>${s.employers.map((e) => html`<tr data-employer="${e.employerId}" data-state="${e.state}"><td><a href="/dashboard/employers/${e.employerId}">${e.name}</a></td>
+<td class="${e.reported ? "" : "not-reported"}">${realisedText(t, locale, e.realised)}</td><td>${progressText(t, locale, e.progress)}</td><td>${t(e.reported ? "dashboard.table.reported" : "dashboard.table.notReported")}</td>
+<td>${e.submittedAt ? `${e.submittedBy ?? ""} ${formatDateTime(locale, e.submittedAt)}`.trim() : ""}</td></tr>`)}</tbody></table>
 <p><a href="/dashboard/reports.csv" download>${t("dashboard.export.reports")}</a> · <a href="/dashboard/public">${t("dashboard.public.link")}</a></p>
 <p><a href="/dashboard/members/import" id="member-list">${t("import.page.link")}</a></p></section>
 <section id="events"><h2>${t("dashboard.events.title")}</h2>${eventsTable(t, locale, o)}</section>
@@ -51,22 +51,37 @@ function eventsTable(t: Translate, locale: Locale, o: NetworkOverview): Html {
 }
 
 export function employerOverviewPage(ctx: PageContext, o: EmployerOverview): string {
-  const { t } = ctx;
+  const { t, locale } = ctx;
   const label = quarterLabel(o.quarter);
   const body = html`<h1>${o.employerName}</h1>
 ${quarterPicker(t, o.trend, o.quarter)}
 <p id="current">${o.current
-    ? t("dashboard.member.current", { quarter: label, realised: o.current.realised, ambition: o.current.ambition })
+    ? t("dashboard.member.current", { quarter: label, realised: o.current.realised })
     : t("dashboard.member.notReported", { quarter: label })}</p>
+<p id="progress">${t("figures.progressLine", { progress: progressText(t, locale, o.progress) })}</p>
 <section><h2>${t("dashboard.chart.title")}</h2><img class="chart" src="/dashboard/chart.png" alt="${t("dashboard.chart.alt")}" width="720" height="360"></section>
-${trendTable(t, o.trend)}
+${trendTable(t, locale, o.trend)}
 <p><a href="/dashboard/reports.csv" download>${t("dashboard.export.reports")}</a></p>`;
   return dashboardPage(ctx, o.employerName, body);
 }
 
-export function trendTable(t: Translate, trend: QuarterTotals[]): Html {
-  return html`<table class="trend"><thead><tr><th>${t("dashboard.table.quarter")}</th><th>${t("dashboard.table.realised")}</th><th>${t("dashboard.table.ambition")}</th><th>${t("dashboard.table.reporting")}</th></tr></thead>
-<tbody>${trend.map((q) => html`<tr><td>${q.label}</td><td>${q.realised}</td><td>${q.ambition}</td><td>${q.reported}</td></tr>`)}</tbody></table>`;
+/** Per quarter: what was new, the total so far, the ambition and who reported (or, for one employer, its state). */
+export function trendTable(t: Translate, locale: Locale, trend: QuarterTotals[]): Html {
+  return html`<table class="trend"><thead><tr><th>${t("dashboard.table.quarter")}</th><th>${t("figures.new")}</th><th>${t("figures.cumulative")}</th><th>${t("dashboard.table.ambition")}</th><th>${t("dashboard.table.reporting")}</th></tr></thead>
+<tbody>${trend.map((q) => html`<tr data-quarter="${q.label}"${q.state ? html` data-state="${q.state}"` : ""}><td>${q.label}</td>
+<td>${q.state && q.state !== "REPORTED" ? stateText(t, q.state) : formatNumber(locale, q.realised)}</td><td>${formatNumber(locale, q.cumulative)}</td><td>${formatNumber(locale, q.ambition)}</td>
+<td>${q.state ? "" : `${q.reported} / ${q.employers}`}</td></tr>`)}</tbody></table>`;
+}
+
+// The ids of statusFields' figures, in its order (tests and styles find a figure by its id).
+const FIGURE_IDS = ["reported", "response-rate", "realised", "cumulative", "ambition", "not-reported"];
+
+function regionsTable(ctx: PageContext, o: NetworkOverview): Html {
+  const { t, locale } = ctx;
+  return html`<section id="regions"><h2>${t("figures.regions")}</h2>
+<table><thead><tr><th>${t("figures.network")}</th><th>${t("reporting.status.reported")}</th><th>${t("reporting.status.responseRate")}</th><th>${t("figures.new")}</th><th>${t("figures.cumulative")}</th><th>${t("figures.ambition")}</th></tr></thead>
+<tbody>${o.status.byNetwork.map((n) => html`<tr data-network="${n.networkId}"><td>${n.networkName}</td><td>${n.reported} / ${n.employers}</td><td>${formatPercent(locale, n.responseRate)}</td>
+<td>${formatNumber(locale, n.realised)}</td><td>${formatNumber(locale, n.cumulative)}</td><td>${formatNumber(locale, n.ambition)}</td></tr>`)}</tbody></table></section>`;
 }
 
 function quarterPicker(t: Translate, trend: QuarterTotals[], selected: { year: number; quarter: number }): Html {

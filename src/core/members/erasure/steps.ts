@@ -95,12 +95,13 @@ export const ERASURE_STEPS: ErasureStep[] = [
   },
   {
     name: "authorship",
-    tables: ["PlacementReport", "PlacementReportRevision", "Event", "MembershipConfirmation", "MembershipConditionText", "WorkspaceBinding"],
+    tables: ["PlacementReport", "PlacementReportRevision", "EmployerAmbitionChange", "Event", "MembershipConfirmation", "MembershipConditionText", "WorkspaceBinding"],
     async run({ tx, subject }) {
       const by = subject.personId;
       const counts = await Promise.all([
         tx.placementReport.updateMany({ where: { submittedById: by }, data: { submittedById: null } }),
         tx.placementReportRevision.updateMany({ where: { submittedById: by }, data: { submittedById: null } }),
+        tx.employerAmbitionChange.updateMany({ where: { changedById: by }, data: { changedById: null } }),
         tx.event.updateMany({ where: { createdById: by }, data: { createdById: null } }),
         tx.membershipConfirmation.updateMany({ where: { confirmedById: by }, data: { confirmedById: null } }),
         tx.membershipConditionText.updateMany({ where: { createdById: by }, data: { createdById: null } }),
