@@ -3,7 +3,7 @@ import { networkSettings } from "../core/reporting/periods.js";
 import { myReports } from "../core/reporting/my-reports.js";
 import { listSubgroups } from "../core/subgroups/list-subgroups.js";
 import { periodStatus } from "../core/reporting/period-status.js";
-import { formatDateTime, formatNumber } from "../i18n/format.js";
+import { formatDateTime } from "../i18n/format.js";
 import { progressText, statusFields } from "../shared/figures-text.js";
 import type { ChatContext } from "./context.js";
 import type { Block, ChatMessage } from "./message.js";
@@ -38,7 +38,7 @@ async function reportsSection(ctx: ChatContext): Promise<Block[]> {
   if (!result.ok) return [{ type: "text", text: ctx.t(result.error.key, result.error.params) }];
   const { current, reports, employerName, archived, progress } = result.value;
   const lines = reports.slice(0, HOME_REPORTS).map((r) =>
-    ctx.t("figures.employerLine", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), progress: progressText(ctx.t, ctx.locale, { ...progress, cumulative: r.cumulative }) }),
+    ctx.t("figures.employerLine", { quarter: r.label, realised: r.realised, progress: progressText(ctx.t, ctx.locale, { ...progress, cumulative: r.cumulative }) }),
   );
   return [
     { type: "header", text: ctx.t("home.reports.title", { employer: employerName }) },

@@ -11,9 +11,8 @@ type T = (key: MessageKey, params?: MessageParams) => string;
  * they cannot disagree: "11 van 12 (doel 31-12-2028)".
  */
 export function progressText(t: T, locale: Locale, p: Pick<Progress, "cumulative" | "ambition" | "targetDate" | "targetPassed">): string {
-  const cumulative = formatNumber(locale, p.cumulative);
-  if (p.ambition === 0) return t("figures.noAmbition", { cumulative });
-  const ambition = formatNumber(locale, p.ambition);
+  const { cumulative, ambition } = p;
+  if (ambition === 0) return t("figures.noAmbition", { cumulative });
   if (!p.targetDate) return t("figures.progress", { cumulative, ambition });
   // A DATE is a calendar day: shown as that day, whatever the time zone.
   const date = formatDate(locale, p.targetDate, "UTC");

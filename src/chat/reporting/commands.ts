@@ -9,7 +9,7 @@ import { purgeRemark } from "../../core/reporting/purge-remark.js";
 import { networkSettings } from "../../core/reporting/periods.js";
 import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
 import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
-import { formatDate, formatNumber } from "../../i18n/format.js";
+import { formatDate } from "../../i18n/format.js";
 import { progressText, stateText, statusFields } from "../../shared/figures-text.js";
 import type { ChatContext } from "../context.js";
 import { toCsv } from "../../shared/csv.js";
@@ -58,7 +58,7 @@ export async function reportForm(ctx: ChatContext): Promise<Form> {
 
 export function currentFigureText(ctx: ChatContext, given: MyReport): string {
   const date = formatDate(ctx.locale, given.submittedAt);
-  const realised = formatNumber(ctx.locale, given.realised);
+  const { realised } = given;
   return given.submittedBy ? ctx.t("figures.current", { realised, by: given.submittedBy, date }) : ctx.t("figures.currentUnknown", { realised, date });
 }
 
@@ -80,7 +80,7 @@ function confirmReplaceMessage(ctx: ChatContext, c: ReplaceConfirmation, raw: Re
   const { confirmReplace: _ignored, ...figures } = raw;
   const text = ctx.t(c.current.submittedBy ? "figures.confirmReplace" : "figures.confirmReplaceUnknown", {
     quarter: c.label,
-    realised: formatNumber(ctx.locale, c.current.realised),
+    realised: c.current.realised,
     by: c.current.submittedBy ?? "",
     date: formatDate(ctx.locale, c.current.submittedAt),
     next: String(figures.realised ?? ""),
@@ -171,7 +171,7 @@ const mine: Command = {
     const { current, reports, employerName, archived, progress } = result.value;
     const due = !current.reported && !archived;
     const lines = reports.map((r) =>
-      ctx.t("figures.employerLine", { quarter: r.label, realised: formatNumber(ctx.locale, r.realised), progress: progressText(ctx.t, ctx.locale, { ...progress, cumulative: r.cumulative }) }),
+      ctx.t("figures.employerLine", { quarter: r.label, realised: r.realised, progress: progressText(ctx.t, ctx.locale, { ...progress, cumulative: r.cumulative }) }),
     );
     const message: ChatMessage = {
       summary: ctx.t("reporting.mine.title", { employer: employerName }),
@@ -226,7 +226,7 @@ function regionLine(ctx: ChatContext, n: QuarterFigures & { networkName: string 
     network: n.networkName,
     reported: n.reported,
     employers: n.employers,
-    realised: formatNumber(ctx.locale, n.realised),
+    realised: n.realised,
     progress: progressText(ctx.t, ctx.locale, { cumulative: n.cumulative, ambition: n.ambition, targetDate: null, targetPassed: false }),
   });
 }
@@ -235,9 +235,9 @@ function regionLine(ctx: ChatContext, n: QuarterFigures & { networkName: string 
 export function historyLine(ctx: ChatContext, q: QuarterTotals): string {
   const progress = progressText(ctx.t, ctx.locale, { cumulative: q.cumulative, ambition: q.ambition, targetDate: null, targetPassed: false });
   if (q.state === undefined) {
-    return ctx.t("figures.quarterLine", { quarter: q.label, realised: formatNumber(ctx.locale, q.realised), progress, reported: q.reported, employers: q.employers });
+    return ctx.t("figures.quarterLine", { quarter: q.label, realised: q.realised, progress, reported: q.reported, employers: q.employers });
   }
-  if (q.state === "REPORTED") return ctx.t("figures.employerLine", { quarter: q.label, realised: formatNumber(ctx.locale, q.realised), progress });
+  if (q.state === "REPORTED") return ctx.t("figures.employerLine", { quarter: q.label, realised: q.realised, progress });
   if (q.state === "NOT_REPORTED") return ctx.t("figures.employerLineNotReported", { quarter: q.label, progress });
   return ctx.t("figures.employerLineState", { quarter: q.label, state: stateText(ctx.t, q.state) });
 }

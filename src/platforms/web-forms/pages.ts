@@ -1,7 +1,7 @@
 import type { ReportLinkForm, RsvpAnswerWord, RsvpLinkPage } from "../../core/links/index.js";
 import { RSVP_ANSWERS } from "../../core/links/index.js";
 import type { Message } from "../../i18n/index.js";
-import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.js";
+import { formatDate, formatDateTime } from "../../i18n/format.js";
 import { translate, translator, type Locale } from "../../i18n/index.js";
 import { html, page, type Html } from "../../shared/html.js";
 
@@ -37,8 +37,8 @@ export function reportPage(form: ReportLinkForm, state: ReportFormState = {}): s
   };
   const current = form.current
     ? t(form.current.by ? "links.report.current" : "links.report.currentNobody", {
-        realised: formatNumber(locale, form.current.realised),
-        ambition: formatNumber(locale, form.current.ambition),
+        realised: form.current.realised,
+        ambition: form.current.ambition,
         by: form.current.by ?? "",
         date: formatDate(locale, form.current.submittedAt),
       })
