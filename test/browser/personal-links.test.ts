@@ -57,13 +57,15 @@ describe("personal links in a browser: the report form and the RSVP page, on a p
     expect(await page.locator("#current-figure").textContent()).toBe(nl("links.report.none", { quarter: "Q4 2026" }));
     await fitsThePhone(page);
     await page.getByLabel(nl("links.report.realised")).fill("5");
-    await page.getByLabel(nl("links.report.ambition")).fill("12");
+    await page.getByLabel(nl("links.report.ambition")).fill("13");
     await page.screenshot({ path: `${artifacts}/link-report-phone.png`, fullPage: true });
     await page.getByRole("button", { name: nl("links.report.send") }).click();
     await page.locator("#link-done").waitFor();
-    expect(await page.locator("#link-done").textContent()).toBe(nl("links.report.saved", { employer: "Bakkerij De Korenschoof", realised: 5, ambition: 12, quarter: "Q4 2026" }));
+    expect(await page.locator("#link-done").textContent()).toBe(nl("links.report.saved", { employer: "Bakkerij De Korenschoof", realised: 5, ambition: 13, quarter: "Q4 2026" }));
     expect(await page.locator("#current-figure").textContent()).toContain("Joost Bakker");
-    expect(await report()).toMatchObject({ realised: 5, ambition: 12, version: 1, submittedVia: "WEB" });
+    expect(await report()).toMatchObject({ realised: 5, version: 1, submittedVia: "WEB" });
+    // A report holds counts only; the ambition given with it (13, the demo had 12) is the employer's.
+    expect(await database.db.prisma.employer.findFirstOrThrow({ where: { name: "Bakkerij De Korenschoof" }, select: { ambition: true } })).toEqual({ ambition: 13 });
     await fitsThePhone(page);
     await page.close();
   });

@@ -20,13 +20,13 @@ describeEachDatabase("chat: a coordinator invites an external guest (event <nr> 
     const before = await snapshotCounts(db);
     expect(replies(await handleText(joost, "event 1 gast wethouder@gemeente.example"))[0]).toContain("alleen voor netwerkcoördinatoren");
     const bad = replies(await handleText(sanne, "event 1 gast geen-adres"));
-    expect(bad).toContain("Zo nodig je een gast uit die geen lid is: event 3 gast naam@organisatie.nl");
+    expect(bad).toContain("Zo nodig je een gast uit die geen lid is: evenement 3 gast naam@organisatie.nl");
     expect(replies(await handleText(sanne, "event 77 gast a@b.example"))[0]).toContain("Evenement 77 ken ik niet");
     expect(await snapshotCounts(db)).toEqual(before);
     expect(await db.prisma.eventGuest.count()).toBe(0);
 
     const title = "Praktijktafel met de wethouder Werk en Inkomen";
-    expect(replies(await handleText(sanne, "event 1 gast Wethouder@Gemeente.example"))).toEqual([
+    expect(replies(await handleText(sanne, "evenement 1 gast Wethouder@Gemeente.example"))).toEqual([
       `wethouder@gemeente.example is als gast uitgenodigd voor #1 ${title}. De gast meldt zich aan via de persoonlijke link in de uitnodiging.`,
     ]);
     expect(replies(await handleText(sanne, "event 1 guest wethouder@gemeente.example"))).toEqual([`wethouder@gemeente.example was al uitgenodigd voor #1 ${title}; er is niets veranderd.`]);
