@@ -185,7 +185,7 @@ describeEachDatabase("Teams personal overview (home)", (use) => {
         nl("home.reports.title", { employer: "Nieuwe Werkplaats" }),
         nl("home.reports.due", { quarter: "Q4 2026" }),
         `[${nl("reporting.button.report")}]`,
-        nl("figures.progressLine", { progress: nl("figures.noAmbition", { cumulative: "0" }) }),
+        nl("figures.progressLine", { progress: nl("figures.noAmbition", { cumulative: 0 }) }),
         nl("home.reports.none"),
         nl("home.events.title"),
         eventLine("nl", praktijktafel, nl("home.rsvp.none")),
