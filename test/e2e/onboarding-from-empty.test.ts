@@ -154,8 +154,8 @@ describe.each(kinds)("a network from an empty database to its first campaign [%s
     const answer = await slashAndAnswer(h, reporter.slackUser, "rapporteer 3 ambitie 10", "report-1");
     expect(answer.ack.status).toBe(200);
     expect(readableText(answer.message!)).toContain(`Je rapportage voor Q${current.quarter} ${current.year} is opgeslagen: 3 plaatsingen, ambitie 10.`);
-    const report = await db.prisma.placementReport.findFirstOrThrow({ where: { employerId: reporterPerson.employerId! }, include: { period: true } });
-    expect(report).toMatchObject({ realised: 3, ambition: 10, submittedVia: "SLACK", submittedById: reporterPerson.id, period: { year: current.year, quarter: current.quarter } });
+    const report = await db.prisma.placementReport.findFirstOrThrow({ where: { employerId: reporterPerson.employerId! }, include: { period: true, employer: true } });
+    expect(report).toMatchObject({ realised: 3, employer: { ambition: 10 }, submittedVia: "SLACK", submittedById: reporterPerson.id, period: { year: current.year, quarter: current.quarter } });
     expect(await db.prisma.platformIdentity.findMany({ select: { personId: true, tenantId: true, externalUserId: true } })).toEqual([
       { personId: reporterPerson.id, tenantId: TEAM, externalUserId: reporter.slackUser },
     ]);

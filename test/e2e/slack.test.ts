@@ -60,8 +60,8 @@ describeEachDatabase("Slack end to end", (use) => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ response_type: "ephemeral" });
     expect(blocksText((res.json as Json).blocks)).toMatch(/Q4 2026/);
-    const report = await db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } } });
-    expect(report).toMatchObject({ realised: 3, ambition: 10, submittedVia: "SLACK", submittedById: joost.personId });
+    const report = await db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } }, include: { employer: true } });
+    expect(report).toMatchObject({ realised: 3, employer: { ambition: 10 }, submittedVia: "SLACK", submittedById: joost.personId });
   });
 
   it("refuses a member's report for a quarter long past (/netwerk rapporteer q1 2001 7) with the Dutch reason, and stores nothing (issue 15.6)", async () => {
@@ -107,8 +107,8 @@ describeEachDatabase("Slack end to end", (use) => {
     const valid = await postSlack(h.app.url, interactiveBody(viewSubmissionPayload(slackUser.bakeryHr, view, { realised: "5", ambition: "12", remark: "Twee <!channel> zomerbanen" })), FORM);
     expect(valid.status).toBe(200);
     expect(valid.text).toBe("");
-    const report = await db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } } });
-    expect(report).toMatchObject({ realised: 5, ambition: 12, remark: "Twee <!channel> zomerbanen" });
+    const report = await db.prisma.placementReport.findFirstOrThrow({ where: { employerId: joost.employerId!, period: { year: 2026, quarter: 4 } }, include: { employer: true } });
+    expect(report).toMatchObject({ realised: 5, employer: { ambition: 12 }, remark: "Twee <!channel> zomerbanen" });
     await vi.waitFor(() => expect(h.fake.callsTo("chat.postEphemeral")).toHaveLength(1));
     expect(h.fake.callsTo("chat.postEphemeral")[0]!.body).toMatchObject({ channel: "C0GENERAL", user: slackUser.bakeryHr });
   });
@@ -145,7 +145,7 @@ describeEachDatabase("Slack end to end", (use) => {
     const res = await slash(slackUser.bakeryHr, "event nieuw");
 
     expect(res.json).toMatchObject({ response_type: "ephemeral" });
-    expect(readableText({ blocks: (res.json as Json).blocks })).toContain(nl("chat.coordinatorOnly", { command: "event" }));
+    expect(readableText({ blocks: (res.json as Json).blocks })).toContain(nl("chat.coordinatorOnly", { command: "evenement" }));
     await h.app.slack!.stop();
     expect(h.fake.callsTo("views.open")).toHaveLength(0);
     expect(await snapshotCounts(db)).toEqual(before);

@@ -46,8 +46,8 @@ describeEachDatabase("Teams endpoint authentication", (use) => {
     const reply = connector.sent().at(-1);
     expect(cardText(cardOf(reply))).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: 3, ambition: 12 }));
     expect(reply?.authorization).toBe(`Bearer ${aadToken}`);
-    const report = await use().prisma.placementReport.findFirstOrThrow({ where: { period: { year: 2026, quarter: 4 }, employer: { name: "Bakkerij De Korenschoof" } } });
-    expect(report).toMatchObject({ realised: 3, ambition: 12 });
+    const report = await use().prisma.placementReport.findFirstOrThrow({ where: { period: { year: 2026, quarter: 4 }, employer: { name: "Bakkerij De Korenschoof" } }, include: { employer: true } });
+    expect(report).toMatchObject({ realised: 3, employer: { ambition: 12 } });
   });
 
   it.each([

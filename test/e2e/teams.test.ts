@@ -74,8 +74,8 @@ describeEachDatabase("Teams bot end to end", (use) => {
 
     expect(response.body.type).toBe("application/vnd.microsoft.card.adaptive");
     expect(cardText(response.body.value)).toContain(nl("reporting.saved", { quarter: "Q4 2026", realised: 3, ambition: 12 }));
-    const report = await use().prisma.placementReport.findFirstOrThrow({ where: { period: { year: 2026, quarter: 4 } } });
-    expect(report).toMatchObject({ realised: 3, ambition: 12, submittedVia: "TEAMS", remark: "**vet** <at>iedereen</at>" });
+    const report = await use().prisma.placementReport.findFirstOrThrow({ where: { period: { year: 2026, quarter: 4 } }, include: { employer: true } });
+    expect(report).toMatchObject({ realised: 3, employer: { ambition: 12 }, submittedVia: "TEAMS", remark: "**vet** <at>iedereen</at>" });
     // The confirmation sticks in the personal chat: the form message itself is replaced.
     expect(connector.sent().at(-1)).toMatchObject({ method: "PUT", activityId: "sent-1" });
   });

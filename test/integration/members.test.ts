@@ -149,8 +149,8 @@ describeEachDatabase("members and privacy", (use) => {
     expect(await p.outboxMessage.count({ where: { personId: joost.personId } })).toBe(0);
     expect(await p.rsvp.count({ where: { eventId } })).toBe(0);
 
-    const report = await p.placementReport.findUniqueOrThrow({ where: { id: reportId }, include: { revisions: true } });
-    expect(report).toMatchObject({ realised: 2, ambition: 12, employerId: joost.employerId, submittedById: null });
+    const report = await p.placementReport.findUniqueOrThrow({ where: { id: reportId }, include: { revisions: true, employer: true } });
+    expect(report).toMatchObject({ realised: 2, employerId: joost.employerId, submittedById: null, employer: { ambition: 12 } });
     expect(report.revisions.map((r) => r.submittedById)).toEqual([null]);
     expect(await p.placementReportRevision.count({ where: { submittedById: joost.personId } })).toBe(0);
 

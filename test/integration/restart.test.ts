@@ -28,8 +28,8 @@ it("keeps a submitted report in the PGlite data dir when the process is killed w
 
   const db = await openDatabase({ kind: "pglite", dataDir });
   try {
-    const report = await db.prisma.placementReport.findUnique({ where: { id: reportId } });
-    expect(report).toMatchObject({ realised: 7, ambition: 12, version: 1 });
+    const report = await db.prisma.placementReport.findUnique({ where: { id: reportId }, include: { employer: true } });
+    expect(report).toMatchObject({ realised: 7, version: 1, employer: { ambition: 12 } });
     expect(await db.prisma.placementReportRevision.count({ where: { reportId } })).toBe(1);
   } finally {
     await db.close();
