@@ -38,7 +38,7 @@ describeEachDatabase("Teams bot end to end", (use) => {
     const inputs = card.body.filter((e: any) => e.type.startsWith("Input."));
     expect(inputs.map((i: any) => [i.type, i.id, i.isRequired])).toEqual([
       ["Input.Number", "in_realised", true],
-      ["Input.Number", "in_ambition", true],
+      ["Input.Number", "in_ambition", false],
       ["Input.Text", "in_remark", false],
     ]);
     expect(card.actions[0]).toMatchObject({ type: "Action.Execute", verb: "form.submit", fallback: { type: "Action.Submit" } });
