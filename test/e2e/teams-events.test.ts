@@ -94,7 +94,7 @@ describeEachDatabase("Teams events: announce, RSVP in place", (use) => {
     await post(message(connector, teamsUser("bakeryHr"), "help", channel));
     const before = await snapshotCounts(use());
     await post(message(connector, teamsUser("bakeryHr"), "event nieuw", channel));
-    expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.coordinatorOnly", { command: "event" }));
+    expect(cardText(cardOf(connector.sent().at(-1)))).toBe(nl("chat.coordinatorOnly", { command: "evenement" }));
     expect(await snapshotCounts(use())).toEqual(before);
   });
 });
