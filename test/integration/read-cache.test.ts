@@ -30,11 +30,12 @@ describeEachDatabase("read cache", (use, kind) => {
     expect(db.cache.stats().hits - before.hits).toBe(1);
     expect(first.ok && first.value.current.reported).toBe(false);
 
-    await submitReport(deps, joost, { realised: 3, ambition: 12 }, "SLACK");
+    await submitReport(deps, joost, { realised: 3, ambition: 13 }, "SLACK");
     await vi.waitFor(async () => {
       const after = await myReports(deps, joost);
       expect(after.ok && after.value.current.reported).toBe(true);
-      expect(after.ok && after.value.reports[0]).toMatchObject({ label: "Q4 2026", realised: 3, ambition: 12 });
+      expect(after.ok && after.value.reports[0]).toMatchObject({ label: "Q4 2026", realised: 3, cumulative: (first.ok ? first.value.progress.cumulative : NaN) + 3 });
+      expect(after.ok && after.value.progress.ambition).toBe(13);
     });
   });
 
