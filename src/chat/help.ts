@@ -17,7 +17,7 @@ export const topicOf: Record<string, HelpTopic> = {
   agenda: "events", rsvp: "events", ics: "events", evenement: "events", deelnemers: "events",
   zoek: "network", subgroepen: "network", subgroep: "network", lid: "network", verlaat: "network", contact: "network", dashboard: "network",
   werkgever: "admin", werkgevers: "admin", persoon: "admin", personen: "admin", leden: "admin",
-  taal: "you", mijn: "you", gegevens: "you", verwijder: "you", profiel: "you", uitstellen: "you", stille: "you", vermelding: "you",
+  taal: "you", mijn: "you", gegevens: "you", verwijder: "you", profiel: "you", uitstellen: "you", stille: "you", vermelding: "you", kanaal: "you",
 };
 
 /** Only coordinators may run it, or only they are meant to find it in the help. */

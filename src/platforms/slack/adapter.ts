@@ -1,7 +1,7 @@
 import type { ChatAdapter } from "../../chat/adapter.js";
 import type { ChatMessage, Form } from "../../chat/message.js";
 import { translator, type Locale } from "../../i18n/index.js";
-import { openModal, renderEffects, type SlackSurface } from "./effects.js";
+import { openModal, renderEffects, replyPrivately, type SlackSurface } from "./effects.js";
 import { publishHome } from "./listeners/home.js";
 import type { SlackListenerDeps } from "./listeners/shared.js";
 import { homeView } from "./views.js";
@@ -29,6 +29,12 @@ export function slackAdapter(d: SlackListenerDeps): ChatAdapter<SlackRequest> {
     },
     fallbackLocale: (r) => r.locale ?? d.defaultLocale,
     async render(r, answer) {
+      // A standalone answer (the apology, the note to an unknown person) is one private text with
+      // nothing after it to save: sent as it is, so its failure is logged once, by the pipeline.
+      if (answer.standalone) {
+        for (const effect of answer.effects) if (effect.type === "reply") await replyPrivately(surface(r, answer.locale), effect.message, d.logger);
+        return;
+      }
       const hooks = { announcements: d.announcements, logger: d.logger, ctx: answer.ctx, openForm: (form: Form) => adapter.openForm(r, form, answer.locale) };
       await renderEffects(surface(r, answer.locale), answer.effects, hooks);
       if (r.fromHome && answer.ctx) await publishHome(r.client, answer.ctx, r.userId);
