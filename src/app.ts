@@ -16,7 +16,6 @@ import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
 import type { MountedTeams } from "./platforms/teams/mount.js";
 import { announceWebSurfaces, mountWebSurfaces } from "./platforms/web/mount.js";
 import { WorkInFlight } from "./platforms/work-in-flight.js";
-import { EventLoopLag } from "./http/event-loop-lag.js";
 
 export interface RunningApp {
   url: string;
@@ -72,10 +71,9 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
 
   // One bound for all chat platforms: they share the event loop and the database.
   const requests = new WorkInFlight(config.env.MAX_REQUESTS_IN_FLIGHT);
-  const lag = new EventLoopLag();
   const http = createHttpApp(db, { publicUrl: config.env.PUBLIC_URL, trustProxy: config.env.TRUST_PROXY, metricsToken: config.env.METRICS_TOKEN });
   // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
-  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger, requests, lag, conversation: options.conversation }) : undefined;
+  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, logger, requests, conversation: options.conversation }) : undefined;
   // Demo mode: anonymous endpoint for the Bot Framework Emulator, talking to loopback only.
   // Loaded only when mounted: botbuilder and teams-ai cost start-up time and memory a Slack-only deployment never uses.
   const teams = config.teamsEnabled || config.demoMode ? (await import("./platforms/teams/mount.js")).mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, logger, requests, conversation: options.conversation, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;
@@ -110,7 +108,6 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       await teams?.stop();
       await email?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      lag.stop();
       if (!options.database) await db.close();
     },
   };

@@ -35,10 +35,6 @@ const envSchema = z.object({
   // one instance works on at once. More are answered "busy, try again" at once, instead of
   // queueing until their answers come too late (Slack's 3 s, Teams' 15 s).
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
-  // Also "busy" (Slack, before Bolt reads the request) while the event loop is this far behind:
-  // a request taken on then waits that long before any work starts, and adds to the delay of all.
-  // 0 turns that check off (the test suites: their processes share two cores with others).
-  BUSY_EVENT_LOOP_LAG_MS: z.coerce.number().int().min(0).max(60_000).default(300),
   PUBLIC_URL: optionalString.pipe(z.string().url("moet een volledige https://-URL zijn").optional()),
   DATABASE_URL: optionalString.pipe(
     z

@@ -20,7 +20,7 @@ export class RateLimiter {
   }
 
   /** Waits for this send's slot. Each caller reserves its own slot: one timer per send. */
-  async acquire(address?: string): Promise<boolean> {
+  async acquire(address?: string): Promise<void> {
     const addressWait = this.addressWait(address, Date.now());
     if (addressWait > 0) await sleep(addressWait);
     for (;;) {
@@ -37,7 +37,6 @@ export class RateLimiter {
     this.departures.push(Date.now());
     if (this.departures.length > this.perSecond) this.departures.splice(0, this.departures.length - this.perSecond);
     if (address && this.perAddressGapMs > 0) this.lastPerAddress.set(address, Date.now());
-    return true;
   }
 
   /** The platform said slow down: nobody on this instance sends to it before then. */

@@ -9,8 +9,6 @@ import type { Locale } from "../i18n/index.js";
  */
 export interface OutboxSender {
   platform: ChatPlatform;
-  /** The platform whose rate this sender's calls count against, when not its own (WEB rows sent through Slack). */
-  pacedAs?: Exclude<ChatPlatform, "WEB">;
   send(delivery: OutboxDelivery): Promise<SendResult>;
   /**
    * Optional: for a message whose previous worker died between the platform's answer and

@@ -20,10 +20,9 @@ export interface SentRecorderOptions {
 
 /**
  * Records delivered messages as SENT, the platform's answer (its message id) in the same
- * statement, which also clears the in-flight mark. An answer is written at once, in its own
- * statement beside any write still under way (answers of the same moment go together, up to
- * `maxBatch` rows in one UPDATE): every answer not yet written is in doubt if the process dies,
- * so none waits for another's round trip.
+ * statement. An answer is written at once; answers that arrive while a write is under way go
+ * together in the next one (up to `maxBatch` rows in one UPDATE), which is most of a fan-out's
+ * database cost. Every answer not yet written is in doubt if the process dies: no timer.
  *
  * When the database is unreachable the answers are kept and the write is retried until it
  * returns (for `retryForMs`): the rows stay SENDING with their send started, which no other
@@ -31,8 +30,8 @@ export interface SentRecorderOptions {
  */
 export class SentRecorder {
   private buffer: Sent[] = [];
-  private scheduled = false;
-  private readonly writing = new Set<Promise<void>>();
+  private busy = false;
+  private writing: Promise<void> = Promise.resolve();
   private readonly maxBatch: number;
   private readonly retryForMs: number;
 
@@ -46,28 +45,23 @@ export class SentRecorder {
 
   add(sent: Sent): void {
     this.buffer.push(sent);
-    if (this.buffer.length >= this.maxBatch) this.startWrite();
-    else if (!this.scheduled) {
-      // The other answers of this moment (lanes resumed by the same event) join this write.
-      this.scheduled = true;
-      queueMicrotask(() => this.startWrite());
-    }
+    if (!this.busy || this.buffer.length >= this.maxBatch) void this.flush();
   }
 
   /** Writes whatever is buffered; resolves when everything added so far is written (or given up). */
-  async flush(): Promise<void> {
-    this.startWrite();
-    await Promise.all([...this.writing]);
-  }
-
-  private startWrite(): void {
-    this.scheduled = false;
-    const rows = this.buffer.splice(0, this.maxBatch);
-    if (rows.length === 0) return;
-    const write = this.writeDurably(rows);
-    this.writing.add(write);
-    void write.finally(() => this.writing.delete(write));
-    if (this.buffer.length > 0) this.startWrite();
+  flush(): Promise<void> {
+    const rows = this.buffer;
+    this.buffer = [];
+    if (rows.length > 0) {
+      this.busy = true;
+      this.writing = this.writing.then(async () => {
+        await this.writeDurably(rows);
+        this.busy = false;
+        // What arrived during this write goes now, in one statement.
+        if (this.buffer.length > 0) void this.flush();
+      });
+    }
+    return this.writing;
   }
 
   private async writeDurably(rows: Sent[]): Promise<void> {
@@ -92,7 +86,7 @@ export class SentRecorder {
     // lockedBy stays: which instance delivered a message is worth knowing when something goes wrong.
     await this.db.$executeRaw`
       UPDATE "OutboxMessage" AS o
-      SET status = 'SENT', "platformMessageId" = v.pid, "sentAt" = v.sent_at::timestamp(3), "lockedUntil" = NULL, "lastError" = NULL, "sendingSince" = NULL
+      SET status = 'SENT', "platformMessageId" = v.pid, "sentAt" = v.sent_at::timestamp(3), "lockedUntil" = NULL, "lastError" = NULL
       FROM (SELECT unnest(${rows.map((r) => r.id)}::text[]) AS id, unnest(${rows.map((r) => r.platformMessageId)}::text[]) AS pid,
                    unnest(${rows.map((r) => r.sentAt.toISOString())}::text[]) AS sent_at) AS v
       WHERE o.id = v.id`;

@@ -35,8 +35,6 @@ export interface WorkerOptions {
 const defaults = { batchSize: 50, concurrency: 8, leaseMs: 60_000, maxAttempts: 6, idleMs: 1_000 };
 // Slack allows about one message per second in one conversation.
 const PER_ADDRESS_GAP_MS = 1_000;
-// How often a worker with rows due asks for the platform lease another worker holds.
-const LEASE_POLL_MS = 100;
 
 /**
  * Delivers outbox rows: claim a batch, decide (campaign rules), render in the recipient's
@@ -46,26 +44,13 @@ const LEASE_POLL_MS = 100;
  * idempotency key). What the worker does instead:
  * - the lease is renewed while a batch is worked on, so a slow machine does not let another
  *   worker take a row that is still being sent;
- * - before the wait for the platform's turn, the attempt is recorded (`beginSend`, only while
- *   this worker still holds the row), and after it the row is sent only if its lease cannot have
- *   lapsed meanwhile (`custody`); the platform's answer is recorded with SENT in one statement
+ * - just before the platform is called, the attempt is recorded (`beginSend`, only while this
+ *   worker still holds the row); the platform's answer is recorded with SENT in one statement
  *   within milliseconds, and kept and retried while the database is unreachable;
  * - a row whose send had started and whose holder went silent is claimed only two leases later,
  *   "in doubt": a sender that can look a message up (`wasDelivered`, Slack: message metadata)
  *   is asked first. With one that cannot (Teams), a message whose worker died in the
  *   milliseconds between the platform's answer and its record may arrive twice.
- *
- * Why Teams keeps that window (issue 15.9): the Bot Connector assigns every activity's id itself
- * (the activity spec, A2031: clients SHOULD NOT set one; botbuilder drops it), takes no
- * idempotency key, and has no call that lists or reads a conversation's activities, so a
- * client-side id would be seen by nobody and "already sent?" cannot be asked of it. Keeping the
- * lease alive does not help either: a killed process holds no lease. What would close it is a
- * look-up through Microsoft Graph (Chat.Read.WhereInstalled, the personal chat's Graph id via the
- * user's installed app, the outbox key in the card), which needs consent in every tenant and is
- * not built. What is done: the attempt is durable before the call, the answer is written at once
- * (sent-recorder.ts, one statement that also clears the in-flight mark), and while the database
- * is unreachable answers are kept and retried, so only a crash in that one write's round trip
- * can double a message.
  */
 export class OutboxWorker {
   readonly workerId: string;
@@ -74,7 +59,6 @@ export class OutboxWorker {
   private readonly senders = new Map<string, OutboxSender>();
   private readonly recorder: SentRecorder;
   private running = false;
-  private waitingForLease = false;
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -85,28 +69,21 @@ export class OutboxWorker {
     this.recorder = new SentRecorder(config.db, { logger: config.logger });
     for (const sender of config.senders) {
       this.senders.set(sender.platform, sender);
-      // A sender that delivers through another platform (WEB rows to Slack) shares its limiter.
-      const paceOf = sender.pacedAs ?? sender.platform;
-      const limiter =
-        this.limiters.get(paceOf) ??
-        (paceOf === "WEB"
-          ? new RateLimiter(config.ratePerSecond?.WEB ?? 1_000)
-          : new SharedRateLimiter(config.db, `rate:${paceOf}`, this.workerId, config.ratePerSecond?.[paceOf] ?? 1, PER_ADDRESS_GAP_MS, undefined, config.logger));
-      this.limiters.set(paceOf, limiter);
-      this.limiters.set(sender.platform, limiter);
+      const rate = config.ratePerSecond?.[sender.platform] ?? (sender.platform === "WEB" ? 1_000 : 1);
+      this.limiters.set(
+        sender.platform,
+        sender.platform === "WEB" ? new RateLimiter(rate) : new SharedRateLimiter(config.db, `rate:${sender.platform}`, rate, PER_ADDRESS_GAP_MS),
+      );
     }
   }
 
   /** Claims and handles one batch; returns how many rows it handled. */
   async drainOnce(): Promise<number> {
-    const platforms = await this.sendablePlatforms();
-    if (platforms.length === 0) return 0;
-    const claimedAt = this.config.now();
     const rows = await claimDue(this.config.db, {
       workerId: this.workerId,
-      platforms,
+      platforms: [...this.senders.keys()],
       limit: this.options.batchSize,
-      now: claimedAt,
+      now: this.config.now(),
       leaseMs: this.options.leaseMs,
     });
     if (rows.length === 0) return 0;
@@ -115,16 +92,9 @@ export class OutboxWorker {
       recipientLocales(this.config.db, rows),
     ]);
     const ids = rows.map((r) => r.id);
-    // Until when these rows are surely still this worker's: only a renewal asked for before that
-    // moment extends it (after it, another worker may have taken a row over).
-    const custody = { until: claimedAt.getTime() + this.options.leaseMs };
     const heartbeat = setInterval(() => {
-      const askedAt = this.config.now().getTime();
-      renewLeases(this.config.db, { ids, workerId: this.workerId, now: new Date(askedAt), leaseMs: this.options.leaseMs }).then(
-        () => {
-          if (askedAt < custody.until) custody.until = askedAt + this.options.leaseMs;
-        },
-        (error: unknown) => this.config.logger?.warn({ err: error }, "Outbox-worker: lease niet verlengd"),
+      renewLeases(this.config.db, { ids, workerId: this.workerId, now: this.config.now(), leaseMs: this.options.leaseMs }).catch((error: unknown) =>
+        this.config.logger?.warn({ err: error }, "Outbox-worker: lease niet verlengd"),
       );
     }, this.options.leaseMs / 3);
     let next = 0;
@@ -133,7 +103,7 @@ export class OutboxWorker {
         const row = rows[next++]!;
         // Stopping: hand unsent rows back at once instead of waiting for rate slots.
         if (this.stopping) await this.reschedule(row, this.config.now(), null, false);
-        else await this.handleOrFail(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl", custody);
+        else await this.handleOrFail(row, decisions.get(row.id) ?? { action: "send" }, locales.get(row.personId ?? "") ?? "nl");
       }
     };
     try {
@@ -145,42 +115,17 @@ export class OutboxWorker {
     return rows.length;
   }
 
-  /**
-   * The platforms this worker may send to now: rows are claimed only for those, so none waits
-   * behind a platform's send lease another instance holds. For a platform with rows due whose
-   * lease is elsewhere, asking marks it wanted, and the holder hands it on (shared-rate-limit.ts).
-   */
-  private async sendablePlatforms(): Promise<string[]> {
-    const platforms = [...this.senders.keys()];
-    const due = new Set(await duePlatforms(this.config.db, platforms, this.config.now(), this.options.leaseMs));
-    this.waitingForLease = false;
-    const sendable: string[] = [];
-    for (const platform of platforms) {
-      if (!due.has(platform)) continue;
-      if (await (this.limiters.get(platform)!.ready?.() ?? true)) sendable.push(platform);
-      else this.waitingForLease = true;
-    }
-    return sendable;
-  }
-
   /** Handles everything due now (tests and the fake clock). */
   async drain(): Promise<number> {
     let total = 0;
-    for (;;) {
-      const handled = await this.drainOnce();
-      total += handled;
-      if (handled > 0) continue;
-      // Rows still due, but another worker holds their platform's lease: wait for a turn.
-      if (!this.waitingForLease) return total;
-      await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
-    }
+    for (let handled = await this.drainOnce(); handled > 0; handled = await this.drainOnce()) total += handled;
+    return total;
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
     this.stopping = false;
-    for (const limiter of this.limiters.values()) limiter.reopen?.();
     // Two loops share the rate limiter: one sends while the other claims its next batch.
     this.loop = Promise.all([this.run(), this.run()]).then(() => undefined);
   }
@@ -189,7 +134,6 @@ export class OutboxWorker {
     this.running = false;
     this.stopping = true;
     this.wake?.();
-    await Promise.all([...new Set(this.limiters.values())].map((limiter) => limiter.close?.()));
     await this.loop;
   }
 
@@ -199,10 +143,6 @@ export class OutboxWorker {
         if ((await this.drainOnce()) > 0) continue;
       } catch (error) {
         this.config.logger?.error({ err: error }, "Outbox-worker: ronde mislukt");
-      }
-      if (this.waitingForLease && this.running) {
-        await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
-        continue;
       }
       await new Promise<void>((resolve) => {
         const previous = this.wake;
@@ -216,9 +156,9 @@ export class OutboxWorker {
    * Whatever goes wrong with one row ends in its retry/DEAD path with the reason, never as an
    * error out of the batch: that would leave the row SENDING, claimed again every lease.
    */
-  private async handleOrFail(row: ClaimedRow, decision: DeliveryDecision, locale: Locale, custody: { until: number }): Promise<void> {
+  private async handleOrFail(row: ClaimedRow, decision: DeliveryDecision, locale: Locale): Promise<void> {
     try {
-      await this.handle(row, decision, locale, custody);
+      await this.handle(row, decision, locale);
     } catch (error) {
       try {
         await this.fail(row, { ok: false, error: reasonOf(error), permanent: false });
@@ -229,7 +169,7 @@ export class OutboxWorker {
     }
   }
 
-  private async handle(row: ClaimedRow, decision: DeliveryDecision, locale: Locale, custody: { until: number }): Promise<void> {
+  private async handle(row: ClaimedRow, decision: DeliveryDecision, locale: Locale): Promise<void> {
     const db = this.config.db;
     if (decision.action === "cancel") {
       await db.outboxMessage.updateMany({ where: this.held(row), data: { status: "CANCELLED", lastError: decision.reason, lockedBy: null, lockedUntil: null } });
@@ -260,28 +200,20 @@ export class OutboxWorker {
       if (found) return this.markSent(row, found);
     }
     await sender.prepare?.(delivery);
+    await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
     if (this.stopping) return this.reschedule(row, this.config.now(), null, false);
     // Taken over by another worker, or erased, since the claim: not ours to send any more.
     if (!(await beginSend(db, { id: row.id, workerId: this.workerId, now: this.config.now(), leaseMs: this.options.leaseMs }))) return;
-    // The attempt is recorded before the wait for the platform's turn, not after it: the turn is
-    // taken when the call leaves, and a database round trip between the two would let calls
-    // bunch up on their way to the platform (shared-rate-limit.ts).
-    const go = await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
-    // Stopping, the platform's lease lost, or the row's lease possibly lapsed while it waited
-    // (another worker may have it now): handed back unsent.
-    if (!go || this.stopping || this.config.now().getTime() >= custody.until) return this.reschedule(row, this.config.now(), null, false);
     let result: SendResult;
     try {
       result = await sender.send(delivery);
     } catch (error) {
       result = { ok: false, error: reasonOf(error), permanent: false, maybeDelivered: true };
     }
-    // SENT is written with the in-flight mark cleared, in one statement and at once: no round
-    // trip before it widens the moment in which a crash leaves the message in doubt.
-    if (result.ok) return this.markSent(row, result.platformMessageId);
     // The outcome below must be recorded even when this mark cannot be cleared (the database
     // gone for a moment): an erasure then waits for the lease instead.
     await endSend(db, row.id).catch((error: unknown) => this.config.logger?.warn({ err: error, outboxId: row.id }, "Outbox-worker: verzendmarkering niet gewist"));
+    if (result.ok) return this.markSent(row, result.platformMessageId);
     return this.fail(row, result);
   }
 
@@ -322,7 +254,6 @@ export class OutboxWorker {
         nextAttemptAt: at,
         lockedBy: null,
         lockedUntil: null,
-        sendingSince: null,
         // Unless the failure leaves open whether it arrived, it did not: no longer in doubt.
         ...(maybeDelivered ? {} : { sendStartedAt: null }),
         ...(error === null ? {} : { lastError: error.slice(0, 1_000) }),
@@ -330,20 +261,6 @@ export class OutboxWorker {
       },
     });
   }
-}
-
-/** Which of `platforms` have rows claimDue would take now (claim.ts has the same conditions). */
-async function duePlatforms(db: Db, platforms: string[], now: Date, leaseMs: number): Promise<string[]> {
-  const startedDueBefore = new Date(now.getTime() - 2 * leaseMs);
-  const rows = await db.$queryRaw<Array<{ platform: string }>>`
-    SELECT p AS platform FROM unnest(${platforms}::text[]) AS p
-    WHERE EXISTS (
-      SELECT 1 FROM "OutboxMessage"
-      WHERE platform::text = p
-        AND ((status = 'PENDING' AND "nextAttemptAt" <= ${now})
-          OR (status = 'SENDING' AND "sendStartedAt" IS NULL AND "lockedUntil" < ${now})
-          OR (status = 'SENDING' AND "sendStartedAt" IS NOT NULL AND "lockedUntil" < ${startedDueBefore})))`;
-  return rows.map((r) => r.platform);
 }
 
 async function recipientLocales(db: Db, rows: ClaimedRow[]): Promise<Map<string, Locale>> {

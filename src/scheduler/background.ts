@@ -42,9 +42,13 @@ export function startBackgroundWork(options: {
     senders,
     workerId: instanceId,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1_000,
-    // Rows without a chat identity go by e-mail or through Slack then, within that channel's one
-    // rate: the sender that takes them is pacedAs EMAIL or SLACK.
-    ratePerSecond: { SLACK: env.OUTBOX_RATE_SLACK, TEAMS: env.OUTBOX_RATE_TEAMS, EMAIL: env.OUTBOX_RATE_EMAIL },
+    // Rows without a chat identity go by e-mail or through Slack then, at that channel's pace.
+    ratePerSecond: {
+      SLACK: env.OUTBOX_RATE_SLACK,
+      TEAMS: env.OUTBOX_RATE_TEAMS,
+      EMAIL: env.OUTBOX_RATE_EMAIL,
+      ...(unlinked ? { WEB: options.unlinkedByEmail ? env.OUTBOX_RATE_EMAIL : env.OUTBOX_RATE_SLACK } : {}),
+    },
   });
   const enabled = env.SCHEDULER === "on" || (env.SCHEDULER === "auto" && env.NODE_ENV !== "test");
   const scheduler = enabled

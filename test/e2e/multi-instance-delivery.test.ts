@@ -88,8 +88,7 @@ describe("three delivery instances on one PostgreSQL, Slack and Teams", () => {
     await waitFor(allSent(db), 150_000, "the others to finish");
     expect(inFlight).toBeGreaterThan(0);
     // Teams takes no idempotency key and lists no messages: a kill between Teams' answer and the
-    // SENT write (one round trip) can double the one message then in that window (issue 15.9,
-    // open: only a Microsoft Graph look-up could close it, see src/delivery/worker.ts).
+    // SENT write (milliseconds) can double the one message then in that window (issue 15.9, open).
     expectEveryoneOnce("sigkill", 1);
   }, 240_000);
 

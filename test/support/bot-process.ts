@@ -9,14 +9,12 @@ const tsx = import.meta.resolve("tsx");
 /**
  * The real entry point (src/main.ts) in a process of its own, with only PATH and `env` as its
  * environment. It runs in `cwd`, by default an empty temporary directory, so a developer's own
- * .env file never leaks into a test. The event-loop check of the busy answer is off unless `env`
- * sets it: on a loaded machine a test's bot stalls longer than that and would refuse commands
- * the test waits for (npm run bench overload measures it).
+ * .env file never leaks into a test.
  */
 export function spawnBot(env: Record<string, string>, cwd: string = tmpdir(), entry: string = entryPoint): ChildProcess {
   return spawn(process.execPath, ["--import", tsx, resolve(entry)], {
     cwd,
-    env: { PATH: process.env.PATH ?? "", BUSY_EVENT_LOOP_LAG_MS: "0", ...env },
+    env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }

@@ -27,9 +27,6 @@ export function startTestApp(
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
     DEMO_DATA: "off",
-    // A loaded machine stalls test processes for longer than that; the check is measured by
-    // npm run bench overload instead. The in-flight bound stays (test/e2e/back-pressure.test.ts).
-    BUSY_EVENT_LOOP_LAG_MS: "0",
     // Without Slack or Teams the app serves only in demo mode; a suite that tests that choice
     // passes DEMO itself.
     ...(PLATFORM_SETTINGS.some((key) => env[key]) ? {} : { DEMO: "on" }),

@@ -62,7 +62,7 @@ const guestLocale = z.object({ locale: z.enum(["nl", "en"]) });
  */
 export function createEmailSenders(options: EmailSenderOptions): { sender: OutboxSender; unlinked: OutboxSender } {
   const send = (delivery: OutboxDelivery) => sendEmail(options, delivery);
-  return { sender: { platform: "EMAIL", send }, unlinked: { platform: "WEB" satisfies ChatPlatform, pacedAs: "EMAIL", send } };
+  return { sender: { platform: "EMAIL", send }, unlinked: { platform: "WEB" satisfies ChatPlatform, send } };
 }
 
 async function sendEmail(options: EmailSenderOptions, delivery: OutboxDelivery): Promise<SendResult> {

@@ -28,8 +28,6 @@ import { WorkInFlight } from "../work-in-flight.js";
 import { boundNetworks } from "../../core/networks/workspace-networks.js";
 import { busyResponder } from "./busy.js";
 import { BODY_LIMITS } from "../../http/body-limits.js";
-import type { EventLoopLag } from "../../http/event-loop-lag.js";
-import { shedSlackLoad } from "./shed-load.js";
 
 export interface SlackMountOptions {
   config: Config;
@@ -42,8 +40,6 @@ export interface SlackMountOptions {
   conversation?: Conversation;
   /** The instance's chat requests in flight, shared with the other platforms; beyond its limit Slack is told "busy". */
   requests?: WorkInFlight;
-  /** The process's event-loop delay: with `requests`, Slack requests are refused before Bolt reads them when it runs behind. */
-  lag?: EventLoopLag;
 }
 
 export interface MountedSlack {
@@ -76,10 +72,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
     receiver = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN, logger: boltLogger(log), installerOptions: { clientOptions } });
   } else {
     if (!env.SLACK_SIGNING_SECRET) throw new Error("Slack: SLACK_SIGNING_SECRET is nodig in HTTP-modus");
-    // Registered before the receiver's router, so they run before Bolt reads a body.
-    if (options.requests && options.lag) {
-      options.http.post(SLACK_PATHS.events, shedSlackLoad({ locale: env.DEFAULT_LOCALE, requests: options.requests, lag: options.lag, maxLagMs: env.BUSY_EVENT_LOOP_LAG_MS }));
-    }
+    // Registered before the receiver's router, so it runs before a body is read.
     options.http.post(SLACK_PATHS.events, refuseFutureTimestamps(log));
     receiver = new ExpressReceiver({
       signingSecret: env.SLACK_SIGNING_SECRET,

@@ -142,7 +142,6 @@ export function createSlackSenders(options: SlackSenderOptions, people: Unlinked
 
   const unlinked: OutboxSender = {
     platform: "WEB",
-    pacedAs: "SLACK",
     async send(delivery) {
       const address = unlinkedAddress.safeParse(delivery.address);
       if (!address.success) return { ok: false, error: "invalid_address", permanent: true };

@@ -174,5 +174,5 @@ export const HOLDS_NO_PERSONAL_DATA: Partial<Record<Prisma.ModelName, string>> =
   RateLimitCounter: "attempt counters keyed by a hash of a client's address, not linkable to a person",
   SlackEventReceipt: "Slack event ids already processed",
   SlackRequestReceipt: "signatures and timestamps of Slack requests already processed (an HMAC, not the body)",
-  DeliverySendLease: "which instance may call a platform, and its pacing state: send times and hashes of chat addresses, not linkable to a person",
+  DeliveryRateSlot: "the next send slot per platform and per chat address (a Slack channel or Teams conversation id, no name or e-mail)",
 };
