@@ -3,7 +3,7 @@
 # /readyz answers from the host, the HEALTHCHECK reports healthy, the bot is not root, its PGlite
 # data is on the /data volume and a restart starts on that existing data. With --compose also
 # compose.yaml with PostgreSQL (podman-compose). Slow (minutes): not part of `npm test`.
-#   npm run test:container [-- --compose]
+#   npm run container:smoke [-- --compose]
 # Without podman it says so and exits 0 (skipped), so it can run anywhere.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

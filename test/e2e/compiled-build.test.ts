@@ -71,7 +71,7 @@ describe("the compiled build (dist/)", () => {
     expect(forged.status).toBe(401);
   });
 
-  // Issue 16.8: the image itself is built and run by `npm run test:container` (podman, minutes);
+  // Issue 16.8: the image itself is built and run by `npm run container:smoke` (podman, minutes);
   // here, everywhere, its commands run against the same build: its CMD is what runs above, its
   // HEALTHCHECK must pass.
   it("runs the Dockerfile's CMD, and its HEALTHCHECK command reports the running bot healthy", () => {

@@ -9,7 +9,7 @@ import { parse } from "yaml";
 const dockerfile = readFileSync(new URL("../../manifests/docker/Dockerfile", import.meta.url), "utf8").replace(/\\\n/g, " ");
 const compose = parse(readFileSync(new URL("../../manifests/docker/compose.yaml", import.meta.url), "utf8"));
 
-// Issue 16.8: what self-hosters expect of the image and the compose file (built and run by npm run test:container).
+// Issue 16.8: what self-hosters expect of the image and the compose file (built and run by npm run container:smoke).
 describe("manifests/docker", () => {
   it("builds in two stages and runs the compiled JavaScript as a non-root user with /data as a volume", () => {
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
@@ -34,7 +34,7 @@ describe("manifests/docker", () => {
 });
 
 // Lint-level checks of what the image build reads, and of the scripts that build and try it with
-// podman (npm run test:container builds and runs the image itself; too slow for npm test).
+// podman (npm run container:smoke builds and runs the image itself; too slow for npm test).
 describe("manifests/docker: what the build reads, and its podman scripts", () => {
   const root = fileURLToPath(new URL("../../", import.meta.url));
   const ignored = readFileSync(join(root, "manifests/docker/Dockerfile.dockerignore"), "utf8").split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
@@ -72,8 +72,8 @@ describe("manifests/docker: what the build reads, and its podman scripts", () =>
     }
   });
 
-  it("npm run test:container says it is skipped, and why, where podman is missing", () => {
-    const script = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts["test:container"] as string;
+  it("npm run container:smoke says it is skipped, and why, where podman is missing", () => {
+    const script = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts["container:smoke"] as string;
     expect(script).toBe("bash manifests/docker/smoke-test.sh");
     const noPodman = mkdtempSync(join(tmpdir(), "netwerkbot-no-podman-"));
     try {
