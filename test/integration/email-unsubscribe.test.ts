@@ -101,7 +101,7 @@ describeEachDatabase("e-mail: one-click unsubscribe (RFC 8058)", (use) => {
     // The app's start is slow on a loaded machine.
   }, 120_000);
 
-  it("after unsubscribing no campaign mail goes to the person (colleagues still get theirs, event notices still come); kanaal e-mail turns it back on", async () => {
+  it("after unsubscribing no campaign mail goes to the person (colleagues still get theirs, mail that is no campaign mail still comes); kanaal e-mail turns it back on", async () => {
     const db = use();
     const { actor } = await quarterOpens(db);
     email = mountTestEmail(db, smtp.url, () => OPEN, { PUBLIC_URL });
