@@ -179,7 +179,8 @@ describeEachDatabase("e-mail: the quarterly prompt over SMTP", (use) => {
     } finally {
       await app.close();
     }
-  });
+    // The app's start is slow on a loaded machine.
+  }, 120_000);
 
   it("a transient refusal (451) is retried with backoff and then delivered once, with one working link", async () => {
     const db = use();
