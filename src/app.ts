@@ -10,6 +10,7 @@ import { DEFAULT_HTTP_LIMITS, listen, type HttpServerLimits } from "./http/liste
 import type { Conversation } from "./chat/turn.js";
 import type { Logger } from "./logger.js";
 import { startBackgroundWork } from "./scheduler/background.js";
+import { channelErasureHooks } from "./platforms/erasure.js";
 import { mountEmail, type MountedEmail } from "./platforms/email/mount.js";
 import { personalLinkExtras } from "./platforms/email/personal-links.js";
 import { mountSlack, type MountedSlack } from "./platforms/slack/mount.js";
@@ -53,7 +54,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     (await openDatabase(config.database, {
       onConnectionError: (error) => logger.warn({ err: error }, "PostgreSQL-verbinding verbroken; de pool maakt een nieuwe"),
     }));
-  const deps: CoreDeps = { db: db.prisma, cache: db.cache, now: options.now ?? systemClock };
+  const deps: CoreDeps = { db: db.prisma, cache: db.cache, now: options.now ?? systemClock, erasure: channelErasureHooks() };
   if (config.demoAutomatic) {
     try {
       await assertDemoDatabase(db);

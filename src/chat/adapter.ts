@@ -1,7 +1,6 @@
 import type { Actor } from "../core/actor.js";
 import type { CoreDeps } from "../core/deps.js";
 import type { ChatActorResolution } from "../core/members/actor-lookup.js";
-import type { ErasureStep } from "../core/members/erasure/steps.js";
 import type { ChatPlatform } from "../core/platforms.js";
 import type { OutboxSender } from "../delivery/sender.js";
 import type { Locale } from "../i18n/index.js";
@@ -40,7 +39,8 @@ export interface ChatAdapter<Surface, Rendered = void> {
 
 /**
  * What a channel contributes outside a turn, registered once where it is mounted: delivery of
- * outbox messages, rewriting posted announcement copies, and its own rows to erase.
+ * outbox messages and rewriting posted announcement copies. Its own rows to erase are not here:
+ * those hooks (src/platforms/erasure.ts) are registered whether or not the channel is mounted.
  */
 export interface ChannelPorts {
   readonly platform: ChatPlatform;
@@ -48,8 +48,6 @@ export interface ChannelPorts {
   readonly sender?: OutboxSender;
   /** Copy writer: how a posted announcement is rewritten in place (absent: the channel cannot edit what it sent). */
   readonly copyWriter?: CopyWriter;
-  /** Platform clean-up on erasure: the rows this channel keeps about a person. */
-  readonly erasure?: ErasureStep[];
 }
 
 /** Who is writing: a member, someone this workspace could let join or must turn away, or nobody we can name. */

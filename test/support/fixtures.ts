@@ -3,12 +3,13 @@ import type { CoreDeps } from "../../src/core/deps.js";
 import { actorForPerson } from "../../src/core/members/actor-lookup.js";
 import type { Database } from "../../src/db/database.js";
 import { demoEmails, seedDemoData } from "../../src/demo/demo-data.js";
+import { channelErasureHooks } from "../../src/platforms/erasure.js";
 
 /** A fixed "now" inside Q4 2026 (Amsterdam), so quarter logic is deterministic. */
 export const fixedNow = new Date("2026-11-25T10:00:00Z");
 
 export function depsFor(db: Database, now: Date = fixedNow): CoreDeps {
-  return { db: db.prisma, cache: db.cache, now: () => now };
+  return { db: db.prisma, cache: db.cache, now: () => now, erasure: channelErasureHooks() };
 }
 
 export type DemoPersonKey = keyof typeof demoEmails;
