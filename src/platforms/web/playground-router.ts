@@ -13,7 +13,7 @@ import { refusedBusy } from "../../observability/metrics.js";
 import { WorkInFlight } from "../work-in-flight.js";
 import { actionRequest, formRequest, inboxRequest, textRequest } from "./playground-api.js";
 import { inboxHtml, playgroundPage } from "./playground-page.js";
-import { demoPeople } from "./people.js";
+import { demoPeople } from "../../core/members/playground-people.js";
 import { playgroundAdapter } from "./adapter.js";
 
 export interface PlaygroundOptions {
