@@ -1,11 +1,10 @@
 import type { Actor } from "../core/actor.js";
-import type { CoreDeps } from "../core/deps.js";
 import type { ChatActorResolution } from "../core/members/actor-lookup.js";
 import type { ChatPlatform } from "../core/platforms.js";
 import type { OutboxSender } from "../delivery/sender.js";
 import type { Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
-import type { ChatContext } from "./context.js";
+import type { ChatContext, ChatServices } from "./context.js";
 import type { CopyWriter } from "./events/announcement-copies.js";
 import type { ChatEffect, Form } from "./message.js";
 
@@ -22,7 +21,8 @@ import type { ChatEffect, Form } from "./message.js";
  */
 export interface ChatAdapter<Surface, Rendered = void> {
   readonly platform: ChatPlatform;
-  readonly deps: CoreDeps;
+  /** Core's use cases and the web links, given at start: the pipeline builds each turn's context from them. */
+  readonly chat: ChatServices;
   readonly logger: Logger;
   /** Identity: who is behind this request; null when the platform says nothing we may link by. */
   identify(surface: Surface): Promise<TurnPerson>;

@@ -21,7 +21,7 @@ export function slackAdapter(d: SlackListenerDeps): ChatAdapter<SlackRequest> {
   const surface = (r: SlackRequest, locale: Locale): SlackSurface => ({ ...r, locale, timeZone: d.timeZone });
   const adapter: ChatAdapter<SlackRequest> = {
     platform: "SLACK",
-    deps: d.deps,
+    chat: d.chat,
     logger: d.logger,
     identify: async (r) => {
       if (r.invalid) throw r.invalid;

@@ -1,7 +1,9 @@
 import { App, ExpressReceiver, HTTPModuleFunctions, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Express } from "express";
 import { ConfigError, type Config } from "../../config.js";
+import { chatServices, type ChatServices } from "../../chat/context.js";
 import type { CoreDeps } from "../../core/deps.js";
+import { useCases } from "../../core/use-cases.js";
 import type { OutboxSender } from "../../delivery/sender.js";
 import type { Logger } from "../../logger.js";
 import { createAnnouncementRefresher } from "./announcements.js";
@@ -34,6 +36,8 @@ export interface SlackMountOptions {
   http: Express;
   deps: CoreDeps;
   logger: Logger;
+  /** The chat layer's services (core's use cases, the web links), created at start; default: no web links. */
+  chat?: ChatServices;
   /** Tests shorten it to exercise the deferred answer; default ACK_BUDGET_MS. */
   ackBudgetMs?: number;
   /** The conversation every turn runs (default: the chat layer); the contract test passes fixed replies. */
@@ -113,6 +117,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
 
   const listenerDeps: SlackListenerDeps = {
     deps,
+    chat: options.chat ?? chatServices(useCases(deps)),
     logger: log,
     resolveActor: createActorResolver(deps, log),
     announcements: createAnnouncementRefresher(deps.db, log),

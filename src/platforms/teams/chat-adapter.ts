@@ -1,5 +1,6 @@
 import type { ChatAdapter } from "../../chat/adapter.js";
 import type { Conversation } from "../../chat/turn.js";
+import type { ChatServices } from "../../chat/context.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
@@ -16,6 +17,7 @@ export interface TeamsSurface {
 
 export interface TeamsAdapterEnv {
   deps: CoreDeps;
+  chat: ChatServices;
   logger: Logger;
   /** No platform configured: the Bot Framework Emulator may act as a demo person. */
   demoMode: boolean;
@@ -30,7 +32,7 @@ export interface TeamsAdapterEnv {
 export function teamsAdapter(env: TeamsAdapterEnv): ChatAdapter<TeamsSurface, AdaptiveCard | undefined> {
   return {
     platform: "TEAMS",
-    deps: env.deps,
+    chat: env.chat,
     logger: env.logger,
     identify: ({ turn }) => resolveActor(turn.context, turn.activity, env.deps, env.logger, env.demoMode),
     fallbackLocale: ({ turn }) => localeOf(turn.activity),
