@@ -8,6 +8,7 @@ import { seedDemoData } from "./demo/demo-data.js";
 import { assertDemoDatabase } from "./demo/demo-mode.js";
 import { createHttpApp } from "./http/server.js";
 import { DEFAULT_HTTP_LIMITS, listen, type HttpServerLimits } from "./http/listen.js";
+import type { ChannelPorts } from "./chat/adapter.js";
 import { chatServices, type ChatServices } from "./chat/context.js";
 import type { Conversation } from "./chat/turn.js";
 import type { Logger } from "./logger.js";
@@ -101,9 +102,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     db: db.prisma,
     now: deps.now,
     logger,
-    senders: [slack?.sender, teams?.sender, email?.sender],
-    unlinked: slack?.unlinkedSender,
-    unlinkedByEmail: email?.unlinkedSender,
+    ...outboxSenders([slack?.ports, teams?.ports, email?.ports]),
   });
 
   return {
@@ -123,5 +122,19 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.database) await db.close();
     },
+  };
+}
+
+/**
+ * The outbox worker's senders, from what each mounted channel offers (ChannelPorts). Someone
+ * with no chat link is reached by e-mail when it is set up, else by Slack's look-up by address
+ * (startBackgroundWork decides between them; the web inbox when neither).
+ */
+function outboxSenders(mounted: Array<ChannelPorts | undefined>) {
+  const channels = mounted.filter((c): c is ChannelPorts => c !== undefined);
+  return {
+    senders: channels.map((c) => c.sender),
+    unlinked: channels.find((c) => c.platform === "SLACK")?.unlinkedSender,
+    unlinkedByEmail: channels.find((c) => c.platform === "EMAIL")?.unlinkedSender,
   };
 }

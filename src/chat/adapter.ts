@@ -35,19 +35,27 @@ export interface ChatAdapter<Surface, Rendered = void> {
    * render calls it for each openForm effect; what it returns is part of the rendered answer.
    */
   openForm(surface: Surface, form: Form, locale: Locale): Promise<Rendered | void>;
+  /**
+   * Copy writer: how a posted announcement is rewritten in place, with this request's
+   * credentials (render uses it for the refreshAnnouncements effect and after an RSVP on a copy).
+   * The web playground posts no copies.
+   */
+  copyWriter(surface: Surface): CopyWriter | undefined;
 }
 
 /**
- * What a channel contributes outside a turn, registered once where it is mounted: delivery of
- * outbox messages and rewriting posted announcement copies. Its own rows to erase are not here:
- * those hooks (src/platforms/erasure.ts) are registered whether or not the channel is mounted.
+ * What a channel contributes outside a turn, handed to the composition root where it is mounted:
+ * delivery of outbox messages. The worker's senders are built from these (app.ts). A channel's
+ * copy writer needs a request's credentials, so it is on the ChatAdapter; its own rows to erase
+ * are not here either: those hooks (src/platforms/erasure.ts) are registered whether or not the
+ * channel is mounted.
  */
 export interface ChannelPorts {
   readonly platform: ChatPlatform;
   /** Outbox sender: how a queued notification reaches someone on this channel. */
   readonly sender?: OutboxSender;
-  /** Copy writer: how a posted announcement is rewritten in place (absent: the channel cannot edit what it sent). */
-  readonly copyWriter?: CopyWriter;
+  /** For people with no chat link whose address the channel can find (e-mail on file; Slack's users.lookupByEmail). */
+  readonly unlinkedSender?: OutboxSender;
 }
 
 /** Who is writing: a member, someone this workspace could let join or must turn away, or nobody we can name. */

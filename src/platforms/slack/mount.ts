@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, HTTPModuleFunctions, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Express } from "express";
 import { ConfigError, type Config } from "../../config.js";
+import type { ChannelPorts } from "../../chat/adapter.js";
 import { chatServices, type ChatServices } from "../../chat/context.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { useCases } from "../../core/use-cases.js";
@@ -48,6 +49,8 @@ export interface SlackMountOptions {
 
 export interface MountedSlack {
   app: App;
+  /** What the composition root builds the outbox worker from. */
+  ports: ChannelPorts;
   /** For the outbox worker: DMs through this deployment's token(s). */
   sender: OutboxSender;
   /** For the outbox worker outside demo mode: people without a chat identity, found by their address (sender.ts). */
@@ -166,9 +169,11 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
 
   if (socket) await app.start();
   const singleToken = env.SLACK_BOT_TOKEN;
+  const senders = createSenders(deps, env.SLACK_API_URL, async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken));
   return {
     app,
-    ...createSenders(deps, env.SLACK_API_URL, async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken)),
+    ports: { platform: "SLACK", sender: senders.sender, unlinkedSender: senders.unlinkedSender },
+    ...senders,
     stop: async () => {
       if (socket) await app.stop();
       await inFlight.settled();

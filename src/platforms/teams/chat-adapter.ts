@@ -7,6 +7,7 @@ import type { Logger } from "../../logger.js";
 import { localeOf } from "./activity.js";
 import type { AdaptiveCard } from "./cards.js";
 import { applyEffects, openFormCard, type Origin, type TeamsTurn } from "./effects.js";
+import { teamsCopyWriter } from "./announcements.js";
 import { resolveActor } from "./identity.js";
 
 /** One Teams activity and what it was: a typed command, a button, or a submitted form card. */
@@ -39,8 +40,9 @@ export function teamsAdapter(env: TeamsAdapterEnv): ChatAdapter<TeamsSurface, Ad
     render({ turn, origin }, answer) {
       turn.t = translator(answer.locale);
       // The unknown person and the apology answer nothing in particular: never in place of a form.
-      return applyEffects(turn, answer.effects, answer.standalone ? "text" : origin, answer.ctx);
+      return applyEffects(turn, answer.effects, answer.standalone ? "text" : origin, answer.ctx, teamsCopyWriter(turn));
     },
     openForm: ({ turn }, form, locale) => openFormCard(turn, form, translator(locale)),
+    copyWriter: ({ turn }) => teamsCopyWriter(turn),
   };
 }

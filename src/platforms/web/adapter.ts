@@ -20,6 +20,8 @@ export function playgroundAdapter(chat: ChatServices, logger: Logger): ChatAdapt
     fallbackLocale: ({ actor }) => actor.locale,
     render: (surface, answer) => renderEffects(answer.effects, translator(answer.locale), (form) => adapter.openForm(surface, form, answer.locale)),
     openForm: async (_surface, form, locale) => [formItem(form, translator(locale))],
+    // The playground posts no announcement copies to rewrite.
+    copyWriter: () => undefined,
   };
   return adapter;
 }
