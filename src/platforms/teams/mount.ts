@@ -31,7 +31,7 @@ export function mountTeams(app: Express, options: TeamsBotOptions): MountedTeams
     await bot.adapter.process(req, res, (context) => runUnlessBusy(context, requests, options.env.DEFAULT_LOCALE, () => bot.application.run(context)));
   });
   bot.files.mount(app);
-  const sender = createTeamsSender({ adapter: bot.adapter, db: options.deps.db, botAppId: bot.botAppId });
+  const sender = createTeamsSender({ adapter: bot.adapter, db: options.deps.db, botAppId: bot.botAppId, logger: options.logger });
   return {
     ports: { platform: "TEAMS", sender },
     sender,
