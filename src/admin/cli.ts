@@ -4,6 +4,7 @@
 import { loadConfig } from "../config.js";
 import { systemClock } from "../core/deps.js";
 import { openDatabase } from "../db/database.js";
+import { channelErasureHooks } from "../platforms/erasure.js";
 import { AdminError, type AdminCommand, type AdminContext } from "./command.js";
 import { adminCommands } from "./commands/index.js";
 
@@ -28,7 +29,7 @@ export async function runAdmin(argv: string[], commands: AdminCommand[] = adminC
   const config = loadConfig();
   const db = await openDatabase(config.database, { onConnectionError: () => {} });
   try {
-    await command.run({ config, db, deps: { db: db.prisma, cache: db.cache, now: systemClock }, out }, rest);
+    await command.run({ config, db, deps: { db: db.prisma, cache: db.cache, now: systemClock, erasure: channelErasureHooks() }, out }, rest);
   } finally {
     await db.close();
   }

@@ -1,12 +1,10 @@
 import type { Actor } from "../core/actor.js";
-import type { CoreDeps } from "../core/deps.js";
 import type { ChatActorResolution } from "../core/members/actor-lookup.js";
-import type { ErasureStep } from "../core/members/erasure/steps.js";
 import type { ChatPlatform } from "../core/platforms.js";
 import type { OutboxSender } from "../delivery/sender.js";
 import type { Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
-import type { ChatContext } from "./context.js";
+import type { ChatContext, ChatServices } from "./context.js";
 import type { CopyWriter } from "./events/announcement-copies.js";
 import type { ChatEffect, Form } from "./message.js";
 
@@ -23,7 +21,8 @@ import type { ChatEffect, Form } from "./message.js";
  */
 export interface ChatAdapter<Surface, Rendered = void> {
   readonly platform: ChatPlatform;
-  readonly deps: CoreDeps;
+  /** Core's use cases and the web links, given at start: the pipeline builds each turn's context from them. */
+  readonly chat: ChatServices;
   readonly logger: Logger;
   /** Identity: who is behind this request; null when the platform says nothing we may link by. */
   identify(surface: Surface): Promise<TurnPerson>;
@@ -36,20 +35,27 @@ export interface ChatAdapter<Surface, Rendered = void> {
    * render calls it for each openForm effect; what it returns is part of the rendered answer.
    */
   openForm(surface: Surface, form: Form, locale: Locale): Promise<Rendered | void>;
+  /**
+   * Copy writer: how a posted announcement is rewritten in place, with this request's
+   * credentials (render uses it for the refreshAnnouncements effect and after an RSVP on a copy).
+   * The web playground posts no copies.
+   */
+  copyWriter(surface: Surface): CopyWriter | undefined;
 }
 
 /**
- * What a channel contributes outside a turn, registered once where it is mounted: delivery of
- * outbox messages, rewriting posted announcement copies, and its own rows to erase.
+ * What a channel contributes outside a turn, handed to the composition root where it is mounted:
+ * delivery of outbox messages. The worker's senders are built from these (app.ts). A channel's
+ * copy writer needs a request's credentials, so it is on the ChatAdapter; its own rows to erase
+ * are not here either: those hooks (src/platforms/erasure.ts) are registered whether or not the
+ * channel is mounted.
  */
 export interface ChannelPorts {
   readonly platform: ChatPlatform;
   /** Outbox sender: how a queued notification reaches someone on this channel. */
   readonly sender?: OutboxSender;
-  /** Copy writer: how a posted announcement is rewritten in place (absent: the channel cannot edit what it sent). */
-  readonly copyWriter?: CopyWriter;
-  /** Platform clean-up on erasure: the rows this channel keeps about a person. */
-  readonly erasure?: ErasureStep[];
+  /** For people with no chat link whose address the channel can find (e-mail on file; Slack's users.lookupByEmail). */
+  readonly unlinkedSender?: OutboxSender;
 }
 
 /** Who is writing: a member, someone this workspace could let join or must turn away, or nobody we can name. */

@@ -19,7 +19,7 @@ type HomeSection = (ctx: ChatContext) => Promise<Block[]>;
  * reports and what is due, their upcoming meetings and answers, their subgroups and contacts.
  */
 export async function homeMessage(ctx: ChatContext): Promise<ChatMessage> {
-  const network = await networkSettings(ctx.deps, ctx.actor.networkId);
+  const network = await ctx.core.run(networkSettings, ctx.actor.networkId);
   const title = ctx.t("home.title", { name: ctx.actor.name });
   const sections = await Promise.all(homeSections.map((section) => section(ctx)));
   return {
@@ -34,7 +34,7 @@ export async function homeMessage(ctx: ChatContext): Promise<ChatMessage> {
 
 async function reportsSection(ctx: ChatContext): Promise<Block[]> {
   if (!ctx.actor.employerId) return [{ type: "text", text: ctx.t("home.reports.noEmployer") }];
-  const result = await myReports(ctx.deps, ctx.actor);
+  const result = await ctx.core.run(myReports, ctx.actor);
   if (!result.ok) return [{ type: "text", text: ctx.t(result.error.key, result.error.params) }];
   const { current, reports, employerName, archived, progress } = result.value;
   const lines = reports.slice(0, HOME_REPORTS).map((r) =>
@@ -57,7 +57,7 @@ async function reportsSection(ctx: ChatContext): Promise<Block[]> {
 /** Coordinators: this quarter's network figures, the same numbers as `status`. */
 async function networkSection(ctx: ChatContext): Promise<Block[]> {
   if (ctx.actor.role !== "COORDINATOR") return [];
-  const result = await periodStatus(ctx.deps, ctx.actor);
+  const result = await ctx.core.run(periodStatus, ctx.actor);
   if (!result.ok) return [{ type: "text", text: ctx.t(result.error.key, result.error.params) }];
   const s = result.value;
   return [
@@ -70,7 +70,7 @@ fields: statusFields(ctx.t, ctx.locale, s.totals),
 }
 
 async function eventsSection(ctx: ChatContext): Promise<Block[]> {
-  const result = await listUpcomingEvents(ctx.deps, ctx.actor);
+  const result = await ctx.core.run(listUpcomingEvents, ctx.actor);
   const events = result.ok ? result.value.slice(0, HOME_EVENTS) : [];
   const header: Block = { type: "header", text: ctx.t("home.events.title") };
   if (events.length === 0) return [header, { type: "text", text: ctx.t("home.events.none") }];
@@ -93,7 +93,7 @@ function eventLine(ctx: ChatContext, event: EventView): string {
 }
 
 async function subgroupsSection(ctx: ChatContext): Promise<Block[]> {
-  const result = await listSubgroups(ctx.deps, ctx.actor);
+  const result = await ctx.core.run(listSubgroups, ctx.actor);
   const mine = result.ok ? result.value.subgroups.filter((s) => s.isMember) : [];
   const header: Block = { type: "header", text: ctx.t("home.subgroups.title") };
   if (mine.length === 0) return [header, { type: "text", text: ctx.t("home.subgroups.none") }];

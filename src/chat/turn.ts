@@ -40,10 +40,10 @@ export async function answerTurn<S>(adapter: ChatAdapter<S, unknown>, surface: S
     const person = await adapter.identify(surface);
     let answer: TurnAnswer;
     if (!person) answer = { effects: unknownPersonEffects(locale), locale, standalone: true };
-    else if (person.kind !== "member") answer = await answerStranger(adapter.deps, person, locale, input);
+    else if (person.kind !== "member") answer = await answerStranger(adapter.chat.core, person, locale, input);
     else {
       locale = person.actor.locale;
-      const ctx = chatContext(adapter.deps, person.actor, adapter.platform);
+      const ctx = chatContext(adapter.chat, person.actor, adapter.platform);
       answer = { effects: await conversation(ctx, input), locale, ctx, actor: person.actor };
     }
     commandsHandled.inc({ platform: adapter.platform, kind, outcome: "ok" });

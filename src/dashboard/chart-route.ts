@@ -6,7 +6,7 @@ import { translator } from "../i18n/index.js";
 import { trendChartPng } from "./charts.js";
 import { webErrorHandler } from "./errors.js";
 import type { Logger } from "../logger.js";
-import { verifyChartSignature } from "./web-links.js";
+import type { WebLinks } from "../shared/web-links.js";
 import { SHOWN_ELSEWHERE } from "../http/security-headers.js";
 
 const query = z.object({
@@ -20,11 +20,11 @@ const query = z.object({
  * without a session (Slack, Teams). The signature is the permission: only a coordinator's
  * status message contains one.
  */
-export function signedChartRouter(deps: CoreDeps, logger: Logger): Router {
+export function signedChartRouter(deps: CoreDeps, logger: Logger, links: WebLinks): Router {
   const router = express.Router();
   router.get("/charts/placements.png", async (req, res) => {
     const parsed = query.safeParse(req.query);
-    if (!parsed.success || !verifyChartSignature(parsed.data.network, parsed.data.expires, parsed.data.signature, deps.now())) {
+    if (!parsed.success || !links.verifyChartSignature(parsed.data.network, parsed.data.expires, parsed.data.signature, deps.now())) {
       res.status(404).type("text").send("Not found");
       return;
     }

@@ -2,6 +2,7 @@ import express, { type Router } from "express";
 import type { CoreDeps } from "../core/deps.js";
 import type { Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
+import type { WebLinks } from "../shared/web-links.js";
 import { sameOriginOnly } from "./csrf.js";
 import { webErrorHandler } from "./errors.js";
 import { adminNetworkRoutes } from "./routes/admin-networks.js";
@@ -16,6 +17,8 @@ import { requireCsrfToken, requireViewer } from "./session.js";
 export interface DashboardOptions {
   deps: CoreDeps;
   logger: Logger;
+  /** The web address and the key of chart image links, created at start. */
+  links: WebLinks;
   adminToken?: string;
   defaultLocale: Locale;
   /** Cookies get the Secure flag when the public address is https. */

@@ -5,7 +5,7 @@ import { chatContext } from "../../src/chat/context.js";
 import { handleText } from "../../src/chat/conversation.js";
 import { artifacts, openBrowser } from "../support/browser.js";
 import { createTestDatabase } from "../support/databases.js";
-import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { seedDemo, snapshotCounts } from "../support/fixtures.js";
 import { csvOf, DUTCH_HEADER, memberRows, xlsxOf } from "../support/member-sheets.js";
 import { startTestApp } from "../support/test-app.js";
 
@@ -32,7 +32,7 @@ describe("member-list import in a browser", () => {
 
   async function signInAsCoordinator() {
     const { actor } = await seedDemo(database.db);
-    const effects = await handleText(chatContext(depsFor(database.db), await actor("coordinator"), "WEB"), "dashboard");
+    const effects = await handleText(chatContext(app.chat, await actor("coordinator"), "WEB"), "dashboard");
     const reply = effects.find((e) => e.type === "reply");
     const link = reply?.type === "reply" ? reply.message.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : [])).find((b) => b.url)?.url : undefined;
     const url = new URL(link!, app.url);

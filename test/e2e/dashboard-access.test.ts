@@ -51,7 +51,7 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
 
   async function chat(key: DemoPersonKey, text: string) {
     const { actor } = await seedDemo(use(), now);
-    return handleText(chatContext({ ...depsFor(use(), now), now: () => now }, await actor(key), "SLACK"), text);
+    return handleText(chatContext(app.chat, await actor(key), "SLACK"), text);
   }
 
   /** The whole flow a person follows: "dashboard" in chat, open the link, press the button. */

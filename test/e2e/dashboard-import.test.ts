@@ -6,7 +6,7 @@ import { handleText } from "../../src/chat/conversation.js";
 import type { ChatEffect } from "../../src/chat/message.js";
 import { csrfTokenFor } from "../../src/dashboard/csrf.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { depsFor, seedDemo, snapshotCounts, type DemoPersonKey } from "../support/fixtures.js";
+import { seedDemo, snapshotCounts, type DemoPersonKey } from "../support/fixtures.js";
 import { startTestApp } from "../support/test-app.js";
 import { csvOf, DUTCH_HEADER, memberRows } from "../support/member-sheets.js";
 
@@ -29,7 +29,7 @@ describeEachDatabase("dashboard member import over HTTP", (use) => {
 
   async function signIn(key: DemoPersonKey): Promise<string> {
     const { actor } = await seedDemo(use());
-    const link = new URL(linkIn(await handleText(chatContext(depsFor(use()), await actor(key), "SLACK"), "dashboard")));
+    const link = new URL(linkIn(await handleText(chatContext(app.chat, await actor(key), "SLACK"), "dashboard")));
     const response = await fetch(`${app.url}/dashboard/login`, { method: "POST", redirect: "manual", body: new URLSearchParams({ token: link.searchParams.get("token")! }) });
     return response.headers.getSetCookie().find((c) => c.startsWith("netwerkbot_session="))!.split(";")[0]!;
   }

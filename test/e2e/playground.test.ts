@@ -8,7 +8,7 @@ import { createLogger } from "../../src/logger.js";
 import { metricsRegistry } from "../../src/observability/metrics.js";
 import { mountWebSurfaces } from "../../src/platforms/web/mount.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { depsFor, fixedNow, seedDemo } from "../support/fixtures.js";
+import { chatFor, depsFor, fixedNow, seedDemo } from "../support/fixtures.js";
 
 type Item = { type: "append" | "update"; html: string } | { type: "formErrors"; errors: Record<string, string> };
 
@@ -127,7 +127,7 @@ it("is not mounted when Slack is configured: nobody can pick who they are", asyn
   expect(config.demoMode).toBe(false);
   const http = express();
   const fakeDeps = depsFor({ prisma: {} } as never);
-  mountWebSurfaces(http, { config, deps: fakeDeps, logger: createLogger("silent", false) });
+  mountWebSurfaces(http, { config, deps: fakeDeps, chat: chatFor(fakeDeps), logger: createLogger("silent", false) });
   const server = http.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
-import { chartImageUrl } from "../../src/dashboard/web-links.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { fixedNow, seedDemo } from "../support/fixtures.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
@@ -26,7 +25,7 @@ describeEachDatabase("web edge", (use) => {
     app = await startTestApp(use(), { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: fakeSlack.url, PUBLIC_URL: "http://bot.example", ...env });
     return app;
   };
-  const routes = (): Array<[string, RequestInit?]> => {
+  const routes = (running: RunningApp): Array<[string, RequestInit?]> => {
     const networkId = "unknown-network";
     return [
       ["/healthz"],
@@ -35,7 +34,7 @@ describeEachDatabase("web edge", (use) => {
       ["/static/web.css"],
       ["/dashboard/login"],
       ["/dashboard"],
-      [new URL(chartImageUrl(networkId, fixedNow)!).pathname],
+      [new URL(running.chat.links.chartImageUrl(networkId, fixedNow)!).pathname],
       ["/slack/events", { method: "POST", body: "payload=%7B%7D", headers: { "content-type": "application/x-www-form-urlencoded" } }],
       ["/does-not-exist"],
     ];
@@ -43,7 +42,7 @@ describeEachDatabase("web edge", (use) => {
 
   it("sends the security headers on every route, static files, health, metrics and charts included", async () => {
     const running = await start();
-    for (const [path, init] of routes()) {
+    for (const [path, init] of routes(running)) {
       const { headers, status } = await fetch(`${running.url}${path}`, { redirect: "manual", ...init });
       expect(status, path).toBeLessThan(500);
       expect(headers.get("content-security-policy"), path).toMatch(ourPolicy);
@@ -61,7 +60,7 @@ describeEachDatabase("web edge", (use) => {
     const health = await fetch(`${running.url}/healthz`);
     expect(health.headers.get("content-security-policy")).toBe("default-src 'self';img-src 'self';base-uri 'none';form-action 'self';frame-ancestors 'none';object-src 'none'");
     const { networkId } = await seedDemo(use());
-    const chart = await fetch(chartImageUrl(networkId, fixedNow)!.replace("http://bot.example", running.url));
+    const chart = await fetch(running.chat.links.chartImageUrl(networkId, fixedNow)!.replace("http://bot.example", running.url));
     expect(chart.status).toBe(200);
     expect(chart.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
     expect(health.headers.get("cross-origin-resource-policy")).toBe("same-origin");
@@ -69,7 +68,7 @@ describeEachDatabase("web edge", (use) => {
 
   it("tells browsers to keep to https (HSTS) when PUBLIC_URL is https", async () => {
     const running = await start({ PUBLIC_URL: "https://netwerkbot.example.nl" });
-    for (const [path, init] of routes()) {
+    for (const [path, init] of routes(running)) {
       const { headers } = await fetch(`${running.url}${path}`, { redirect: "manual", ...init });
       expect(headers.get("strict-transport-security"), path).toBe("max-age=31536000; includeSubDomains");
     }

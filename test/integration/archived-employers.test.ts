@@ -19,7 +19,7 @@ import type { Database } from "../../src/db/database.js";
 import { translator } from "../../src/i18n/index.js";
 import { visibleText } from "../support/chat-text.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { depsFor, seedDemo, snapshotCounts, chatFor } from "../support/fixtures.js";
 
 /**
  * The demo network on 25 November 2026 (Q4), whose seed has four closed quarters of reports
@@ -156,7 +156,7 @@ describeEachDatabase("archived employers", (use) => {
   it("tell their people that nothing is due, without a report button, on the home view and in rapportages", async () => {
     const db = use();
     const { deps, actor } = await archivedThree(db);
-    const ctx = chatContext(deps, await actor("bakeryHr"), "WEB");
+    const ctx = chatContext(chatFor(deps), await actor("bakeryHr"), "WEB");
     const archived = translator("nl")("reporting.employerArchived", { employer: "Bakkerij De Korenschoof" });
 
     for (const message of [await homeMessage(ctx), ...(await handleText(ctx, "rapportages")).flatMap((e) => ("message" in e ? [e.message] : []))]) {

@@ -8,7 +8,7 @@ import { OutboxWorker } from "../../src/delivery/worker.js";
 import type { OutboxSender } from "../../src/delivery/sender.js";
 import type { Database } from "../../src/db/database.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { depsFor, seedDemo, snapshotCounts, type DemoPersonKey } from "../support/fixtures.js";
+import { depsFor, seedDemo, snapshotCounts, type DemoPersonKey, chatFor } from "../support/fixtures.js";
 
 const openDay = new Date("2026-10-01T07:00:00Z"); // Q4 opens: Thu 1 Oct 09:00 CEST
 
@@ -16,7 +16,7 @@ async function setup(db: Database) {
   const demo = await seedDemo(db, new Date("2026-09-20T10:00:00Z"));
   await db.prisma.network.update({ where: { id: demo.networkId }, data: { createdAt: new Date("2026-09-01T00:00:00Z") } });
   const say = async (who: DemoPersonKey, text: string, now: Date) => {
-    const effects = await handleText(chatContext(depsFor(db, now), await demo.actor(who), "WEB"), text);
+    const effects = await handleText(chatContext(chatFor(depsFor(db, now)), await demo.actor(who), "WEB"), text);
     return effects.map(textOf).join("\n");
   };
   return { ...demo, say };

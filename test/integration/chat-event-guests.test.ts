@@ -5,7 +5,7 @@ import type { ChatEffect } from "../../src/chat/message.js";
 import { issueRsvpLinks, respondByLink } from "../../src/core/links/index.js";
 import { visibleText as visible } from "../support/chat-text.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { depsFor, seedDemo, snapshotCounts, chatFor } from "../support/fixtures.js";
 
 const replies = (effects: ChatEffect[]) => effects.flatMap((e) => (e.type === "reply" ? [visible(e.message)] : []));
 
@@ -14,8 +14,8 @@ describeEachDatabase("chat: a coordinator invites an external guest (event <nr> 
     const db = use();
     const { actor } = await seedDemo(db);
     const deps = depsFor(db);
-    const sanne = chatContext(deps, await actor("coordinator"), "SLACK");
-    const joost = chatContext(deps, await actor("bakeryHr"), "SLACK");
+    const sanne = chatContext(chatFor(deps), await actor("coordinator"), "SLACK");
+    const joost = chatContext(chatFor(deps), await actor("bakeryHr"), "SLACK");
 
     const before = await snapshotCounts(db);
     expect(replies(await handleText(joost, "event 1 gast wethouder@gemeente.example"))[0]).toContain("alleen voor netwerkcoördinatoren");

@@ -7,7 +7,7 @@ import { renderNotification } from "../../src/chat/notifications.js";
 import { translator } from "../../src/i18n/index.js";
 import { updateEvent } from "../../src/core/events/index.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { depsFor, seedDemo, snapshotCounts, chatFor } from "../support/fixtures.js";
 import { newEventInput } from "./events-helpers.js";
 import { visibleText as visible } from "../support/chat-text.js";
 
@@ -24,7 +24,7 @@ describeEachDatabase("chat: events", (use) => {
   async function setup() {
     const db = use();
     const { actor } = await seedDemo(db);
-    const ctx = async (key: Parameters<typeof actor>[0]) => chatContext(depsFor(db), await actor(key), "SLACK");
+    const ctx = async (key: Parameters<typeof actor>[0]) => chatContext(chatFor(depsFor(db)), await actor(key), "SLACK");
     const eventId = async (number: number) => (await db.prisma.event.findFirstOrThrow({ where: { number, network: { slug: "99vandemo" } } })).id;
     return { db, actor, ctx, eventId };
   }

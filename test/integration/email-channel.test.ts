@@ -18,7 +18,7 @@ import { describeEachDatabase } from "../support/databases.js";
 import { emailWorker, mountTestEmail } from "../support/email-channel.js";
 import { fakeBotConnectorForFile } from "../support/fake-bot-connector.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
-import { depsFor, seedDemo, type DemoPersonKey } from "../support/fixtures.js";
+import { depsFor, seedDemo, type DemoPersonKey, chatFor } from "../support/fixtures.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 
 const OPEN = new Date("2026-10-01T07:00:00Z");
@@ -73,7 +73,7 @@ describeEachDatabase("e-mail: who gets it", (use) => {
     const db = use();
     const { actor } = await seedDemo(db, new Date("2026-09-20T10:00:00Z"));
     await linkToSlack(db, "bakeryHr", "UJOOST");
-    const joost = chatContext(depsFor(db, OPEN), await actor("bakeryHr"), "SLACK");
+    const joost = chatContext(chatFor(depsFor(db, OPEN)), await actor("bakeryHr"), "SLACK");
     expect(say(await handleText(joost, "kanaal"))).toContain("automatisch");
     expect(say(await handleText(joost, "kanaal e-mail"))).toBe("Prima, vanaf nu krijg je mijn berichten via e-mail.");
     expect((await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails.bakeryHr } })).channel).toBe("EMAIL");
@@ -82,12 +82,12 @@ describeEachDatabase("e-mail: who gets it", (use) => {
     expect((await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails.bakeryHr } })).channel).toBe("EMAIL"); // refusals changed nothing
     expect(say(await handleText(joost, "kanaal slack"))).toBe("Prima, vanaf nu krijg je mijn berichten via Slack.");
 
-    const alex = chatContext(depsFor(db, OPEN), await actor("englishSpeaker"), "WEB");
+    const alex = chatContext(chatFor(depsFor(db, OPEN)), await actor("englishSpeaker"), "WEB");
     const alexActor = alex.actor;
     expect(say(await handleText(alex, "channel email"))).toBe("Fine, from now on you get my messages via e-mail.");
     expect(say(await handleText(alex, "kanaal automatic"))).toContain("Fine, I will choose");
     await db.prisma.person.updateMany({ where: { email: demoEmails.englishSpeaker }, data: { email: null } });
-    const noAddress = chatContext(depsFor(db, OPEN), alexActor, "WEB");
+    const noAddress = chatContext(chatFor(depsFor(db, OPEN)), alexActor, "WEB");
     expect(say(await handleText(noAddress, "kanaal e-mail"))).toBe("I have no e-mail address for you. Ask your network coordinator to add it.");
   });
 
@@ -102,9 +102,9 @@ describeEachDatabase("e-mail: who gets it", (use) => {
     await linkToTeams(db, "englishSpeaker", "aad-alex");
     await linkToTeams(db, "henk", "aad-henk");
     // Els is in Slack and Henk in Teams, but both want the bot's messages by e-mail.
-    await handleText(chatContext(depsFor(db, OPEN), await actor("bakeryDirector"), "SLACK"), "kanaal e-mail");
+    await handleText(chatContext(chatFor(depsFor(db, OPEN)), await actor("bakeryDirector"), "SLACK"), "kanaal e-mail");
     const henk = await db.prisma.person.findFirstOrThrow({ where: { email: HENK }, select: { id: true } });
-    await handleText(chatContext(depsFor(db, OPEN), (await actorForPerson(db.prisma, henk.id))!, "TEAMS"), "kanaal e-mail");
+    await handleText(chatContext(chatFor(depsFor(db, OPEN)), (await actorForPerson(db.prisma, henk.id))!, "TEAMS"), "kanaal e-mail");
 
     await runDueCampaigns(db.prisma, OPEN, "test");
     // The same moment run again (another instance, a restart) queues nothing new.

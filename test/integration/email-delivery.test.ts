@@ -8,7 +8,7 @@ import type { MountedEmail } from "../../src/platforms/email/mount.js";
 import { visibleText } from "../support/chat-text.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { emailWorker, mountTestEmail } from "../support/email-channel.js";
-import { depsFor, seedDemo } from "../support/fixtures.js";
+import { depsFor, seedDemo, chatFor } from "../support/fixtures.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 import type { Database } from "../../src/db/database.js";
 import ICAL from "ical.js";
@@ -122,7 +122,7 @@ describeEachDatabase("e-mail: the quarterly prompt over SMTP", (use) => {
     expect(mo.emailFailure).toMatch(/Mailbox unknown/);
 
     // The coordinator sees both the dead message and the failing address; a member is refused.
-    const ctx = chatContext(depsFor(db, OPEN), await actor("coordinator"), "WEB");
+    const ctx = chatContext(chatFor(depsFor(db, OPEN)), await actor("coordinator"), "WEB");
     const failures = visibleText((await handleText(ctx, "herinner mislukt")).map((e) => (e.type === "reply" ? e.message : { summary: "", blocks: [] }))[0]!);
     expect(failures).toContain("Mo Yilmaz");
     expect(failures).toContain("E-mailadressen die niet werken");
@@ -260,7 +260,7 @@ describeEachDatabase("e-mail: event notices with Ja / Misschien / Nee and an iTI
   it("event <nr> gast <e-mail>: the guest gets one invitation e-mail through the outbox, with their own answer links and the .ics", async () => {
     const db = use();
     const { actor } = await seedDemo(db, NOW);
-    const ctx = chatContext(depsFor(db, NOW), await actor("coordinator"), "WEB");
+    const ctx = chatContext(chatFor(depsFor(db, NOW)), await actor("coordinator"), "WEB");
     await handleText(ctx, "event 1 gast wsp@werkgeversservicepunt.example");
     // Inviting the same address again stores nothing new and queues nothing new.
     await handleText(ctx, "event 1 gast wsp@werkgeversservicepunt.example");

@@ -12,7 +12,7 @@ import { demoEmails } from "../../src/demo/demo-data.js";
 import type { MountedEmail } from "../../src/platforms/email/mount.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { emailWorker, MAIL_FROM, mountTestEmail } from "../support/email-channel.js";
-import { depsFor, seedDemo } from "../support/fixtures.js";
+import { chatFor, depsFor, seedDemo } from "../support/fixtures.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 import { startTestApp } from "../support/test-app.js";
 
@@ -130,7 +130,7 @@ describeEachDatabase("e-mail: one-click unsubscribe (RFC 8058)", (use) => {
     await worker.drain();
     expect(smtp.received.at(-1)!.to).toEqual([demoEmails.bakeryHr]);
 
-    const said = await handleText(chatContext(depsFor(db, OPEN), await actor("bakeryHr"), "WEB"), "kanaal e-mail");
+    const said = await handleText(chatContext(chatFor(depsFor(db, OPEN)), await actor("bakeryHr"), "WEB"), "kanaal e-mail");
     expect(said.length).toBeGreaterThan(0);
     expect(await optOut(db, demoEmails.bakeryHr)).toBeNull();
     await enqueueNotifications(db.prisma, [again(joost, "test:third:joost")]);

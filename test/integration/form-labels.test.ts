@@ -16,12 +16,13 @@ import { demoEmails, seedDemoData } from "../../src/demo/demo-data.js";
 import { translator, type Locale } from "../../src/i18n/index.js";
 import { formCard, type CardElement } from "../../src/platforms/teams/cards.js";
 import { describeEachDatabase } from "../support/databases.js";
+import { chatFor } from "../support/fixtures.js";
 
 /** Every form the chat layer opens (the builders behind each "openForm" effect), filled from the demo network. */
 async function everyForm(ctx: ChatContext): Promise<Form[]> {
-  const person = await viewPerson(ctx.deps, ctx.actor, { person: demoEmails.bakeryHr });
+  const person = await ctx.core.run(viewPerson, ctx.actor, { person: demoEmails.bakeryHr });
   if (!person.ok || !person.value.employer) throw new Error(`demo person not found: ${JSON.stringify(person)}`);
-  const profile = await viewEmployerProfile(ctx.deps, ctx.actor, { employerId: person.value.employer.id });
+  const profile = await ctx.core.run(viewEmployerProfile, ctx.actor, { employerId: person.value.employer.id });
   if (!profile.ok) throw new Error(`demo employer not found: ${JSON.stringify(profile)}`);
   const networks = [{ id: ctx.actor.networkId, name: "99vanDemo" }, { id: "other", name: "Ander netwerk" }];
   const guest = { kind: "guest", identity: { platform: "SLACK", workspaceId: "T1", userId: "U1" }, networks } as unknown as Parameters<typeof joinForm>[1];
@@ -50,7 +51,7 @@ describeEachDatabase("Adaptive Card forms: every required input has a label", (u
       const coordinator = await db.prisma.person.findFirstOrThrow({ where: { networkId, email: demoEmails.coordinator } });
       const deps = { db: db.prisma, cache: db.cache, now: () => new Date("2026-12-01T12:00:00Z") };
       const actor = { personId: coordinator.id, networkId, employerId: coordinator.employerId, role: "COORDINATOR" as const, locale, name: coordinator.name };
-      const ctx = chatContext(deps, actor, "TEAMS");
+      const ctx = chatContext(chatFor(deps), actor, "TEAMS");
       const forms = await everyForm(ctx);
       const required = forms.flatMap((form) => inputs(formCard(form, translator(locale)).body).filter((i) => i.isRequired).map((i) => ({ form: form.id, id: i.id, label: i.label })));
       expect(required.map((i) => i.form)).toEqual(expect.arrayContaining(forms.filter((f) => f.fields.some((x) => x.required)).map((f) => f.id)));

@@ -5,7 +5,7 @@ import type { Button, ChatEffect } from "../../src/chat/message.js";
 import { parseMove } from "../../src/chat/members/people.js";
 import { translator } from "../../src/i18n/index.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { depsFor, seedDemo, type DemoPersonKey } from "../support/fixtures.js";
+import { depsFor, seedDemo, type DemoPersonKey, chatFor } from "../support/fixtures.js";
 import { visibleText } from "../support/chat-text.js";
 import { snapshotAll } from "../support/members-fixtures.js";
 
@@ -29,7 +29,7 @@ describeEachDatabase("employers and people in chat", (use) => {
   async function as(key: DemoPersonKey) {
     const db = use();
     const seeded = await seedDemo(db);
-    return { db, ctx: chatContext(depsFor(db), await seeded.actor(key), "WEB"), seeded };
+    return { db, ctx: chatContext(chatFor(depsFor(db)), await seeded.actor(key), "WEB"), seeded };
   }
 
   it("moves a person by e-mail or by name, and explains how when it cannot tell", async () => {
@@ -99,7 +99,7 @@ describeEachDatabase("employers and people in chat", (use) => {
   it("speaks English to a coordinator who prefers it", async () => {
     const { ctx, db, seeded } = await as("coordinator");
     await db.prisma.person.update({ where: { id: ctx.actor.personId }, data: { locale: "en" } });
-    const english = chatContext(depsFor(db), await seeded.actor("coordinator"), "WEB");
+    const english = chatContext(chatFor(depsFor(db)), await seeded.actor("coordinator"), "WEB");
     expect(visible((await handleText(english, "employer archive korenschoof"))[0])).toContain(en("members.employer.archive.confirm", { name: "Bakkerij De Korenschoof" }));
     expect(visible((await handleText(english, "people yilmaz"))[0])).toContain(en("members.people.title", { count: 1 }));
   });

@@ -3,7 +3,7 @@ import { chatContext } from "../../src/chat/context.js";
 import { handleAction, handleFormSubmit, handleText } from "../../src/chat/conversation.js";
 import type { Button, ChatEffect } from "../../src/chat/message.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { depsFor, seedDemo, type DemoPersonKey } from "../support/fixtures.js";
+import { depsFor, seedDemo, type DemoPersonKey, chatFor } from "../support/fixtures.js";
 import { visibleText } from "../support/chat-text.js";
 import { snapshotAll } from "../support/members-fixtures.js";
 
@@ -27,7 +27,7 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
   async function as(key: DemoPersonKey) {
     const db = use();
     const seeded = await seedDemo(db);
-    return { db, ctx: chatContext(depsFor(db), await seeded.actor(key), "SLACK"), seeded };
+    return { db, ctx: chatContext(chatFor(depsFor(db)), await seeded.actor(key), "SLACK"), seeded };
   }
 
   it("lists subgroups with contacts and member counts", async () => {
@@ -171,7 +171,7 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
     );
     expect(visible((await handleText(ctx, "contact inkopen"))[0])).toContain("Typ contact <subgroep> <e-mailadres>");
 
-    const joost = chatContext(ctx.deps, await seeded.actor("bakeryHr"), "SLACK");
+    const joost = chatContext(chatFor(depsFor(use())), await seeded.actor("bakeryHr"), "SLACK");
     expect(visible((await handleText(joost, "contact inkopen mo.hr@hengelo-logistiek.example"))[0])).toContain("alleen voor netwerkcoördinatoren");
   });
 
@@ -241,7 +241,7 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
     expect(help).toContain("zoek <woord>");
     expect(help).toContain("mijn gegevens — download alles");
     expect(help).not.toContain("contact [verwijder]");
-    const coordinator = chatContext(member.ctx.deps, await member.seeded.actor("coordinator"), "TEAMS");
+    const coordinator = chatContext(chatFor(depsFor(use())), await member.seeded.actor("coordinator"), "TEAMS");
     expect(visible((await handleText(coordinator, "help"))[0])).toContain("contact [verwijder] <subgroep> <e-mail>");
   });
 });

@@ -15,7 +15,7 @@ import { chatContext } from "../../src/chat/context.js";
 import { handleText } from "../../src/chat/conversation.js";
 import { visibleText } from "../support/chat-text.js";
 import { changesDelivered, describeEachDatabase } from "../support/databases.js";
-import { depsFor } from "../support/fixtures.js";
+import { depsFor, chatFor } from "../support/fixtures.js";
 import { seedNetworkTree } from "../support/network-tree.js";
 import { newEventInput } from "./events-helpers.js";
 
@@ -170,7 +170,7 @@ describeEachDatabase("networks within networks", (use) => {
 
     // In chat: the parent's event says whose it is, and typing its number answers it.
     const chat = async (text: string) => {
-      const effects = await handleText(chatContext(deps(), actors.twenteCareMember, "SLACK"), text);
+      const effects = await handleText(chatContext(chatFor(deps()), actors.twenteCareMember, "SLACK"), text);
       return effects.flatMap((e) => (e.type === "reply" ? [visibleText(e.message)] : [])).join("\n");
     };
     const agenda = await chat("events");

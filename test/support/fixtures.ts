@@ -1,14 +1,23 @@
 import type { Actor } from "../../src/core/actor.js";
+import { chatServices, type ChatServices } from "../../src/chat/context.js";
 import type { CoreDeps } from "../../src/core/deps.js";
+import { useCases } from "../../src/core/use-cases.js";
 import { actorForPerson } from "../../src/core/members/actor-lookup.js";
 import type { Database } from "../../src/db/database.js";
 import { demoEmails, seedDemoData } from "../../src/demo/demo-data.js";
+import { channelErasureHooks } from "../../src/platforms/erasure.js";
+import type { WebLinks } from "../../src/shared/web-links.js";
 
 /** A fixed "now" inside Q4 2026 (Amsterdam), so quarter logic is deterministic. */
 export const fixedNow = new Date("2026-11-25T10:00:00Z");
 
 export function depsFor(db: Database, now: Date = fixedNow): CoreDeps {
-  return { db: db.prisma, cache: db.cache, now: () => now };
+  return { db: db.prisma, cache: db.cache, now: () => now, erasure: channelErasureHooks() };
+}
+
+/** The chat layer's services over these deps, without web links (the dashboard command says it is unavailable). */
+export function chatFor(deps: CoreDeps, links?: WebLinks): ChatServices {
+  return chatServices(useCases(deps), links);
 }
 
 export type DemoPersonKey = keyof typeof demoEmails;

@@ -76,6 +76,33 @@ export function databaseReaches(root: string, file: string): DatabaseReach[] {
   return found;
 }
 
+// The Prisma client's own methods, on the client or a transaction.
+const CLIENT_METHODS = new Set(["$transaction", "$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe", "$queryRawTyped"]);
+
+/**
+ * Calls that query the database whatever the handle is called (`db.person.findMany(…)`,
+ * a tagged `tx.$queryRaw`, `turn.db.teamsConversation` and `.upsert(…)` on the next line): a model delegate of the schema
+ * (`delegates`, lowerCamel model names) followed by a method, or one of the client's `$` methods.
+ */
+export function databaseQueries(root: string, file: string, delegates: ReadonlySet<string>): DatabaseReach[] {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: DatabaseReach[] = [];
+  const visit = (node: ts.Node): void => {
+    const called = ts.isCallExpression(node) ? node.expression : ts.isTaggedTemplateExpression(node) ? node.tag : undefined;
+    if (called && ts.isPropertyAccessExpression(called)) {
+      const delegate = called.expression;
+      const isDelegateCall = ts.isPropertyAccessExpression(delegate) && delegates.has(delegate.name.text);
+      if (isDelegateCall || CLIENT_METHODS.has(called.name.text)) {
+        found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, text: called.getText(source).replace(/\s+/g, "") });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 function endsInDeps(expression: ts.Expression): boolean {
   if (ts.isIdentifier(expression)) return expression.text === "deps";
   return ts.isPropertyAccessExpression(expression) && expression.name.text === "deps";
@@ -99,8 +126,18 @@ export interface Violation {
   what: string;
 }
 
-/** Every broken rule in the tree under `root`: imports by rule, and reads of the database handle in `noDatabaseIn`. */
-export function boundaryViolations(root: string, rules: BoundaryRule[], noDatabaseIn: string[]): Violation[] {
+/** Where the database may not be reached other than through core: what reads the handle, what queries. */
+export interface DatabaseRule {
+  /** Directories where no file reads `deps.db` (chat: its context carries no client). */
+  noHandleIn: string[];
+  /** Directories where no file queries the database itself (chat and the platforms). */
+  noQueriesIn: string[];
+  /** The schema's model delegates (`person`, `teamsConversation`, …). */
+  delegates: ReadonlySet<string>;
+}
+
+/** Every broken rule in the tree under `root`: imports by rule, and reaches into the database. */
+export function boundaryViolations(root: string, rules: BoundaryRule[], database: DatabaseRule): Violation[] {
   const violations: Violation[] = [];
   for (const rule of rules) {
     for (const file of sourceFiles(root, rule.from)) {
@@ -109,9 +146,14 @@ export function boundaryViolations(root: string, rules: BoundaryRule[], noDataba
       }
     }
   }
-  for (const dir of noDatabaseIn) {
+  for (const dir of database.noHandleIn) {
     for (const file of sourceFiles(root, dir)) {
       for (const reach of databaseReaches(root, file)) violations.push({ rule: `${dir} reaches data only through core`, where: `${reach.file}:${reach.line}`, what: reach.text });
+    }
+  }
+  for (const dir of database.noQueriesIn) {
+    for (const file of sourceFiles(root, dir)) {
+      for (const query of databaseQueries(root, file, database.delegates)) violations.push({ rule: `${dir} queries the database only through core`, where: `${query.file}:${query.line}`, what: query.text });
     }
   }
   return violations;

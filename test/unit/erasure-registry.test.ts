@@ -1,7 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { expect, it } from "vitest";
 import { PrismaClient } from "../../src/generated/prisma/client.js";
-import { ERASURE_STEPS, HOLDS_NO_PERSONAL_DATA } from "../../src/core/members/erasure/steps.js";
+import { ERASURE_STEPS, erasureSteps, HOLDS_NO_PERSONAL_DATA } from "../../src/core/members/erasure/steps.js";
+import { channelErasureHooks } from "../../src/platforms/erasure.js";
 
 interface DmmfModel {
   fields: { name: string; kind: string; type: string }[];
@@ -19,7 +20,9 @@ function personishColumns(model: DmmfModel): string[] {
   return model.fields.filter((f) => f.kind === "scalar" && (PERSONISH.test(f.name) || f.type === "Json")).map((f) => f.name);
 }
 
-const covered = new Set(ERASURE_STEPS.flatMap((s) => s.tables));
+// Core's steps with every channel's hook, as the composition root registers them.
+const hooks = channelErasureHooks().all;
+const covered = new Set(erasureSteps(hooks).flatMap((s) => s.tables));
 
 it("holds every model with a column that can identify a person to an erasure step, or lists it as holding none", () => {
   const unaccounted = Object.entries(models)
@@ -40,4 +43,12 @@ it("names only models that exist, and none both as covered and as holding nothin
   expect(Object.keys(HOLDS_NO_PERSONAL_DATA).filter((t) => covered.has(t as never))).toEqual([]);
   // Every model is accounted for, so a new table must say which it is.
   expect(names.filter((n) => !covered.has(n as never) && !(n in HOLDS_NO_PERSONAL_DATA))).toEqual([]);
+});
+
+it("leaves the channels' tables to their hooks: core's own steps name none of them", () => {
+  const channelTables = hooks.flatMap((h) => h.tables);
+  expect(channelTables.sort()).toEqual(["SlackInstallation", "TeamsConversation"]);
+  expect(ERASURE_STEPS.flatMap((s) => s.tables).filter((t) => channelTables.includes(t))).toEqual([]);
+  // In their place: after the outbox, before the accounts they point to.
+  expect(erasureSteps(hooks).map((s) => s.name).slice(0, 4)).toEqual(["outbox", "slackInstallations", "teamsConversations", "identities"]);
 });

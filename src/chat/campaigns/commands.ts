@@ -16,7 +16,7 @@ function coordinatorsOnly(ctx: ChatContext, command: string): ChatEffect[] | nul
 }
 
 async function preview(ctx: ChatContext): Promise<ChatEffect[]> {
-  const result = await previewReminders(ctx.deps, ctx.actor);
+  const result = await ctx.core.run(previewReminders, ctx.actor);
   if (!result.ok) return failureReply(ctx, result.error);
   const p = result.value;
   const title = ctx.t("campaigns.preview.title", { quarter: p.label });
@@ -44,20 +44,20 @@ async function preview(ctx: ChatContext): Promise<ChatEffect[]> {
 }
 
 async function trigger(ctx: ChatContext): Promise<ChatEffect[]> {
-  const result = await triggerReminders(ctx.deps, ctx.actor);
+  const result = await ctx.core.run(triggerReminders, ctx.actor);
   if (!result.ok) return failureReply(ctx, result.error);
   const { label, people } = result.value;
   return say(people ? ctx.t("campaigns.triggered", { quarter: label, people }) : ctx.t("campaigns.triggered.none", { quarter: label }));
 }
 
 async function snoozeReply(ctx: ChatContext, when: string): Promise<ChatEffect[]> {
-  const result = await snooze(ctx.deps, ctx.actor, when);
+  const result = await ctx.core.run(snooze, ctx.actor, when);
   if (!result.ok) return failureReply(ctx, result.error);
   return say(ctx.t("campaigns.snoozed", { until: formatDateTime(ctx.locale, result.value.until, result.value.timeZone) }));
 }
 
 async function failures(ctx: ChatContext): Promise<ChatEffect[]> {
-  const result = await deliveryFailures(ctx.deps, ctx.actor);
+  const result = await ctx.core.run(deliveryFailures, ctx.actor);
   if (!result.ok) return failureReply(ctx, result.error);
   const { dead, pending, retrying, failingAddresses } = result.value;
   const title = ctx.t("campaigns.failed.title");
@@ -117,7 +117,7 @@ const quietHours: Command = {
   async run(ctx, args) {
     const match = /^(?:uren|hours)\s+(?:(uit|off)|(\d{1,2})\s*-\s*(\d{1,2}))$/i.exec(args.trim());
     if (!match) return say(ctx.t("campaigns.quiet.usage"));
-    const result = await setQuietHours(ctx.deps, ctx.actor, match[1] ? null : { start: match[2], end: match[3] });
+    const result = await ctx.core.run(setQuietHours, ctx.actor, match[1] ? null : { start: match[2], end: match[3] });
     if (!result.ok) return failureReply(ctx, result.error);
     return say(result.value ? ctx.t("campaigns.quiet.set", { start: result.value.start, end: result.value.end }) : ctx.t("campaigns.quiet.cleared"));
   },
@@ -132,7 +132,7 @@ const campaign: Command = {
     const sub = args.trim().toLowerCase();
     const paused = ["pauzeer", "pause", "stop"].includes(sub) ? true : ["hervat", "resume", "start"].includes(sub) ? false : null;
     if (paused === null) return say(ctx.t("campaigns.campaign.usage"));
-    const result = await setCampaignPaused(ctx.deps, ctx.actor, paused);
+    const result = await ctx.core.run(setCampaignPaused, ctx.actor, paused);
     if (!result.ok) return failureReply(ctx, result.error);
     return say(ctx.t(paused ? "campaigns.paused" : "campaigns.resumed", { network: result.value.networkName }));
   },

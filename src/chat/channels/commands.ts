@@ -8,7 +8,7 @@ import type { Command } from "../registry.js";
 const channelName = (ctx: ChatContext, channel: "SLACK" | "TEAMS" | "EMAIL") => ctx.t(`channels.name.${channel}` satisfies MessageKey);
 
 async function showChannel(ctx: ChatContext): Promise<ChatEffect[]> {
-  const current = await currentChannel(ctx.deps, ctx.actor);
+  const current = await ctx.core.run(currentChannel, ctx.actor);
   const lines = [
     current.channel ? ctx.t("channels.current.chosen", { channel: channelName(ctx, current.channel) }) : ctx.t("channels.current.auto"),
     ...(current.emailFailing ? [ctx.t("channels.current.failing")] : []),
@@ -24,7 +24,7 @@ const channel: Command = {
   help: "channels.help",
   async run(ctx, args) {
     if (args.trim() === "") return showChannel(ctx);
-    const result = await chooseChannel(ctx.deps, ctx.actor, { channel: args });
+    const result = await ctx.core.run(chooseChannel, ctx.actor, { channel: args });
     if (!result.ok) return failureReply(ctx, result.error);
     const chosen = result.value.channel;
     return [reply(textMessage(chosen ? ctx.t("channels.set.chosen", { channel: channelName(ctx, chosen) }) : ctx.t("channels.set.auto")))];

@@ -33,7 +33,7 @@ const condition: Command = {
     if (verb === "edit") return openTextForm(ctx);
     if (verb === "text") return rest ? saveText(ctx, rest, "reply") : [reply(textMessage(ctx.t("conditions.text.usage")))];
     if (args !== "") return [reply(textMessage(ctx.t("conditions.text.usage")))];
-    const view = await viewCondition(ctx.deps, ctx.actor);
+    const view = await ctx.core.run(viewCondition, ctx.actor);
     if (!view.ok) return failureReply(ctx, view.error);
     return [reply(conditionMessage(ctx, view.value))];
   },
@@ -70,10 +70,10 @@ function conditionMessage(ctx: ChatContext, view: ConditionView): ChatMessage {
 }
 
 async function confirm(ctx: ChatContext, textId: string): Promise<ChatEffect[]> {
-  const result = await confirmCondition(ctx.deps, ctx.actor, { textId });
+  const result = await ctx.core.run(confirmCondition, ctx.actor, { textId });
   if (!result.ok) return failureReply(ctx, result.error);
   const { employerName: employer, version, confirmedAt } = result.value;
-  const membershipCondition = await membershipConditionOf(ctx.deps, ctx.actor.networkId);
+  const membershipCondition = await ctx.core.run(membershipConditionOf, ctx.actor.networkId);
   const text = result.value.already
     ? ctx.t("conditions.confirm.already", { employer, version, date: formatDate(ctx.locale, confirmedAt) })
     : ctx.t("conditions.confirmed", { employer, version, condition: conditionName(ctx.t, membershipCondition) });
@@ -82,7 +82,7 @@ async function confirm(ctx: ChatContext, textId: string): Promise<ChatEffect[]> 
 
 /** "voorwaarde bevestig": the version the person can read with "voorwaarde" right now. */
 async function confirmCurrent(ctx: ChatContext): Promise<ChatEffect[]> {
-  const current = await currentCondition(ctx.deps, ctx.actor.networkId);
+  const current = await ctx.core.run(currentCondition, ctx.actor.networkId);
   return confirm(ctx, current?.id ?? "none");
 }
 
@@ -98,7 +98,7 @@ const confirmAction: ActionHandler = {
 };
 
 export async function textForm(ctx: ChatContext): Promise<Form> {
-  const current = await currentCondition(ctx.deps, ctx.actor.networkId);
+  const current = await ctx.core.run(currentCondition, ctx.actor.networkId);
   return {
     id: TEXT_FORM_ID,
     title: ctx.t("conditions.form.title"),
@@ -114,7 +114,7 @@ async function openTextForm(ctx: ChatContext): Promise<ChatEffect[]> {
 }
 
 async function saveText(ctx: ChatContext, text: unknown, how: "reply" | "form"): Promise<ChatEffect[]> {
-  const result = await setConditionText(ctx.deps, ctx.actor, { text });
+  const result = await ctx.core.run(setConditionText, ctx.actor, { text });
   if (!result.ok) return how === "form" ? formFailure(ctx, result.error, await textForm(ctx)) : failureReply(ctx, result.error);
   const { version, asked } = result.value;
   const message = !result.value.changed

@@ -1,5 +1,4 @@
 import { createSignInLink } from "../../core/dashboard/sign-in.js";
-import { chartImageUrl, dashboardLinkUrl, webBaseUrl } from "../../dashboard/web-links.js";
 import { formatDateTime } from "../../i18n/format.js";
 import type { ChatContext } from "../context.js";
 import { reply, textMessage, type Block } from "../message.js";
@@ -14,9 +13,9 @@ const dashboard: Command = {
   aliases: ["overzicht"],
   help: "dashboard.help",
   async run(ctx) {
-    if (!webBaseUrl()) return [reply(textMessage(ctx.t("dashboard.command.unavailable")))];
-    const { token, expiresAt } = await createSignInLink(ctx.deps, ctx.actor);
-    const url = dashboardLinkUrl(token)!;
+    if (!ctx.links.baseUrl()) return [reply(textMessage(ctx.t("dashboard.command.unavailable")))];
+    const { token, expiresAt } = await ctx.core.run(createSignInLink, ctx.actor);
+    const url = ctx.links.dashboardLinkUrl(token)!;
     const text = ctx.t("dashboard.command.link", { time: formatDateTime(ctx.locale, expiresAt) });
     return [
       reply({
@@ -38,6 +37,6 @@ export const dashboardActions: ActionHandler[] = [openDashboard];
 
 /** The placements chart for the status message, when the web address is known. */
 export function statusChartBlocks(ctx: ChatContext): Block[] {
-  const url = chartImageUrl(ctx.actor.networkId, ctx.deps.now());
+  const url = ctx.links.chartImageUrl(ctx.actor.networkId, ctx.core.now());
   return url ? [{ type: "image", url, alt: ctx.t("dashboard.chart.alt") }] : [];
 }

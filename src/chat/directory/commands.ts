@@ -59,7 +59,7 @@ const search: Command = {
 };
 
 async function runSearch(ctx: ChatContext, input: DirectoryInput): Promise<ChatEffect[]> {
-  const result = await searchDirectory(ctx.deps, ctx.actor, input);
+  const result = await ctx.core.run(searchDirectory, ctx.actor, input);
   if (!result.ok) return failureReply(ctx, result.error);
   return [reply(directoryMessage(ctx, result.value))];
 }

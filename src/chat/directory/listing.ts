@@ -6,7 +6,7 @@ import type { ActionHandler, Command } from "../registry.js";
 import { LISTING_ACTION, listingButtons, listingLabel } from "./listing-blocks.js";
 
 async function choose(ctx: ChatContext, listing: string): Promise<ChatEffect[]> {
-  const result = await setDirectoryListing(ctx.deps, ctx.actor, { listing });
+  const result = await ctx.core.run(setDirectoryListing, ctx.actor, { listing });
   if (!result.ok) return failureReply(ctx, result.error);
   const text = ctx.t("directory.listing.set", { listing: listingLabel(ctx.t, result.value.listing) });
   return [reply({ summary: text, blocks: [{ type: "text", text }] })];
@@ -19,7 +19,7 @@ const listing: Command = {
   help: "directory.listing.help",
   async run(ctx, args) {
     if (args !== "") return choose(ctx, args);
-    const { listing: current } = await currentListing(ctx.deps, ctx.actor);
+    const { listing: current } = await ctx.core.run(currentListing, ctx.actor);
     const text = ctx.t("directory.listing.current", { listing: listingLabel(ctx.t, current) });
     return [reply({ summary: text, blocks: [{ type: "text", text }, listingButtons(ctx.t, current)] })];
   },

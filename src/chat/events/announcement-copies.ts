@@ -26,7 +26,7 @@ export type CopyFailureReport = (error: unknown, copy?: AnnouncementCopy) => voi
  */
 export async function refreshCopies(ctx: ChatContext, which: CopySelection, write: CopyWriter, report: CopyFailureReport): Promise<void> {
   try {
-    const found = await announcementCopies(ctx.deps, which);
+    const found = await ctx.core.run(announcementCopies, which);
     if (!found || found.copies.length === 0) return;
     const message = await announcementMessage(ctx, found.eventId);
     if (!message) return;
@@ -35,7 +35,7 @@ export async function refreshCopies(ctx: ChatContext, which: CopySelection, writ
       if (result.status === "fulfilled") continue;
       const copy = found.copies[i]!;
       report(result.reason, copy);
-      if (result.reason instanceof AnnouncementCopyGone) await forgetAnnouncement(ctx.deps, copy);
+      if (result.reason instanceof AnnouncementCopyGone) await ctx.core.run(forgetAnnouncement, copy);
     }
   } catch (error) {
     report(error);

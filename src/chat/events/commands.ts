@@ -33,7 +33,7 @@ const agenda: Command = {
 };
 
 async function agendaFor(ctx: ChatContext): Promise<ChatMessage> {
-  const result = await listUpcomingEvents(ctx.deps, ctx.actor);
+  const result = await ctx.core.run(listUpcomingEvents, ctx.actor);
   if (!result.ok) return textMessage(ctx.t(result.error.key, result.error.params));
   return agendaMessage(ctx, result.value);
 }
@@ -45,7 +45,7 @@ const rsvp: Command = {
   async run(ctx, args) {
     const [number, response, ...rest] = args.split(/\s+/).filter(Boolean);
     if (!number || !response || rest.length) return [reply(textMessage(ctx.t("events.usage.rsvp")))];
-    const result = await respondToEvent(ctx.deps, ctx.actor, { number, response });
+    const result = await ctx.core.run(respondToEvent, ctx.actor, { number, response });
     if (!result.ok) {
       const usage = result.error.reason === "invalid" ? [reply(textMessage(ctx.t("events.usage.rsvp")))] : [];
       return [...failureReply(ctx, result.error), ...usage];
@@ -85,7 +85,7 @@ const manage: Command = {
 /** "event 3 gast wethouder@gemeente.nl": an external guest, who answers through their e-mailed link. */
 async function invite(ctx: ChatContext, number: string, rest: string[]): Promise<ChatEffect[]> {
   if (rest.length !== 1) return [reply(textMessage(ctx.t("events.usage.guest")))];
-  const result = await inviteGuest(ctx.deps, ctx.actor, { number, email: rest[0] });
+  const result = await ctx.core.run(inviteGuest, ctx.actor, { number, email: rest[0] });
   if (!result.ok) {
     const usage = result.error.reason === "invalid" ? [reply(textMessage(ctx.t("events.usage.guest")))] : [];
     return [...failureReply(ctx, result.error), ...usage];
@@ -95,14 +95,14 @@ async function invite(ctx: ChatContext, number: string, rest: string[]): Promise
 }
 
 async function editForm(ctx: ChatContext, number: string): Promise<ChatEffect[]> {
-  const result = await viewEvent(ctx.deps, ctx.actor, { number });
+  const result = await ctx.core.run(viewEvent, ctx.actor, { number });
   if (!result.ok) return failureReply(ctx, result.error);
   if (result.value.status === "CANCELLED") return [reply(textMessage(ctx.t("events.update.cancelled", { title: result.value.title })))];
   return [{ type: "openForm", form: await eventForm(ctx, result.value) }];
 }
 
 async function cancel(ctx: ChatContext, number: string): Promise<ChatEffect[]> {
-  const result = await cancelEvent(ctx.deps, ctx.actor, { number });
+  const result = await ctx.core.run(cancelEvent, ctx.actor, { number });
   if (!result.ok) return failureReply(ctx, result.error);
   const { event, notified } = result.value;
   return [
@@ -119,7 +119,7 @@ const attendees: Command = {
   async run(ctx, args) {
     const [, number, name] = /^(\S+)(?:\s+(?:verwijder|remove)\s+(.+))?$/i.exec(args) ?? [];
     if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: "deelnemers 3" })))];
-    const result = await attendeeList(ctx.deps, ctx.actor, { number });
+    const result = await ctx.core.run(attendeeList, ctx.actor, { number });
     if (!result.ok) return failureReply(ctx, result.error);
     if (name) return removeByName(ctx, result.value, name);
     return [reply(attendeesMessage(ctx, result.value))];
@@ -133,7 +133,7 @@ async function removeByName(ctx: ChatContext, list: AttendeeList, name: string):
   if (match.kind === "none") return [reply(textMessage(ctx.t("events.attendee.notFound")))];
   if (match.kind === "many") return [reply(textMessage(ctx.t("events.attendee.ambiguous", { names: match.items.slice(0, 5).map((a) => a.name).join(", ") })))];
   const person = match.item;
-  const result = await removeAttendee(ctx.deps, ctx.actor, { eventId: list.event.id, personId: person.personId });
+  const result = await ctx.core.run(removeAttendee, ctx.actor, { eventId: list.event.id, personId: person.personId });
   if (!result.ok) return failureReply(ctx, result.error);
   const text = ctx.t("events.attendee.removed", { name: person.name, number: list.event.number });
   return [
@@ -153,7 +153,7 @@ const ics: Command = {
 };
 
 async function calendarEffects(ctx: ChatContext, ref: { number?: string; eventId?: string }): Promise<ChatEffect[]> {
-  const result = await eventCalendar(ctx.deps, ctx.actor, ref);
+  const result = await ctx.core.run(eventCalendar, ctx.actor, ref);
   if (!result.ok) return failureReply(ctx, result.error);
   const { filename, content, event } = result.value;
   return [
@@ -175,7 +175,7 @@ const rsvpAction: ActionHandler = {
   async run(ctx, value) {
     const button = parseButtonValue(rsvpButton, value);
     if (!button) return [reply(textMessage(ctx.t("chat.unknownAction")))];
-    const result = await respondToEvent(ctx.deps, ctx.actor, { eventId: button.eventId, response: button.response });
+    const result = await ctx.core.run(respondToEvent, ctx.actor, { eventId: button.eventId, response: button.response });
     if (!result.ok) return failureReply(ctx, result.error);
     const refreshed = button.view === "list" ? await agendaFor(ctx) : await refreshedAnnouncement(ctx, button.eventId);
     return [...(refreshed ? [{ type: "update" as const, message: refreshed }] : []), reply(textMessage(rsvpText(ctx, result.value)))];
@@ -183,7 +183,7 @@ const rsvpAction: ActionHandler = {
 };
 
 async function refreshedAnnouncement(ctx: ChatContext, eventId: string): Promise<ChatMessage | null> {
-  const view = await viewEvent(ctx.deps, ctx.actor, { eventId });
+  const view = await ctx.core.run(viewEvent, ctx.actor, { eventId });
   return view.ok ? announcementFor(view.value) : null;
 }
 

@@ -16,7 +16,7 @@ export const EVENT_FORM_ID = "event";
  * twice creates one event), or prefilled for a change (context = event id).
  */
 export async function eventForm(ctx: ChatContext, event?: EventView): Promise<Form> {
-  const { timeZone, subgroups } = await eventFormChoices(ctx.deps, ctx.actor.networkId);
+  const { timeZone, subgroups } = await ctx.core.run(eventFormChoices, ctx.actor.networkId);
   const local = (date: Date | null | undefined) => (date ? toLocalInput(date, timeZone) : undefined);
   const dateHint = ctx.t("events.form.dateHint");
   const fields: FormField[] = [
@@ -72,19 +72,19 @@ export const eventFormHandler: FormHandler = {
 };
 
 async function submitNew(ctx: ChatContext, input: Record<string, unknown>, formKey: string | undefined): Promise<ChatEffect[]> {
-  const result = await createEvent(ctx.deps, ctx.actor, input, formKey);
+  const result = await ctx.core.run(createEvent, ctx.actor, input, formKey);
   if (!result.ok) return formFailure(ctx, result.error, await eventForm(ctx));
   const { event, created } = result.value;
   const params = { number: event.number, title: event.title };
   // The first submit announced it already.
   if (!created) return [reply(textMessage(ctx.t("events.alreadyCreated", params)))];
-  const view = await viewEvent(ctx.deps, ctx.actor, { eventId: event.id });
+  const view = await ctx.core.run(viewEvent, ctx.actor, { eventId: event.id });
   if (!view.ok) throw new Error(`event ${event.id} vanished right after creation`);
   return [reply(textMessage(ctx.t("events.created", params))), { type: "post", message: announcementFor(view.value), announces: { eventId: event.id } }];
 }
 
 async function submitChange(ctx: ChatContext, eventId: string, input: Record<string, unknown>): Promise<ChatEffect[]> {
-  const result = await updateEvent(ctx.deps, ctx.actor, { ...input, eventId });
+  const result = await ctx.core.run(updateEvent, ctx.actor, { ...input, eventId });
   if (!result.ok) {
     if (result.error.reason === "notFound") return [{ type: "formErrors", errors: { title: ctx.t("events.form.badContext") } }];
     return formFailure(ctx, result.error, await eventForm(ctx));

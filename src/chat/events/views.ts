@@ -19,7 +19,7 @@ export type RsvpView = "announcement" | "list";
  * Slack and Teams adapters call this to refresh other copies after an RSVP.
  */
 export async function announcementMessage(ctx: ChatContext, eventId: string): Promise<ChatMessage | null> {
-  const result = await viewEvent(ctx.deps, ctx.actor, { eventId });
+  const result = await ctx.core.run(viewEvent, ctx.actor, { eventId });
   return result.ok ? announcementFor(result.value) : null;
 }
 

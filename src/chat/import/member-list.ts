@@ -16,7 +16,7 @@ const memberList: Command = {
     const match = exportWords.exec(args.trim());
     if (!match) return [reply(textMessage(ctx.t("import.chat.usage")))];
     const format = match[2] && match[2].toLowerCase() !== "csv" ? "xlsx" : "csv";
-    const result = await exportMemberList(ctx.deps, ctx.actor, { format });
+    const result = await ctx.core.run(exportMemberList, ctx.actor, { format });
     if (!result.ok) return failureReply(ctx, result.error);
     const file = result.value;
     return [

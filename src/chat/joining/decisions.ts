@@ -30,7 +30,7 @@ const accept: ActionHandler = {
   async run(ctx, value) {
     const button = parseButtonValue(requestButton, value);
     if (!button) return stale(ctx);
-    const result = await acceptJoinRequest(ctx.deps, ctx.actor, button);
+    const result = await ctx.core.run(acceptJoinRequest, ctx.actor, button);
     if (!result.ok) return failureReply(ctx, result.error);
     // The request's message loses its buttons: it is decided.
     return [{ type: "update", message: textMessage(ctx.t("joining.accepted", { name: result.value.name, network: result.value.networkName })) }];
@@ -51,7 +51,7 @@ const refuse: ActionHandler = {
 const refuseHandler: FormHandler = {
   id: REFUSE_FORM_ID,
   async submit(ctx, values, context) {
-    const result = await refuseJoinRequest(ctx.deps, ctx.actor, { requestId: context, reason: values.reason });
+    const result = await ctx.core.run(refuseJoinRequest, ctx.actor, { requestId: context, reason: values.reason });
     if (!result.ok) return result.error.reason === "invalid" ? formFailure(ctx, result.error, refuseForm(ctx, context ?? "")) : failureReply(ctx, result.error);
     return [reply(textMessage(ctx.t("joining.refused", { name: result.value.name })))];
   },

@@ -1,4 +1,4 @@
-import type { CoreDeps } from "../../core/deps.js";
+import type { UseCases } from "../../core/use-cases.js";
 import { requestToJoin, type Guest } from "../../core/joining/request-join.js";
 import type { ChatActorResolution } from "../../core/members/actor-lookup.js";
 import { translator, type Locale, type Translate } from "../../i18n/index.js";
@@ -32,20 +32,20 @@ const JOIN_WORDS = new Set(["aanmelden", "aanmelding", "join", "lid-worden"]);
  * nothing else: no data, no offer to join. Someone unknown in a bound workspace is offered to
  * join ("aanmelden"), whatever they asked, and can send the form.
  */
-export async function answerStranger(deps: CoreDeps, stranger: Stranger, locale: Locale, turn: StrangerTurn): Promise<StrangerAnswer> {
+export async function answerStranger(core: UseCases, stranger: Stranger, locale: Locale, turn: StrangerTurn): Promise<StrangerAnswer> {
   const t = translator(locale);
   const answer = (effects: ChatEffect[], answersForm = false) => ({ effects, locale, answersForm });
   if (stranger.kind === "unbound") return answer([reply(textMessage(t("joining.unbound")))]);
 
-  if (turn.kind === "form" && turn.formId === JOIN_FORM_ID) return answer(...(await submitJoin(deps, stranger, locale, t, turn.values)));
+  if (turn.kind === "form" && turn.formId === JOIN_FORM_ID) return answer(...(await submitJoin(core, stranger, locale, t, turn.values)));
   const asksToJoin = (turn.kind === "text" && JOIN_WORDS.has(turn.text.trim().toLowerCase())) || (turn.kind === "action" && turn.action === JOIN_ACTION);
   if (!asksToJoin) return answer([reply(joinOffer(t, stranger))]);
   if (!stranger.email) return answer([reply(textMessage(t("joining.noEmail")))]);
   return answer([{ type: "openForm", form: joinForm(t, stranger) }]);
 }
 
-async function submitJoin(deps: CoreDeps, guest: Guest, locale: Locale, t: Translate, values: Record<string, unknown>): Promise<[ChatEffect[], boolean]> {
-  const result = await requestToJoin(deps, guest, locale, formValues(values, JOIN_FIELDS));
+async function submitJoin(core: UseCases, guest: Guest, locale: Locale, t: Translate, values: Record<string, unknown>): Promise<[ChatEffect[], boolean]> {
+  const result = await core.run(requestToJoin, guest, locale, formValues(values, JOIN_FIELDS));
   if (!result.ok) return result.error.reason === "invalid" ? [formFailure({ t }, result.error, joinForm(t, guest)), true] : [failureReply({ t }, result.error), false];
   const key = result.value.alreadyPending ? "joining.pending" : "joining.sent";
   return [[reply(textMessage(t(key, { network: result.value.networkName })))], true];

@@ -18,7 +18,7 @@ const language: Command = {
   help: "members.help.language",
   async run(ctx, args) {
     if (args === "") return [reply(textMessage(ctx.t("members.language.current", { locale: ctx.locale })))];
-    const result = await setLanguage(ctx.deps, ctx.actor, { locale: args });
+    const result = await ctx.core.run(setLanguage, ctx.actor, { locale: args });
     if (!result.ok) return failureReply(ctx, result.error);
     // Confirm in the language just chosen: that is the proof it worked.
     return [reply(textMessage(translator(result.value.locale)("members.language.set")))];
@@ -26,9 +26,9 @@ const language: Command = {
 };
 
 async function exportEffects(ctx: ChatContext, person?: string): Promise<ChatEffect[]> {
-  const result = await exportPersonData(ctx.deps, ctx.actor, person ? { person } : {});
+  const result = await ctx.core.run(exportPersonData, ctx.actor, person ? { person } : {});
   if (!result.ok) return failureReply(ctx, result.error);
-  const date = ctx.deps.now().toISOString().slice(0, 10);
+  const date = ctx.core.now().toISOString().slice(0, 10);
   return [
     reply(textMessage(person && result.value.person.id !== ctx.actor.personId ? ctx.t("members.export.other", { name: result.value.person.name }) : ctx.t("members.export.done"))),
     {
@@ -77,7 +77,7 @@ const erase: Command = {
     const other = otherData.exec(args);
     if (!ownData.test(args) && !other) return [reply(textMessage(ctx.t("members.erase.usage")))];
     // Checked now so a member asking for someone else is refused before seeing a button.
-    const subject = await privacySubject(ctx.deps, ctx.actor, other ? { person: other[1] } : {});
+    const subject = await ctx.core.run(privacySubject, ctx.actor, other ? { person: other[1] } : {});
     if (!subject.ok) return failureReply(ctx, subject.error);
     const { id, name, self } = subject.value;
     return [reply(eraseConfirmation(ctx, id, self ? null : name))];
@@ -105,7 +105,7 @@ function eraseConfirmation(ctx: ChatContext, personId: string, otherName: string
 const confirmErase: ActionHandler = {
   action: "members.erase.confirm",
   async run(ctx, value) {
-    const result = await erasePersonData(ctx.deps, ctx.actor, { person: value });
+    const result = await ctx.core.run(erasePersonData, ctx.actor, { person: value });
     if (!result.ok) return failureReply(ctx, result.error);
     const text = ctx.t(result.value.self ? "members.erase.doneSelf" : "members.erase.doneOther");
     return [{ type: "update", message: textMessage(text) }];

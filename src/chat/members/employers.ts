@@ -45,12 +45,12 @@ const employer: Command = {
 
 /** The profile with the people of the employer, for coordinators. */
 async function employerCard(ctx: ChatContext, ref: string, notice?: string): Promise<ChatMessage> {
-  const profile = await viewEmployerProfile(ctx.deps, ctx.actor, { employerId: ref });
+  const profile = await ctx.core.run(viewEmployerProfile, ctx.actor, { employerId: ref });
   if (!profile.ok) return textMessage(ctx.t(profile.error.key, profile.error.params));
-  const people = await listPeople(ctx.deps, ctx.actor, { employer: profile.value.employerId });
+  const people = await ctx.core.run(listPeople, ctx.actor, { employer: profile.value.employerId });
   const lines = people.ok ? people.value.map((p) => `• ${personLine(ctx, p)}`) : [];
   const extra: Block[] = [{ type: "text", text: [ctx.t("members.employer.people"), ...(lines.length ? lines : [ctx.t("members.employer.noPeople")])].join("\n") }];
-  const condition = await employerCondition(ctx.deps, ctx.actor, profile.value.employerId);
+  const condition = await ctx.core.run(employerCondition, ctx.actor, profile.value.employerId);
   if (condition.ok && condition.value) {
     const { state, confirmedByName } = condition.value;
     const by = confirmedByName ? ctx.t("conditions.view.by", { name: confirmedByName }) : "";
@@ -67,7 +67,7 @@ const employers: Command = {
   async run(ctx, args) {
     const archived = /^(gearchiveerd|archived|archief)\b/i.exec(args);
     const term = (archived ? args.slice(archived[0].length) : args).trim();
-    const result = await listEmployers(ctx.deps, ctx.actor, { term: term || undefined, archived: Boolean(archived) });
+    const result = await ctx.core.run(listEmployers, ctx.actor, { term: term || undefined, archived: Boolean(archived) });
     if (!result.ok) return failureReply(ctx, result.error);
     const { employers: rows, archived: archivedCount } = result.value;
     const title = ctx.t(archived ? "members.employers.archivedTitle" : "members.employers.title", { count: rows.length });
@@ -83,7 +83,7 @@ const employers: Command = {
 };
 
 async function askToArchive(ctx: ChatContext, ref: string): Promise<ChatEffect[]> {
-  const result = await archiveImpact(ctx.deps, ctx.actor, { employer: ref });
+  const result = await ctx.core.run(archiveImpact, ctx.actor, { employer: ref });
   if (!result.ok) return failureReply(ctx, result.error);
   if (result.value.employer.archivedAt) return [reply(textMessage(ctx.t("members.employer.alreadyArchived", { name: result.value.employer.name })))];
   return [reply(archiveConfirmation(ctx, result.value))];
@@ -122,7 +122,7 @@ const askArchive: ActionHandler = { action: ARCHIVE_ASK_ACTION, run: askToArchiv
 const confirmArchive: ActionHandler = {
   action: ARCHIVE_CONFIRM_ACTION,
   async run(ctx, value) {
-    const result = await archiveEmployer(ctx.deps, ctx.actor, { employer: value });
+    const result = await ctx.core.run(archiveEmployer, ctx.actor, { employer: value });
     if (!result.ok) return failureReply(ctx, result.error);
     const { employer: e } = result.value;
     return [{ type: "update", message: withRestoreButton(ctx, ctx.t("members.employer.archived", { name: e.name }), e.id) }];
@@ -147,7 +147,7 @@ function withRestoreButton(ctx: ChatContext, text: string, employerId: string): 
 }
 
 async function restore(ctx: ChatContext, ref: string, how: "reply" | "update"): Promise<ChatEffect[]> {
-  const result = await restoreEmployer(ctx.deps, ctx.actor, { employer: ref });
+  const result = await ctx.core.run(restoreEmployer, ctx.actor, { employer: ref });
   if (!result.ok) return failureReply(ctx, result.error);
   const message = textMessage(ctx.t("members.employer.restored", { name: result.value.name }));
   return [how === "reply" ? reply(message) : { type: "update", message }];
@@ -167,7 +167,7 @@ export function newEmployerForm(ctx: ChatContext): Form {
 const newEmployerHandler: FormHandler = {
   id: NEW_EMPLOYER_FORM_ID,
   async submit(ctx, values) {
-    const result = await createEmployer(ctx.deps, ctx.actor, formValues(values, PROFILE_FIELD_IDS));
+    const result = await ctx.core.run(createEmployer, ctx.actor, formValues(values, PROFILE_FIELD_IDS));
     if (!result.ok) return formFailure(ctx, result.error, newEmployerForm(ctx));
     return [reply(profileMessage(ctx, result.value, ctx.t("members.employer.created", { name: result.value.name })))];
   },

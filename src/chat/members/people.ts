@@ -55,13 +55,13 @@ const person: Command = {
 };
 
 async function show(ctx: ChatContext, ref: string): Promise<ChatEffect[]> {
-  const result = await viewPerson(ctx.deps, ctx.actor, { person: ref });
+  const result = await ctx.core.run(viewPerson, ctx.actor, { person: ref });
   if (!result.ok) return failureReply(ctx, result.error);
   return [reply(personCard(ctx, result.value))];
 }
 
 async function openEditForm(ctx: ChatContext, ref: string): Promise<ChatEffect[]> {
-  const result = await viewPerson(ctx.deps, ctx.actor, { person: ref });
+  const result = await ctx.core.run(viewPerson, ctx.actor, { person: ref });
   if (!result.ok) return failureReply(ctx, result.error);
   return [{ type: "openForm", form: editPersonForm(ctx, result.value) }];
 }
@@ -80,14 +80,14 @@ export function parseMove(args: string): { person: string; employer: string } | 
 async function move(ctx: ChatContext, args: string): Promise<ChatEffect[]> {
   const parsed = parseMove(args);
   if (!parsed) return [reply(textMessage(ctx.t("members.person.moveUsage")))];
-  const result = await movePerson(ctx.deps, ctx.actor, parsed);
+  const result = await ctx.core.run(movePerson, ctx.actor, parsed);
   if (!result.ok) return failureReply(ctx, result.error);
   const { name, from, to } = result.value;
   return [reply(textMessage(ctx.t("members.person.moved", { name, from: from?.name ?? "—", to: to.name })))];
 }
 
 async function askToRemove(ctx: ChatContext, ref: string): Promise<ChatEffect[]> {
-  const result = await viewPerson(ctx.deps, ctx.actor, { person: ref });
+  const result = await ctx.core.run(viewPerson, ctx.actor, { person: ref });
   if (!result.ok) return failureReply(ctx, result.error);
   return [reply(removeConfirmation(ctx, result.value))];
 }
@@ -96,7 +96,7 @@ async function askToRemove(ctx: ChatContext, ref: string): Promise<ChatEffect[]>
 async function unlinkByCommand(ctx: ChatContext, args: string): Promise<ChatEffect[]> {
   const platformWord = /\s+(slack|teams|web)$/i.exec(args);
   const ref = platformWord ? args.slice(0, platformWord.index) : args;
-  const viewed = await viewPerson(ctx.deps, ctx.actor, { person: ref });
+  const viewed = await ctx.core.run(viewPerson, ctx.actor, { person: ref });
   if (!viewed.ok) return failureReply(ctx, viewed.error);
   const wanted = platformWord?.[1]?.toUpperCase();
   const links = viewed.value.links.filter((l) => !wanted || l.platform === wanted);
@@ -108,8 +108,8 @@ async function unlinkByCommand(ctx: ChatContext, args: string): Promise<ChatEffe
 }
 
 async function unlink(ctx: ChatContext, personId: string, identityId: string, how: "reply" | "update"): Promise<ChatEffect[]> {
-  const before = await viewPerson(ctx.deps, ctx.actor, { person: personId });
-  const result = await unlinkIdentity(ctx.deps, ctx.actor, { person: personId, identityId });
+  const before = await ctx.core.run(viewPerson, ctx.actor, { person: personId });
+  const result = await ctx.core.run(unlinkIdentity, ctx.actor, { person: personId, identityId });
   if (!result.ok) return failureReply(ctx, result.error);
   const link = before.ok ? before.value.links.find((l) => l.identityId === identityId) : undefined;
   const notice = ctx.t("members.person.unlinked", { platform: platformName(link?.platform ?? ""), name: result.value.name });
@@ -123,7 +123,7 @@ const people: Command = {
   coordinatorOnly: true,
   help: "members.help.people",
   async run(ctx, args) {
-    const result = await listPeople(ctx.deps, ctx.actor, { term: args || undefined });
+    const result = await ctx.core.run(listPeople, ctx.actor, { term: args || undefined });
     if (!result.ok) return failureReply(ctx, result.error);
     const rows = result.value;
     const title = ctx.t("members.people.title", { count: rows.length });
@@ -150,9 +150,9 @@ const actions: ActionHandler[] = [
     action: PERSON_REMOVE_CONFIRM_ACTION,
     async run(ctx, value) {
       // Looked up first: after the erasure there is no name left to confirm with.
-      const viewed = await viewPerson(ctx.deps, ctx.actor, { person: value });
+      const viewed = await ctx.core.run(viewPerson, ctx.actor, { person: value });
       if (!viewed.ok) return failureReply(ctx, viewed.error);
-      const result = await erasePersonData(ctx.deps, ctx.actor, { person: viewed.value.personId });
+      const result = await ctx.core.run(erasePersonData, ctx.actor, { person: viewed.value.personId });
       if (!result.ok) return failureReply(ctx, result.error);
       return [{ type: "update", message: textMessage(ctx.t("members.person.removed", { name: viewed.value.name })) }];
     },

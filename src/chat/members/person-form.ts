@@ -76,7 +76,7 @@ const editFieldIds = ["name", "email", "function", "jobTitle", "role", "reportin
 const addHandler: FormHandler = {
   id: ADD_PERSON_FORM_ID,
   async submit(ctx, values) {
-    const result = await addPerson(ctx.deps, ctx.actor, formValues(values, addFieldIds));
+    const result = await ctx.core.run(addPerson, ctx.actor, formValues(values, addFieldIds));
     if (!result.ok) return formFailure(ctx, result.error, addPersonForm(ctx));
     return [reply(textMessage(ctx.t("members.add.done", { name: result.value.name, email: result.value.email })))];
   },
@@ -87,13 +87,13 @@ const editHandler: FormHandler = {
   async submit(ctx, values, context) {
     const person = context ?? "";
     // Every platform sends an emptied input as "", which clears an optional field such as the job title.
-    const result = await updatePerson(ctx.deps, ctx.actor, { ...formValues(values, editFieldIds), person });
+    const result = await ctx.core.run(updatePerson, ctx.actor, { ...formValues(values, editFieldIds), person });
     if (result.ok) {
       const { changed, unlinked } = result.value;
       const notice = changed.length === 0 ? ctx.t("members.person.unchanged") : ctx.t(unlinked ? "members.person.savedUnlinked" : "members.person.saved");
       return [reply(personCard(ctx, result.value.person, notice))];
     }
-    const current = await viewPerson(ctx.deps, ctx.actor, { person });
+    const current = await ctx.core.run(viewPerson, ctx.actor, { person });
     if (!current.ok) return failureReply(ctx, current.error);
     return formFailure(ctx, result.error, editPersonForm(ctx, current.value));
   },

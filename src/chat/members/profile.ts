@@ -84,7 +84,7 @@ export function profileForm(ctx: ChatContext, p: EmployerProfile): Form {
 
 /** Opens the profile form for an employer (a coordinator's any, a member's own). */
 export async function openProfileForm(ctx: ChatContext, employer: string | undefined) {
-  const result = await viewEmployerProfile(ctx.deps, ctx.actor, employer ? { employerId: employer } : {});
+  const result = await ctx.core.run(viewEmployerProfile, ctx.actor, employer ? { employerId: employer } : {});
   if (!result.ok) return failureReply(ctx, result.error);
   return [{ type: "openForm" as const, form: profileForm(ctx, result.value) }];
 }
@@ -97,7 +97,7 @@ const profile: Command = {
     const editing = /^(bewerk|edit|wijzig)\b/i.exec(args);
     const employer = (editing ? args.slice(editing[0].length) : args).trim();
     if (editing) return openProfileForm(ctx, employer || undefined);
-    const result = await viewEmployerProfile(ctx.deps, ctx.actor, employer ? { employerId: employer } : {});
+    const result = await ctx.core.run(viewEmployerProfile, ctx.actor, employer ? { employerId: employer } : {});
     if (!result.ok) return failureReply(ctx, result.error);
     return [reply(profileMessage(ctx, result.value))];
   },
@@ -118,9 +118,9 @@ export function formValues(values: Record<string, unknown>, ids: string[]): Reco
 const profileFormHandler: FormHandler = {
   id: PROFILE_FORM_ID,
   async submit(ctx, values, context) {
-    const result = await updateEmployerProfile(ctx.deps, ctx.actor, { ...formValues(values, PROFILE_FIELD_IDS), employerId: context });
+    const result = await ctx.core.run(updateEmployerProfile, ctx.actor, { ...formValues(values, PROFILE_FIELD_IDS), employerId: context });
     if (result.ok) return [reply(profileMessage(ctx, result.value, ctx.t("members.profile.saved")))];
-    const current = await viewEmployerProfile(ctx.deps, ctx.actor, { employerId: context });
+    const current = await ctx.core.run(viewEmployerProfile, ctx.actor, { employerId: context });
     if (!current.ok) return failureReply(ctx, current.error);
     return formFailure(ctx, result.error, profileForm(ctx, current.value));
   },

@@ -32,9 +32,9 @@ export function parseOneLineReport(args: string) {
 }
 
 export async function reportForm(ctx: ChatContext): Promise<Form> {
-  const network = await networkSettings(ctx.deps, ctx.actor.networkId);
-  const current = quarterOf(ctx.deps.now(), network.timeZone);
-  const mine = await myReports(ctx.deps, ctx.actor);
+  const network = await ctx.core.run(networkSettings, ctx.actor.networkId);
+  const current = quarterOf(ctx.core.now(), network.timeZone);
+  const mine = await ctx.core.run(myReports, ctx.actor);
   const given = mine.ok ? mine.value.currentReport : null;
   return {
     id: REPORT_FORM_ID,
@@ -63,7 +63,7 @@ export function currentFigureText(ctx: ChatContext, given: MyReport): string {
 }
 
 async function submitted(ctx: ChatContext, raw: Record<string, unknown>): Promise<ChatEffect[] | { error: Parameters<typeof failureReply>[1] }> {
-  const result = await submitReport(ctx.deps, ctx.actor, raw, ctx.platform);
+  const result = await ctx.core.run(submitReport, ctx.actor, raw, ctx.platform);
   if (!result.ok) return { error: result.error };
   if ("needsConfirmation" in result.value) return [reply(confirmReplaceMessage(ctx, result.value, raw))];
   const v = result.value;
@@ -166,7 +166,7 @@ const mine: Command = {
   aliases: ["reports", "mijn"],
   help: "reporting.help.mine",
   async run(ctx) {
-    const result = await myReports(ctx.deps, ctx.actor);
+    const result = await ctx.core.run(myReports, ctx.actor);
     if (!result.ok) return failureReply(ctx, result.error);
     const { current, reports, employerName, archived, progress } = result.value;
     const due = !current.reported && !archived;
@@ -195,7 +195,7 @@ const quarterArgs = z.string().trim().regex(/^(?:q([1-4])\s+(\d{4}))?$/i);
 export async function statusMessage(ctx: ChatContext, args: string): Promise<ChatEffect[]> {
   if (!quarterArgs.safeParse(args).success) return [reply(textMessage(ctx.t("reporting.help.status")))];
   const [, quarter, year] = /^q([1-4])\s+(\d{4})$/i.exec(args.trim()) ?? [];
-  const result = await periodStatus(ctx.deps, ctx.actor, quarter ? { quarter, year } : {});
+  const result = await ctx.core.run(periodStatus, ctx.actor, quarter ? { quarter, year } : {});
   if (!result.ok) return failureReply(ctx, result.error);
   const s = result.value;
   const missing = s.employers.filter((e) => !e.reported).map((e) => e.name);
@@ -255,7 +255,7 @@ const history: Command = {
   aliases: ["history", "geschiedenis"],
   help: "reporting.help.history",
   async run(ctx) {
-    const result = await reportHistory(ctx.deps, ctx.actor, {});
+    const result = await ctx.core.run(reportHistory, ctx.actor, {});
     if (!result.ok) return failureReply(ctx, result.error);
     const lines = result.value.map((q) => historyLine(ctx, q));
     return [
@@ -276,7 +276,7 @@ const exportCommand: Command = {
   coordinatorOnly: true,
   help: "reporting.help.export",
   async run(ctx) {
-    const result = await exportReports(ctx.deps, ctx.actor);
+    const result = await ctx.core.run(exportReports, ctx.actor);
     if (!result.ok) return failureReply(ctx, result.error);
     const csv = toCsv(result.value.rows, [...REPORT_COLUMNS]);
     return [
@@ -284,7 +284,7 @@ const exportCommand: Command = {
       {
         type: "file",
         file: {
-          filename: `rapportages-${ctx.deps.now().toISOString().slice(0, 10)}.csv`,
+          filename: `rapportages-${ctx.core.now().toISOString().slice(0, 10)}.csv`,
           mimeType: "text/csv; charset=utf-8",
           content: csv,
           title: ctx.t("reporting.export.title", { network: result.value.networkName }),
@@ -306,7 +306,7 @@ const purgeRemarkCommand: Command = {
     const match = purgeArgs.exec(args.trim());
     if (!match) return [reply(textMessage(ctx.t("reporting.remarkPurge.usage")))];
     const [, employer, quarter, year] = match;
-    const result = await purgeRemark(ctx.deps, ctx.actor, { employer, quarter, year });
+    const result = await ctx.core.run(purgeRemark, ctx.actor, { employer, quarter, year });
     if (!result.ok) return failureReply(ctx, result.error);
     const { employerName, label, purged } = result.value;
     const nothing = purged.report + purged.revisions === 0;

@@ -49,7 +49,7 @@ const list: Command = {
   aliases: ["subgroups", "deelnetwerken"],
   help: "subgroups.help.list",
   async run(ctx) {
-    const result = await listSubgroups(ctx.deps, ctx.actor);
+    const result = await ctx.core.run(listSubgroups, ctx.actor);
     if (!result.ok) return failureReply(ctx, result.error);
     const { subgroups, total } = result.value;
     if (subgroups.length === 0) return [reply(textMessage(ctx.t("subgroups.none")))];
@@ -80,7 +80,7 @@ const show: Command = {
     if (args === "") return [reply(textMessage(ctx.t("subgroups.usage.show")))];
     const [first = "", ...rest] = args.split(/\s+/);
     if (createWords.has(first.toLowerCase())) return create(ctx, rest.join(" "));
-    const result = await showSubgroup(ctx.deps, ctx.actor, { subgroup: args });
+    const result = await ctx.core.run(showSubgroup, ctx.actor, { subgroup: args });
     if (!result.ok) return failureReply(ctx, result.error);
     return [reply(subgroupMessage(ctx, result.value))];
   },
@@ -95,7 +95,7 @@ async function create(ctx: ChatContext, args: string): Promise<ChatEffect[]> {
 }
 
 async function created(ctx: ChatContext, values: Record<string, unknown>): Promise<ChatEffect[]> {
-  const result = await createSubgroup(ctx.deps, ctx.actor, values);
+  const result = await ctx.core.run(createSubgroup, ctx.actor, values);
   if (!result.ok) return failureReply(ctx, result.error);
   return [reply(textMessage(ctx.t("subgroups.created", { name: result.value.name, slug: result.value.slug })))];
 }
@@ -115,7 +115,7 @@ export function createForm(ctx: ChatContext): Form {
 const createFormHandler: FormHandler = {
   id: CREATE_SUBGROUP_FORM_ID,
   async submit(ctx, values) {
-    const result = await createSubgroup(ctx.deps, ctx.actor, values);
+    const result = await ctx.core.run(createSubgroup, ctx.actor, values);
     if (!result.ok) return formFailure(ctx, result.error, createForm(ctx));
     return [reply(textMessage(ctx.t("subgroups.created", { name: result.value.name, slug: result.value.slug })))];
   },
@@ -127,7 +127,7 @@ const join: Command = {
   help: "subgroups.help.join",
   async run(ctx, args) {
     if (args === "") return [reply(textMessage(ctx.t("subgroups.usage.join")))];
-    const result = await joinSubgroup(ctx.deps, ctx.actor, { subgroup: args });
+    const result = await ctx.core.run(joinSubgroup, ctx.actor, { subgroup: args });
     if (!result.ok) return failureReply(ctx, result.error);
     const { subgroup, alreadyMember } = result.value;
     return [reply(textMessage(ctx.t(alreadyMember ? "subgroups.alreadyMember" : "subgroups.joined", { name: subgroup.name })))];
@@ -140,7 +140,7 @@ const leave: Command = {
   help: "subgroups.help.leave",
   async run(ctx, args) {
     if (args === "") return [reply(textMessage(ctx.t("subgroups.usage.leave")))];
-    const result = await leaveSubgroup(ctx.deps, ctx.actor, { subgroup: args });
+    const result = await ctx.core.run(leaveSubgroup, ctx.actor, { subgroup: args });
     if (!result.ok) return failureReply(ctx, result.error);
     const { subgroup, wasMember } = result.value;
     return [reply(textMessage(ctx.t(wasMember ? "subgroups.left" : "subgroups.notMember", { name: subgroup.name })))];
@@ -152,15 +152,15 @@ function membershipAction(action: "subgroups.join" | "subgroups.leave"): ActionH
   return {
     action,
     async run(ctx, value) {
-      const change = action === "subgroups.join" ? joinSubgroup : leaveSubgroup;
-      const result = await change(ctx.deps, ctx.actor, { subgroup: value });
+      const input = { subgroup: value };
+      const result = action === "subgroups.join" ? await ctx.core.run(joinSubgroup, ctx.actor, input) : await ctx.core.run(leaveSubgroup, ctx.actor, input);
       if (!result.ok) return failureReply(ctx, result.error);
       const name = result.value.subgroup.name;
       const key =
         "alreadyMember" in result.value
           ? result.value.alreadyMember ? "subgroups.alreadyMember" : "subgroups.joined"
           : result.value.wasMember ? "subgroups.left" : "subgroups.notMember";
-      const refreshed = await showSubgroup(ctx.deps, ctx.actor, { subgroup: result.value.subgroup.id });
+      const refreshed = await ctx.core.run(showSubgroup, ctx.actor, { subgroup: result.value.subgroup.id });
       if (!refreshed.ok) return failureReply(ctx, refreshed.error);
       return [{ type: "update", message: subgroupMessage(ctx, refreshed.value, ctx.t(key, { name })) }];
     },
@@ -181,7 +181,7 @@ const contact: Command = {
     const person = words.pop();
     if (!person || words.length === 0) return [reply(textMessage(ctx.t("subgroups.usage.contact")))];
     const input = { subgroup: words.join(" "), person };
-    const result = removing ? await removeContact(ctx.deps, ctx.actor, input) : await appointContact(ctx.deps, ctx.actor, input);
+    const result = removing ? await ctx.core.run(removeContact, ctx.actor, input) : await ctx.core.run(appointContact, ctx.actor, input);
     if (!result.ok) return failureReply(ctx, result.error);
     const { subgroup, person: who, changed } = result.value;
     const key = removing

@@ -7,7 +7,8 @@ import { audit } from "../shared/audit.js";
 import { keepOneCoordinator, LastCoordinatorError } from "./coordinators.js";
 import { erasureSubject } from "./erasure/identifiers.js";
 import { messagesLanded, MessagesInFlightError } from "./erasure/outbox.js";
-import { ERASURE_STEPS } from "./erasure/steps.js";
+import { NoErasureHooksError, type ErasureHook } from "./erasure/hooks.js";
+import { erasureSteps } from "./erasure/steps.js";
 import { vacuumTables } from "./erasure/vacuum.js";
 import { privacySubject } from "./subject.js";
 
@@ -25,7 +26,7 @@ const MAX_ROUNDS = 3;
 
 /**
  * AVG/GDPR right to erasure (art. 17): anonymises a person. Every table that names or addresses
- * them has a step in erasure/steps.ts: accounts, chat references, queued and sent messages,
+ * them has a step in erasure/steps.ts, or in a channel's erasure hook (erasure/hooks.ts): accounts, chat references, queued and sent messages,
  * memberships, RSVPs, requests, sessions, links and uploads go; kept records (placement reports,
  * which are the employer's counts; the audit log) lose the link to them and their identifiers in
  * free text. Then the touched tables are vacuumed so the old rows are physically gone.
@@ -34,6 +35,8 @@ const MAX_ROUNDS = 3;
  * network's last coordinator is not erased: someone must be left to run the network.
  */
 export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown = {}): Promise<Result<Erasure>> {
+  if (!deps.erasure) throw new NoErasureHooksError();
+  const hooks = deps.erasure.all;
   const subject = await privacySubject(deps, actor, raw);
   if (!subject.ok) return subject;
   const { id: personId, self, networkId } = subject.value;
@@ -42,7 +45,7 @@ export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown
   let removed: Record<string, number> | undefined;
   for (let round = 1; !removed; round++) {
     try {
-      removed = await eraseInTransaction(deps, actor, personId, networkIds, self, round < MAX_ROUNDS);
+      removed = await eraseInTransaction(deps, hooks, actor, personId, networkIds, self, round < MAX_ROUNDS);
     } catch (error) {
       if (error instanceof LastCoordinatorError) return fail("conflict", "members.lastCoordinator", { name: subject.value.name });
       if (!(error instanceof MessagesInFlightError)) throw error;
@@ -50,17 +53,17 @@ export async function erasePersonData(deps: CoreDeps, actor: Actor, raw: unknown
     }
   }
   // Only where a step changed rows: VACUUM FULL rewrites each table it is given.
-  await vacuumTables(deps.db, ERASURE_STEPS.filter((s) => removed![s.name]! > 0).flatMap((s) => s.tables).concat("AuditLog"));
+  await vacuumTables(deps.db, erasureSteps(hooks).filter((s) => removed![s.name]! > 0).flatMap((s) => s.tables).concat("AuditLog"));
   return ok({ personId, self, removed });
 }
 
-function eraseInTransaction(deps: CoreDeps, actor: Actor, personId: string, networkIds: string[], self: boolean, waitForInFlight: boolean) {
+function eraseInTransaction(deps: CoreDeps, hooks: ErasureHook[], actor: Actor, personId: string, networkIds: string[], self: boolean, waitForInFlight: boolean) {
   return deps.db.$transaction(async (tx) => {
     await keepOneCoordinator(tx, actor.networkId, personId);
-    const subject = await erasureSubject(tx, personId, networkIds);
+    const subject = await erasureSubject(tx, personId, networkIds, hooks);
     const now = deps.now();
     const removed: Record<string, number> = {};
-    for (const step of ERASURE_STEPS) removed[step.name] = await step.run({ tx, subject, now, waitForInFlight });
+    for (const step of erasureSteps(hooks)) removed[step.name] = await step.run({ tx, subject, now, waitForInFlight });
     await audit(tx, actor, "person.erase", { type: "Person", id: personId }, { self });
     return removed;
   }, lockingTransaction);

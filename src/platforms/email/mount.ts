@@ -44,7 +44,7 @@ export function mountEmail(env: Env, deps: CoreDeps, options: { extras?: MailExt
     },
   });
   return {
-    ports: { platform: "EMAIL", sender },
+    ports: { platform: "EMAIL", sender, unlinkedSender: unlinked },
     sender,
     unlinkedSender: unlinked,
     host: new URL(env.SMTP_URL).host,

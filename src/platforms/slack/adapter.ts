@@ -2,6 +2,7 @@ import type { ChatAdapter } from "../../chat/adapter.js";
 import type { ChatMessage, Form } from "../../chat/message.js";
 import { translator, type Locale } from "../../i18n/index.js";
 import { openModal, renderEffects, replyPrivately, type SlackSurface } from "./effects.js";
+import { slackCopyWriter } from "./announcements.js";
 import { publishHome } from "./listeners/home.js";
 import type { SlackListenerDeps } from "./listeners/shared.js";
 import { homeView } from "./views.js";
@@ -19,15 +20,17 @@ export interface SlackRequest extends Omit<SlackSurface, "locale" | "timeZone"> 
 /** Slack on the one ChatAdapter contract: answers through the Web API, response_url and modals. */
 export function slackAdapter(d: SlackListenerDeps): ChatAdapter<SlackRequest> {
   const surface = (r: SlackRequest, locale: Locale): SlackSurface => ({ ...r, locale, timeZone: d.timeZone });
+  const copyWriter = (r: SlackRequest) => slackCopyWriter(r.client);
   const adapter: ChatAdapter<SlackRequest> = {
     platform: "SLACK",
-    deps: d.deps,
+    chat: d.chat,
     logger: d.logger,
     identify: async (r) => {
       if (r.invalid) throw r.invalid;
       return d.resolveActor(r.client, r.teamId, r.userId);
     },
     fallbackLocale: (r) => r.locale ?? d.defaultLocale,
+    copyWriter,
     async render(r, answer) {
       // A standalone answer (the apology, the note to an unknown person) is one private text with
       // nothing after it to save: sent as it is, so its failure is logged once, by the pipeline.
@@ -35,7 +38,7 @@ export function slackAdapter(d: SlackListenerDeps): ChatAdapter<SlackRequest> {
         for (const effect of answer.effects) if (effect.type === "reply") await replyPrivately(surface(r, answer.locale), effect.message, d.logger);
         return;
       }
-      const hooks = { announcements: d.announcements, logger: d.logger, ctx: answer.ctx, openForm: (form: Form) => adapter.openForm(r, form, answer.locale) };
+      const hooks = { announcements: d.announcements, copyWriter: copyWriter(r), logger: d.logger, ctx: answer.ctx, openForm: (form: Form) => adapter.openForm(r, form, answer.locale) };
       await renderEffects(surface(r, answer.locale), answer.effects, hooks);
       if (r.fromHome && answer.ctx) await publishHome(r.client, answer.ctx, r.userId);
     },

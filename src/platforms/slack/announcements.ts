@@ -18,26 +18,27 @@ export interface SlackMessageRef {
 /** Keeps the event's announcements in this workspace up to date. The refreshes never throw. */
 export interface AnnouncementRefresher {
   remember(eventId: string, teamId: string, message: SlackMessageRef): Promise<void>;
-  /** After an RSVP on one copy: the event's other copies. */
-  refreshOthers(ctx: ChatContext, client: webApi.WebClient, teamId: string, pressed: SlackMessageRef): Promise<void>;
+  /** After an RSVP on one copy: the event's other copies, written by the adapter's copy writer. */
+  refreshOthers(ctx: ChatContext, write: CopyWriter, teamId: string, pressed: SlackMessageRef): Promise<void>;
   /** After a coordinator changed or cancelled the event: all its copies. */
-  refreshAll(ctx: ChatContext, client: webApi.WebClient, teamId: string, eventId: string): Promise<void>;
+  refreshAll(ctx: ChatContext, write: CopyWriter, teamId: string, eventId: string): Promise<void>;
 }
 
 export function createAnnouncementRefresher(db: Db, logger: Logger): AnnouncementRefresher {
-  const refresh = (ctx: ChatContext, client: webApi.WebClient, which: CopySelection) =>
-    refreshCopies(ctx, which, copyWriter(client), (error, copy) =>
+  const refresh = (ctx: ChatContext, write: CopyWriter, which: CopySelection) =>
+    refreshCopies(ctx, which, write, (error, copy) =>
       logger.warn({ err: error, channel: copy?.conversationId }, "Slack: kon een eventaankondiging niet bijwerken"),
     );
 
   return {
     remember: (eventId, teamId, message) => rememberAnnouncement(db, eventId, slackCopy(teamId, message)),
-    refreshOthers: (ctx, client, teamId, pressed) => refresh(ctx, client, { otherThan: slackCopy(teamId, pressed) }),
-    refreshAll: (ctx, client, teamId, eventId) => refresh(ctx, client, { eventId, platform: "SLACK", tenantId: teamId }),
+    refreshOthers: (ctx, write, teamId, pressed) => refresh(ctx, write, { otherThan: slackCopy(teamId, pressed) }),
+    refreshAll: (ctx, write, teamId, eventId) => refresh(ctx, write, { eventId, platform: "SLACK", tenantId: teamId }),
   };
 }
 
-function copyWriter(client: webApi.WebClient): CopyWriter {
+/** Slack's copy writer: chat.update with the token of the request's workspace. */
+export function slackCopyWriter(client: webApi.WebClient): CopyWriter {
   return async (copy, message) => {
     try {
       await client.chat.update({ channel: copy.conversationId, ts: copy.messageId, ...messagePayload(message) });

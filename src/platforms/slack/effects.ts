@@ -6,6 +6,7 @@ import { translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { messagePayload } from "./blocks.js";
 import { slackErrorCode } from "./errors.js";
+import type { CopyWriter } from "../../chat/events/announcement-copies.js";
 import type { AnnouncementRefresher } from "./announcements.js";
 import { formView } from "./views.js";
 
@@ -27,6 +28,8 @@ export interface SlackSurface {
 
 export interface EffectHooks {
   announcements: AnnouncementRefresher;
+  /** The adapter's copy writer for this request (ChatAdapter.copyWriter). */
+  copyWriter: CopyWriter;
   logger: Logger;
   ctx?: ChatContext;
   /** The adapter's form opener (openModal). */
@@ -82,7 +85,7 @@ async function renderEffect(surface: SlackSurface, effect: ChatEffect, hooks: Ef
     case "file":
       return sendFile(surface, effect.file);
     case "refreshAnnouncements":
-      if (hooks.ctx) await hooks.announcements.refreshAll(hooks.ctx, surface.client, surface.teamId, effect.eventId);
+      if (hooks.ctx) await hooks.announcements.refreshAll(hooks.ctx, hooks.copyWriter, surface.teamId, effect.eventId);
       return;
   }
 }
@@ -159,7 +162,7 @@ async function postJoiningIfNeeded(surface: SlackSurface, channel: string, messa
 async function updateSource(surface: SlackSurface, message: ChatMessage, hooks: EffectHooks): Promise<void> {
   if (surface.source) {
     await surface.client.chat.update({ channel: surface.source.channel, ts: surface.source.ts, ...messagePayload(message) });
-    if (hooks.ctx) await hooks.announcements.refreshOthers(hooks.ctx, surface.client, surface.teamId, surface.source);
+    if (hooks.ctx) await hooks.announcements.refreshOthers(hooks.ctx, hooks.copyWriter, surface.teamId, surface.source);
     return;
   }
   if (surface.respond) {

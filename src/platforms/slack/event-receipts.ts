@@ -1,3 +1,4 @@
+import { pruneEventReceipts, takeEventReceipt } from "../../core/platform-links/receipts.js";
 import type { Db } from "../../db/database.js";
 
 // Slack retries an event at once, after 1 and after 5 minutes; a day covers that with margin.
@@ -8,10 +9,8 @@ const KEEP_RECEIPTS_MS = 24 * 60 * 60 * 1000;
  * a retry (`x-slack-retry-num`) of an event we already took is acknowledged and dropped.
  */
 export async function isFirstDelivery(db: Db, eventId: string, now: Date): Promise<boolean> {
-  const { count } = await db.slackEventReceipt.createMany({ data: [{ eventId, receivedAt: now }], skipDuplicates: true });
+  const first = await takeEventReceipt(db, eventId, now);
   // Pruning is cheap and rare: about one delivery in a hundred clears expired receipts.
-  if (count === 1 && Math.random() < 0.01) {
-    await db.slackEventReceipt.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - KEEP_RECEIPTS_MS) } } });
-  }
-  return count === 1;
+  if (first && Math.random() < 0.01) await pruneEventReceipts(db, new Date(now.getTime() - KEEP_RECEIPTS_MS));
+  return first;
 }

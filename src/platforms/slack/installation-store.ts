@@ -1,12 +1,12 @@
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
+import { deleteInstallations, findInstallation, saveInstallation } from "../../core/platform-links/workspace-installations.js";
 import type { Db } from "../../db/database.js";
-import type { Prisma } from "../../generated/prisma/client.js";
 
 /** Whether a Slack workspace or org id is bound to a network (core's workspace bindings). */
 export type IsBound = (slackId: string) => Promise<boolean>;
 
 /**
- * Slack OAuth installations in the SlackInstallation table, so one deployment serves several
+ * Slack OAuth installations in the SlackInstallation table (through core/platform-links), so one deployment serves several
  * regional workspaces and every instance sees a new install at once. One row per workspace
  * (or per Enterprise Grid org for org-wide installs). Who may install: with SLACK_ALLOWED_TEAMS
  * the workspaces and orgs on that list; without it, a workspace (or org) bound to a network, so
@@ -19,26 +19,19 @@ export function prismaInstallationStore(db: Db, isBound: IsBound, allowedTeams?:
     async storeInstallation(installation) {
       const key = keyOf(installation.isEnterpriseInstall, installation.team?.id, installation.enterprise?.id);
       if (!(await mayInstall(key))) throw new WorkspaceNotAllowed(key, Boolean(allowedTeams));
-      const data = { ...key, installation: installation as unknown as Prisma.InputJsonValue };
-      // The unique (teamId, enterpriseId) has NULLs in it, which PostgreSQL never treats as equal:
-      // find-then-write in a transaction instead of an upsert on that key.
-      await db.$transaction(async (tx) => {
-        const existing = await tx.slackInstallation.findFirst({ where: key, select: { id: true } });
-        if (existing) await tx.slackInstallation.update({ where: { id: existing.id }, data });
-        else await tx.slackInstallation.create({ data });
-      });
+      await saveInstallation(db, key, installation);
     },
     async fetchInstallation(query) {
       const key = keyOfQuery(query);
       // Also for an installation stored before the list was set: it is not served any more. One
       // whose binding ended later is still served: its people hear why the bot does nothing there.
       if (allowedTeams && !listed(key)) throw new WorkspaceNotAllowed(key, true);
-      const row = await db.slackInstallation.findFirst({ where: key, select: { installation: true } });
-      if (!row) throw new Error(`No Slack installation for team ${query.teamId ?? "-"} / enterprise ${query.enterpriseId ?? "-"}`);
-      return row.installation as unknown as Installation<"v2", boolean>;
+      const installation = await findInstallation(db, key);
+      if (!installation) throw new Error(`No Slack installation for team ${query.teamId ?? "-"} / enterprise ${query.enterpriseId ?? "-"}`);
+      return installation as Installation<"v2", boolean>;
     },
     async deleteInstallation(query) {
-      await db.slackInstallation.deleteMany({ where: keyOfQuery(query) });
+      await deleteInstallations(db, keyOfQuery(query));
     },
   };
 }
@@ -76,7 +69,6 @@ function keyOfQuery(query: InstallationQuery<boolean>) {
 
 /** The bot token of a workspace, for sending outside a request (the outbox). */
 export async function botTokenForTeam(db: Db, teamId: string): Promise<string | undefined> {
-  const row = await db.slackInstallation.findFirst({ where: { teamId }, select: { installation: true } });
-  const installation = row?.installation as { bot?: { token?: string } } | undefined;
+  const installation = (await findInstallation(db, { teamId })) as { bot?: { token?: string } } | null;
   return installation?.bot?.token;
 }

@@ -1,7 +1,10 @@
 import { App, ExpressReceiver, HTTPModuleFunctions, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Express } from "express";
 import { ConfigError, type Config } from "../../config.js";
+import type { ChannelPorts } from "../../chat/adapter.js";
+import { chatServices, type ChatServices } from "../../chat/context.js";
 import type { CoreDeps } from "../../core/deps.js";
+import { useCases } from "../../core/use-cases.js";
 import type { OutboxSender } from "../../delivery/sender.js";
 import type { Logger } from "../../logger.js";
 import { createAnnouncementRefresher } from "./announcements.js";
@@ -34,6 +37,8 @@ export interface SlackMountOptions {
   http: Express;
   deps: CoreDeps;
   logger: Logger;
+  /** The chat layer's services (core's use cases, the web links), created at start; default: no web links. */
+  chat?: ChatServices;
   /** Tests shorten it to exercise the deferred answer; default ACK_BUDGET_MS. */
   ackBudgetMs?: number;
   /** The conversation every turn runs (default: the chat layer); the contract test passes fixed replies. */
@@ -44,6 +49,8 @@ export interface SlackMountOptions {
 
 export interface MountedSlack {
   app: App;
+  /** What the composition root builds the outbox worker from. */
+  ports: ChannelPorts;
   /** For the outbox worker: DMs through this deployment's token(s). */
   sender: OutboxSender;
   /** For the outbox worker outside demo mode: people without a chat identity, found by their address (sender.ts). */
@@ -113,6 +120,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
 
   const listenerDeps: SlackListenerDeps = {
     deps,
+    chat: options.chat ?? chatServices(useCases(deps)),
     logger: log,
     resolveActor: createActorResolver(deps, log),
     announcements: createAnnouncementRefresher(deps.db, log),
@@ -161,9 +169,11 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
 
   if (socket) await app.start();
   const singleToken = env.SLACK_BOT_TOKEN;
+  const senders = createSenders(deps, env.SLACK_API_URL, async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken));
   return {
     app,
-    ...createSenders(deps, env.SLACK_API_URL, async (teamId) => (useOauth ? botTokenForTeam(deps.db, teamId) : singleToken)),
+    ports: { platform: "SLACK", sender: senders.sender, unlinkedSender: senders.unlinkedSender },
+    ...senders,
     stop: async () => {
       if (socket) await app.stop();
       await inFlight.settled();

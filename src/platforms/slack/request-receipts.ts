@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { pruneRequestReceipts, takeRequestReceipt } from "../../core/platform-links/receipts.js";
 import type { Db } from "../../db/database.js";
 import type { Logger } from "../../logger.js";
 
@@ -22,16 +23,13 @@ export type SignedRequestCheck = (signature: string, timestampSeconds: number, n
 export function signedRequestReceipts(db: Db): SignedRequestCheck {
   let lastPrunedAt = Number.NEGATIVE_INFINITY;
   return async (signature, timestampSeconds, nowMs) => {
-    const { count } = await db.slackRequestReceipt.createMany({
-      data: [{ signature, requestTimestamp: new Date(timestampSeconds * 1000), receivedAt: new Date(nowMs) }],
-      skipDuplicates: true,
-    });
+    const first = await takeRequestReceipt(db, signature, new Date(timestampSeconds * 1000), new Date(nowMs));
     if (nowMs - lastPrunedAt >= PRUNE_EVERY_MS) {
       lastPrunedAt = nowMs;
       // A request older than the window is refused by the signature check: its receipt is not needed.
-      await db.slackRequestReceipt.deleteMany({ where: { requestTimestamp: { lt: new Date(nowMs - RECEIPT_WINDOW_MS - CLOCK_MARGIN_MS) } } });
+      await pruneRequestReceipts(db, new Date(nowMs - RECEIPT_WINDOW_MS - CLOCK_MARGIN_MS));
     }
-    return count === 1;
+    return first;
   };
 }
 

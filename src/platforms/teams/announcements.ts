@@ -15,17 +15,17 @@ export async function rememberTeamsAnnouncement(turn: TeamsTurn, eventId: string
 }
 
 /** After an RSVP on the card `pressedId` of this conversation: the event's other cards in the tenant. */
-export function refreshOtherAnnouncements(turn: TeamsTurn, ctx: ChatContext, pressedId: string): Promise<void> {
-  return refreshAnnouncements(turn, ctx, { otherThan: copyInThisConversation(turn, pressedId) });
+export function refreshOtherAnnouncements(turn: TeamsTurn, ctx: ChatContext, write: CopyWriter, pressedId: string): Promise<void> {
+  return refreshAnnouncements(turn, ctx, write, { otherThan: copyInThisConversation(turn, pressedId) });
 }
 
 /** After a coordinator changed or cancelled the event: all its cards in the tenant. */
-export function refreshAllAnnouncements(turn: TeamsTurn, ctx: ChatContext, eventId: string): Promise<void> {
-  return refreshAnnouncements(turn, ctx, { eventId, platform: "TEAMS", tenantId: tenantOf(turn.activity) ?? "" });
+export function refreshAllAnnouncements(turn: TeamsTurn, ctx: ChatContext, write: CopyWriter, eventId: string): Promise<void> {
+  return refreshAnnouncements(turn, ctx, write, { eventId, platform: "TEAMS", tenantId: tenantOf(turn.activity) ?? "" });
 }
 
-function refreshAnnouncements(turn: TeamsTurn, ctx: ChatContext, which: CopySelection): Promise<void> {
-  return refreshCopies(ctx, which, copyWriter(turn), (error, copy) =>
+function refreshAnnouncements(turn: TeamsTurn, ctx: ChatContext, write: CopyWriter, which: CopySelection): Promise<void> {
+  return refreshCopies(ctx, which, write, (error, copy) =>
     turn.logger.warn({ err: error, conversationId: copy?.conversationId, activityId: copy?.messageId }, "Teams: kon een eventaankondiging niet bijwerken"),
   );
 }
@@ -34,8 +34,8 @@ function copyInThisConversation(turn: TeamsTurn, activityId: string): Announceme
   return { platform: "TEAMS", tenantId: tenantOf(turn.activity) ?? "", conversationId: turn.activity.conversation.id, messageId: activityId };
 }
 
-/** Writes through the stored reference of the copy's conversation, as proactive sends do. */
-function copyWriter(turn: TeamsTurn): CopyWriter {
+/** Teams' copy writer: through the stored reference of the copy's conversation, as proactive sends do. */
+export function teamsCopyWriter(turn: TeamsTurn): CopyWriter {
   return async (copy, message) => {
     const conversation = await conversationById(turn.db, copy.conversationId);
     // The reference is dropped when the bot is removed from the conversation.

@@ -2,7 +2,9 @@ import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
 import { ActivityTypes, TurnContext } from "botbuilder";
 import type { Config } from "../../config.js";
 import type { Conversation } from "../../chat/turn.js";
+import { chatServices, type ChatServices } from "../../chat/context.js";
 import type { CoreDeps } from "../../core/deps.js";
+import { useCases } from "../../core/use-cases.js";
 import type { Logger } from "../../logger.js";
 import { translator } from "../../i18n/index.js";
 import { createTeamsAdapter } from "./adapter.js";
@@ -19,6 +21,8 @@ export interface TeamsBotOptions {
   demoMode: boolean;
   deps: CoreDeps;
   logger: Logger;
+  /** The chat layer's services (core's use cases, the web links), created at start; default: no web links. */
+  chat?: ChatServices;
   /** Where the bot is reachable, for download links (PUBLIC_URL, else the local address). */
   baseUrl: () => string;
   /** The instance's chat requests in flight, shared with the other platforms; beyond its limit Teams is told "busy". */
@@ -97,7 +101,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     logger: options.logger,
     afterwards,
   });
-  const env = { deps: options.deps, logger: options.logger, demoMode: options.demoMode, conversation: options.conversation };
+  const env = { deps: options.deps, chat: options.chat ?? chatServices(useCases(options.deps)), logger: options.logger, demoMode: options.demoMode, conversation: options.conversation };
 
   application.conversationUpdate("membersAdded", withTurn((turn) => handleInstall(env, turn)));
   application.conversationUpdate("membersRemoved", withTurn((turn) => handleUninstall(env, turn)));

@@ -1,11 +1,13 @@
 import type { ChatAdapter } from "../../chat/adapter.js";
 import type { Conversation } from "../../chat/turn.js";
+import type { ChatServices } from "../../chat/context.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { localeOf } from "./activity.js";
 import type { AdaptiveCard } from "./cards.js";
 import { applyEffects, openFormCard, type Origin, type TeamsTurn } from "./effects.js";
+import { teamsCopyWriter } from "./announcements.js";
 import { resolveActor } from "./identity.js";
 
 /** One Teams activity and what it was: a typed command, a button, or a submitted form card. */
@@ -16,6 +18,7 @@ export interface TeamsSurface {
 
 export interface TeamsAdapterEnv {
   deps: CoreDeps;
+  chat: ChatServices;
   logger: Logger;
   /** No platform configured: the Bot Framework Emulator may act as a demo person. */
   demoMode: boolean;
@@ -30,15 +33,16 @@ export interface TeamsAdapterEnv {
 export function teamsAdapter(env: TeamsAdapterEnv): ChatAdapter<TeamsSurface, AdaptiveCard | undefined> {
   return {
     platform: "TEAMS",
-    deps: env.deps,
+    chat: env.chat,
     logger: env.logger,
     identify: ({ turn }) => resolveActor(turn.context, turn.activity, env.deps, env.logger, env.demoMode),
     fallbackLocale: ({ turn }) => localeOf(turn.activity),
     render({ turn, origin }, answer) {
       turn.t = translator(answer.locale);
       // The unknown person and the apology answer nothing in particular: never in place of a form.
-      return applyEffects(turn, answer.effects, answer.standalone ? "text" : origin, answer.ctx);
+      return applyEffects(turn, answer.effects, answer.standalone ? "text" : origin, answer.ctx, teamsCopyWriter(turn));
     },
     openForm: ({ turn }, form, locale) => openFormCard(turn, form, translator(locale)),
+    copyWriter: ({ turn }) => teamsCopyWriter(turn),
   };
 }

@@ -5,6 +5,7 @@ import { textMessage, type ChatEffect, type ChatFile, type Form } from "../../ch
 import type { Db } from "../../db/database.js";
 import type { Translate } from "../../i18n/index.js";
 import { tenantOf, conversationKind, type TurnActivity } from "./activity.js";
+import type { CopyWriter } from "../../chat/events/announcement-copies.js";
 import { refreshAllAnnouncements, refreshOtherAnnouncements, rememberTeamsAnnouncement } from "./announcements.js";
 import { formCard, messageCard, type AdaptiveCard } from "./cards.js";
 import { inPersonalChat } from "./personal-chat.js";
@@ -50,7 +51,7 @@ export type Origin = "text" | "button" | "form";
  * asked for in a channel or group chat, opens in the personal chat with a note in the thread.
  * A pressed card that cannot be replaced is logged and the other effects still happen.
  */
-export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origin: Origin, ctx?: ChatContext): Promise<AdaptiveCard | undefined> {
+export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origin: Origin, ctx: ChatContext | undefined, write: CopyWriter): Promise<AdaptiveCard | undefined> {
   let answer: AdaptiveCard | undefined;
   for (const effect of effects) {
     switch (effect.type) {
@@ -70,7 +71,7 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         else {
           await replacePressedCard(turn, answer);
           // After the invoke response: the person's 5 s must not wait for other conversations.
-          if (ctx) void turn.afterwards.track(refreshOtherAnnouncements(turn, ctx, turn.activity.replyToId));
+          if (ctx) void turn.afterwards.track(refreshOtherAnnouncements(turn, ctx, write, turn.activity.replyToId));
         }
         break;
       case "openForm":
@@ -85,7 +86,7 @@ export async function applyEffects(turn: TeamsTurn, effects: ChatEffect[], origi
         break;
       case "refreshAnnouncements":
         // After the answer, like the RSVP refresh: the coordinator must not wait for every channel.
-        if (ctx) void turn.afterwards.track(refreshAllAnnouncements(turn, ctx, effect.eventId));
+        if (ctx) void turn.afterwards.track(refreshAllAnnouncements(turn, ctx, write, effect.eventId));
         break;
     }
   }

@@ -1,4 +1,5 @@
 import express, { type Express } from "express";
+import type { ChannelPorts } from "../../chat/adapter.js";
 import type { OutboxSender } from "../../delivery/sender.js";
 import { createTeamsBot, type TeamsBotOptions } from "./bot.js";
 import { loopbackServiceUrlOnly } from "./demo-guard.js";
@@ -8,6 +9,8 @@ import { runUnlessBusy } from "./busy.js";
 import { createTeamsSender } from "./sender.js";
 
 export interface MountedTeams {
+  /** What the composition root builds the outbox worker from. */
+  ports: ChannelPorts;
   /** For the outbox worker: proactive delivery through the same adapter and credentials. */
   sender: OutboxSender;
   /** Waits for work turns left running after answering. */
@@ -28,8 +31,10 @@ export function mountTeams(app: Express, options: TeamsBotOptions): MountedTeams
     await bot.adapter.process(req, res, (context) => runUnlessBusy(context, requests, options.env.DEFAULT_LOCALE, () => bot.application.run(context)));
   });
   bot.files.mount(app);
+  const sender = createTeamsSender({ adapter: bot.adapter, db: options.deps.db, botAppId: bot.botAppId, logger: options.logger });
   return {
-    sender: createTeamsSender({ adapter: bot.adapter, db: options.deps.db, botAppId: bot.botAppId, logger: options.logger }),
+    ports: { platform: "TEAMS", sender },
+    sender,
     stop: () => bot.afterwards.settled(),
   };
 }

@@ -1,9 +1,9 @@
 import type { Express } from "express";
+import type { ChatServices } from "../../chat/context.js";
 import type { Conversation } from "../../chat/turn.js";
 import type { Config } from "../../config.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { mountDashboard } from "../../dashboard/index.js";
-import { configureWebLinks } from "../../dashboard/web-links.js";
 import type { Logger } from "../../logger.js";
 import { playgroundRouter } from "./playground-router.js";
 import { linkFormsRouter } from "../web-forms/router.js";
@@ -14,10 +14,11 @@ import type { WorkInFlight } from "../work-in-flight.js";
  * are in the playground would be an open door once Slack or Teams carry real people, so then
  * it is simply not mounted.
  */
-export function mountWebSurfaces(app: Express, { config, deps, logger, requests, conversation }: { config: Config; deps: CoreDeps; logger: Logger; requests?: WorkInFlight; conversation?: Conversation }): void {
+export function mountWebSurfaces(app: Express, { config, deps, chat, logger, requests, conversation }: { config: Config; deps: CoreDeps; chat: ChatServices; logger: Logger; requests?: WorkInFlight; conversation?: Conversation }): void {
   const defaultLocale = config.env.DEFAULT_LOCALE;
   mountDashboard(app, {
     deps,
+    links: chat.links,
     logger,
     defaultLocale,
     adminToken: config.env.ADMIN_TOKEN,
@@ -26,13 +27,11 @@ export function mountWebSurfaces(app: Express, { config, deps, logger, requests,
   });
   // The forms personal links in e-mails open: always mounted, a link is its own proof.
   app.use(linkFormsRouter({ deps, logger, defaultLocale }));
-  if (config.demoMode) app.use(playgroundRouter({ deps, logger, defaultLocale, requests, conversation }));
+  if (config.demoMode) app.use(playgroundRouter({ deps, chat, logger, defaultLocale, requests, conversation }));
 }
 
 /** Called once the server listens, when its address is known. */
 export function announceWebSurfaces(config: Config, logger: Logger, localUrl: string): void {
-  // Chat clients cannot reach localhost, so outside demo mode links need PUBLIC_URL.
-  configureWebLinks(config.env.PUBLIC_URL ?? (config.demoMode ? localUrl : undefined), config.env.ADMIN_TOKEN);
   if (!config.demoMode) return;
   logger.info(
     `Speeltuin: open ${localUrl} — kies "Joost Bakker" en typ "rapporteer" (of klik op een knop); ` +

@@ -2,7 +2,7 @@ import { html, page } from "../../shared/html.js";
 import type { InboxEntry } from "../../delivery/web-inbox.js";
 import { formatDateTime } from "../../i18n/format.js";
 import type { Locale, Translate } from "../../i18n/index.js";
-import type { DemoPerson } from "./people.js";
+import type { DemoPerson } from "../../core/members/playground-people.js";
 import { messageHtml } from "./render.js";
 
 export function playgroundPage(t: Translate, locale: Locale, people: DemoPerson[]): string {

@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { fileURLToPath } from "node:url";
 import type { ZodType } from "zod";
 import type { TurnInput } from "../../chat/adapter.js";
+import type { ChatServices } from "../../chat/context.js";
 import { runTurn, type Conversation } from "../../chat/turn.js";
 import { actorForPerson } from "../../core/members/actor-lookup.js";
 import type { CoreDeps } from "../../core/deps.js";
@@ -13,11 +14,12 @@ import { refusedBusy } from "../../observability/metrics.js";
 import { WorkInFlight } from "../work-in-flight.js";
 import { actionRequest, formRequest, inboxRequest, textRequest } from "./playground-api.js";
 import { inboxHtml, playgroundPage } from "./playground-page.js";
-import { demoPeople } from "./people.js";
+import { demoPeople } from "../../core/members/playground-people.js";
 import { playgroundAdapter } from "./adapter.js";
 
 export interface PlaygroundOptions {
   deps: CoreDeps;
+  chat: ChatServices;
   logger: Logger;
   defaultLocale: Locale;
   /** The instance's chat requests in flight; beyond its limit the playground answers 503 "busy". */
@@ -48,7 +50,7 @@ export function playgroundRouter(options: PlaygroundOptions): Router {
     res.type("html").send(playgroundPage(translator(locale), locale, await demoPeople(deps.db)));
   });
 
-  const adapter = playgroundAdapter(deps, logger);
+  const adapter = playgroundAdapter(options.chat, logger);
   const converse = <T extends { personId: string }>(schema: ZodType<T>, input: (body: T) => TurnInput) => {
     const answer = async (req: Request, res: Response) => {
       const body = schema.safeParse(req.body);

@@ -1,4 +1,5 @@
 import type { DbClient } from "../../../db/database.js";
+import type { ErasureHook } from "./hooks.js";
 
 /** Everything that names or addresses the person being erased, gathered before anything goes. */
 export interface ErasureSubject {
@@ -8,8 +9,8 @@ export interface ErasureSubject {
   email: string | null;
   /** Slack user ids and Entra (AAD) object ids of their linked chat accounts. */
   externalUserIds: string[];
-  /** Teams user ids (29:…), known from their personal chats' references. */
-  teamsUserIds: string[];
+  /** Other ids the channels know them by (Teams user ids, 29:…, from conversation references): the erasure hooks' `userIds`. */
+  channelUserIds: string[];
   /** The strings to find and blank wherever free text or JSON may hold them. */
   strings: string[];
 }
@@ -17,17 +18,15 @@ export interface ErasureSubject {
 // A short name ("Jan") would blank every word that contains it; a full name is specific enough.
 const MIN_NAME_LENGTH = 5;
 
-export async function erasureSubject(tx: DbClient, personId: string, networkIds: string[]): Promise<ErasureSubject> {
+export async function erasureSubject(tx: DbClient, personId: string, networkIds: string[], hooks: ErasureHook[]): Promise<ErasureSubject> {
   const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { name: true, email: true } });
   const identities = await tx.platformIdentity.findMany({ where: { personId }, select: { externalUserId: true } });
   const externalUserIds = identities.map((i) => i.externalUserId);
-  // Any stored reference whose user is one of their Entra ids: a personal chat, or a channel
-  // reference from before those were stored without their sender.
-  const references = await tx.$queryRaw<{ id: string | null }[]>`
-    SELECT DISTINCT reference->'user'->>'id' AS id FROM "TeamsConversation"
-    WHERE "aadObjectId" = ANY(${externalUserIds}::text[]) OR reference->'user'->>'aadObjectId' = ANY(${externalUserIds}::text[])`;
-  const teamsUserIds = references.map((r) => r.id).filter((id): id is string => !!id && !externalUserIds.includes(id));
+  // One after the other: they share the transaction's connection.
+  const found: string[] = [];
+  for (const hook of hooks) found.push(...((await hook.userIds?.(tx, externalUserIds)) ?? []));
+  const channelUserIds = [...new Set(found)].filter((id) => !externalUserIds.includes(id));
   const name = person.name.trim();
-  const strings = [...(name.length >= MIN_NAME_LENGTH ? [name] : []), ...(person.email ? [person.email] : []), ...externalUserIds, ...teamsUserIds];
-  return { personId, networkIds, email: person.email, externalUserIds, teamsUserIds, strings: [...new Set(strings)] };
+  const strings = [...(name.length >= MIN_NAME_LENGTH ? [name] : []), ...(person.email ? [person.email] : []), ...externalUserIds, ...channelUserIds];
+  return { personId, networkIds, email: person.email, externalUserIds, channelUserIds, strings: [...new Set(strings)] };
 }

@@ -3,6 +3,7 @@ import type { DbClient } from "../../../db/database.js";
 import { eraseDownloadLinks } from "../../downloads/download-links.js";
 import { releasePlacesOf } from "../../events/remove-attendee.js";
 import { eraseLinksOf } from "../../links/revoke-links.js";
+import type { ErasureHook } from "./hooks.js";
 import type { ErasureSubject } from "./identifiers.js";
 import { eraseOutbox } from "./outbox.js";
 import { scrubColumn } from "./scrub.js";
@@ -29,28 +30,20 @@ export interface ErasureStep {
 }
 
 /**
- * In order: what still points to the person's chat accounts first (messages, then the accounts
- * and conversations), then what they did, then the links to their id in kept records, the free
- * text that may name them, and the person row last. A new table with personal data adds its step.
+ * In order: what still points to the person's chat accounts first (messages, then the channels'
+ * own rows through their erasure hooks, then the accounts), then what they did, then the links
+ * to their id in kept records, the free text that may name them, and the person row last. A new
+ * core table with personal data adds its step; a channel's table, its channel's hook (hooks.ts).
  */
 export const ERASURE_STEPS: ErasureStep[] = [
   { name: "outbox", tables: ["OutboxMessage"], run: ({ tx, subject, now, waitForInFlight }) => eraseOutbox(tx, subject, now, waitForInFlight) },
-  {
-    name: "teamsConversations",
-    tables: ["TeamsConversation"],
-    async run({ tx, subject }) {
-      // A personal chat's reference is the person's; a channel's may name whoever wrote there
-      // before references were stored without the sender.
-      const personal = await tx.teamsConversation.deleteMany({ where: { aadObjectId: { in: subject.externalUserIds } } });
-      return personal.count + (await scrubColumn(tx, "TeamsConversation", "reference", "json", subject.strings));
-    },
-  },
+  // Here: the channels' hooks (erasureSteps below).
   { name: "identities", tables: ["PlatformIdentity"], run: async ({ tx, subject }) => (await tx.platformIdentity.deleteMany({ where: { personId: subject.personId } })).count },
   {
     name: "joinRequests",
     tables: ["JoinRequest"],
     async run({ tx, subject }) {
-      const or: Prisma.JoinRequestWhereInput[] = [{ personId: subject.personId }, { externalUserId: { in: [...subject.externalUserIds, ...subject.teamsUserIds] } }];
+      const or: Prisma.JoinRequestWhereInput[] = [{ personId: subject.personId }, { externalUserId: { in: [...subject.externalUserIds, ...subject.channelUserIds] } }];
       if (subject.email) or.push({ email: { equals: subject.email, mode: "insensitive" } });
       const { count } = await tx.joinRequest.deleteMany({ where: { OR: or } });
       await tx.joinRequest.updateMany({ where: { decidedById: subject.personId }, data: { decidedById: null } });
@@ -112,10 +105,9 @@ export const ERASURE_STEPS: ErasureStep[] = [
   },
   {
     name: "freeText",
-    tables: ["PlacementReport", "PlacementReportRevision", "Event", "AuditLog", "SlackInstallation"],
+    tables: ["PlacementReport", "PlacementReportRevision", "Event", "AuditLog"],
     async run({ tx, subject }) {
-      // Where people type or the platform stores whatever it likes: a remark naming them, an
-      // audit detail, the installing user in a Slack installation.
+      // Where people type: a remark naming them, an audit detail.
       const columns: [string, string, "text" | "json" | "textArray"][] = [
         ["PlacementReport", "remark", "text"],
         ["PlacementReportRevision", "remark", "text"],
@@ -123,7 +115,6 @@ export const ERASURE_STEPS: ErasureStep[] = [
         ["Event", "description", "text"],
         ["Event", "guests", "textArray"],
         ["AuditLog", "details", "json"],
-        ["SlackInstallation", "installation", "json"],
       ];
       let changed = 0;
       for (const [table, column, type] of columns) changed += await scrubColumn(tx, table, column, type, subject.strings);
@@ -159,6 +150,12 @@ export const ERASURE_STEPS: ErasureStep[] = [
     },
   },
 ];
+
+/** Core's steps with the channels' hooks in their place: after the outbox, before the accounts. */
+export function erasureSteps(hooks: ErasureHook[]): ErasureStep[] {
+  const [outbox, ...rest] = ERASURE_STEPS;
+  return [outbox!, ...hooks, ...rest];
+}
 
 /**
  * Tables that hold nothing that identifies a person, each with why. A person's cuid in them

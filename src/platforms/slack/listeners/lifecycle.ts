@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { deleteInstallations } from "../../../core/platform-links/workspace-installations.js";
 import type { Db } from "../../../db/database.js";
 import type { Logger } from "../../../logger.js";
 import { eventEnvelope } from "../payloads.js";
@@ -8,7 +9,7 @@ export function registerLifecycle(app: App, db: Db, logger: Logger): void {
   const forget = async (body: unknown) => {
     const teamId = eventEnvelope.parse(body).team_id;
     if (!teamId) return;
-    const { count } = await db.slackInstallation.deleteMany({ where: { teamId } });
+    const count = await deleteInstallations(db, { teamId });
     logger.info({ teamId, removed: count }, "Slack: installatie verwijderd");
   };
   app.event("app_uninstalled", async ({ body }) => forget(body));

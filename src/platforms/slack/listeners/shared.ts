@@ -1,3 +1,4 @@
+import type { ChatServices } from "../../../chat/context.js";
 import type { Conversation } from "../../../chat/turn.js";
 import type { CoreDeps } from "../../../core/deps.js";
 import type { Locale } from "../../../i18n/index.js";
@@ -8,6 +9,7 @@ import type { ActorResolver } from "../identity.js";
 /** What every Slack listener needs, built once in mount.ts. */
 export interface SlackListenerDeps {
   deps: CoreDeps;
+  chat: ChatServices;
   logger: Logger;
   announcements: AnnouncementRefresher;
   resolveActor: ActorResolver;

@@ -8,7 +8,7 @@ export interface DemoPerson {
   locale: string | null;
 }
 
-/** Everyone the playground can act as: coordinators first, then members by name. */
+/** Everyone the web playground (a demo) can act as: coordinators first, then members by name. */
 export function demoPeople(db: Db): Promise<DemoPerson[]> {
   return db.person
     .findMany({
