@@ -35,6 +35,8 @@ export const submitReportInput = z.object({
   confirmReplace: z.preprocess((v) => v === true || v === "true", z.boolean()).optional(),
   // The optional detail (counts only), checked against the placements below.
   ...reportDetailFields,
+  /** The detail form gives the whole detail: an empty field there clears it (the one-line path keeps it). */
+  replaceDetail: z.preprocess((v) => v === true || v === "true", z.boolean()).optional(),
 }).superRefine(checkDetail);
 export type SubmitReportInput = z.input<typeof submitReportInput>;
 

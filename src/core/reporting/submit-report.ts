@@ -81,10 +81,11 @@ export async function submitReport(
 
   const figures: Figures = {
     realised: input.realised,
-    remark: input.remark ?? null,
+    // The detail step leaves the remark of the first step as it was.
+    remark: input.remark ?? (input.replaceDetail ? undefined : null),
     submittedById: actor.personId,
     submittedVia: via,
-    detail: hasDetail(input) ? detailOf(input) : null,
+    detail: hasDetail(input) || input.replaceDetail ? detailOf(input) : null,
   };
   const saved = await saveWithRevision(deps.db, employerId.value, period.id, figures, deps.now(), input.ambition, label);
   await audit(deps.db, actor, saved.version === 1 ? "report.submit" : "report.correct", { type: "PlacementReport", id: saved.id }, { version: saved.version, via });
@@ -118,7 +119,8 @@ async function resolveEmployer(db: Db, actor: Actor, requested: string | undefin
 
 interface Figures {
   realised: number;
-  remark: string | null;
+  /** undefined: keep the remark stored before. */
+  remark: string | null | undefined;
   submittedById: string;
   submittedVia: SubmitVia;
   /** null: none given now, so the earlier detail is kept if the placements did not change. */
@@ -153,12 +155,12 @@ async function saveWithRevision(
     return await db.$transaction(async (tx) => {
       const existing = await tx.placementReport.findUnique({
         where: { employerId_periodId: { employerId, periodId } },
-        select: { id: true, version: true, realised: true, submittedById: true, ...detailSelect },
+        select: { id: true, version: true, realised: true, remark: true, submittedById: true, ...detailSelect },
       });
       const version = (existing?.version ?? 0) + 1;
       const { detail: given, ...rest } = figures;
       const detail = detailToStore(given, existing, figures.realised);
-      const row = { ...rest, ...detail };
+      const row = { ...rest, remark: rest.remark === undefined ? existing?.remark ?? null : rest.remark, ...detail };
       const report = existing
         ? await tx.placementReport.update({ where: { id: existing.id }, data: { ...row, version, submittedAt: at } })
         : await tx.placementReport.create({ data: { ...row, employerId, periodId, version, submittedAt: at } });
