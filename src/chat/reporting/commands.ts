@@ -157,7 +157,7 @@ export const reportDetailFormHandler: FormHandler = {
     const ref = parseReportRef(context);
     if (!ref) return [reply(textMessage(ctx.t("reporting.usage")))];
     const typed = formValues(values, DETAIL_FORM_FIELD_IDS);
-    const outcome = await submitted(ctx, { ...typed, ...ref, replaceDetail: true });
+    const outcome = await submitted(ctx, { ...typed, ...ref, replaceDetail: true, keepRemark: true });
     if (Array.isArray(outcome)) return outcome;
     const current = await reportForDetail(ctx.deps, ctx.actor, ref);
     if (!current.ok) return failureReply(ctx, outcome.error);

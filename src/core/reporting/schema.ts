@@ -37,6 +37,8 @@ export const submitReportInput = z.object({
   ...reportDetailFields,
   /** The detail form gives the whole detail: an empty field there clears it (the one-line path keeps it). */
   replaceDetail: z.preprocess((v) => v === true || v === "true", z.boolean()).optional(),
+  /** The chat detail step does not show the remark: it keeps the one given before. */
+  keepRemark: z.preprocess((v) => v === true || v === "true", z.boolean()).optional(),
 }).superRefine(checkDetail);
 export type SubmitReportInput = z.input<typeof submitReportInput>;
 

@@ -82,7 +82,7 @@ export async function submitReport(
   const figures: Figures = {
     realised: input.realised,
     // The detail step leaves the remark of the first step as it was.
-    remark: input.remark ?? (input.replaceDetail ? undefined : null),
+    remark: input.remark ?? (input.keepRemark ? undefined : null),
     submittedById: actor.personId,
     submittedVia: via,
     detail: hasDetail(input) || input.replaceDetail ? detailOf(input) : null,
