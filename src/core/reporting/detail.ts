@@ -30,7 +30,8 @@ const hoursField = z.preprocess(
     .optional(),
 );
 
-const part = countField(MAX_PLACEMENTS).optional();
+// An empty form field is "not given": made undefined before .optional() looks at it.
+const part = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value ?? undefined), countField(MAX_PLACEMENTS).optional());
 
 export const reportDetailFields = {
   hoursPerWeek: hoursField,
