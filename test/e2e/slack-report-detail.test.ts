@@ -107,4 +107,31 @@ describeEachDatabase("Slack report detail", (use) => {
       { version: 2, realised: 3, remark: "zomerbanen", hoursPerWeek: 38.25, employment: 1, hiredIn: 2, workExperience: 1 },
     ]);
   });
+
+  it("sets the ambition's target date with 'profiel ambitie 100 31-12-2028' and in the profile modal's date picker", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+
+    const answer = readableText((await slash(slackUser.bakeryHr, "profiel ambitie 100 31-12-2028")).json as Json);
+    expect(answer).toContain("100 (doel 31 december 2028)");
+    const employer = () => db.prisma.employer.findUniqueOrThrow({ where: { id: joost.employerId! }, select: { ambition: true, ambitionTargetDate: true } });
+    expect(await employer()).toEqual({ ambition: 100, ambitionTargetDate: new Date("2028-12-31T00:00:00Z") });
+    expect(readableText((await slash(slackUser.bakeryHr, "profiel ambitie 100 31-13-2028")).json as Json)).toContain(nl("field.targetDate"));
+
+    await slash(slackUser.bakeryHr, "profiel bewerk");
+    await vi.waitFor(() => expect(h.fake.callsTo("views.open")).toHaveLength(1));
+    const view = h.fake.callsTo("views.open")[0]!.body.view as Json;
+    const picker = view.blocks.find((b: Json) => b.block_id === "ambitionTargetDate");
+    expect(picker.element).toMatchObject({ type: "datepicker", initial_date: "2028-12-31" });
+    const values = Object.fromEntries(view.blocks.map((b: Json) => [b.block_id, b.element.initial_value ?? b.element.initial_option?.value ?? b.element.initial_date]));
+    const saved = await postSlack(h.app.url, interactiveBody(viewSubmissionPayload(slackUser.bakeryHr, view, { ...values, ambitionTargetDate: "2029-06-30" })), FORM);
+    expect(saved.status).toBe(200);
+    expect(await employer()).toEqual({ ambition: 100, ambitionTargetDate: new Date("2029-06-30T00:00:00Z") });
+    const changes = await db.prisma.employerAmbitionChange.findMany({ where: { employerId: joost.employerId! }, orderBy: { changedAt: "asc" }, select: { ambition: true, targetDate: true, source: true } });
+    expect(changes.slice(-2)).toEqual([
+      { ambition: 100, targetDate: new Date("2028-12-31T00:00:00Z"), source: "PROFILE" },
+      { ambition: 100, targetDate: new Date("2029-06-30T00:00:00Z"), source: "PROFILE" },
+    ]);
+  });
 });
