@@ -3,6 +3,8 @@ import { banen, banenTenths } from "../../src/core/reporting/detail.js";
 import { reportHistory } from "../../src/core/reporting/history.js";
 import { periodStatus } from "../../src/core/reporting/period-status.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
+import { issueReportLink, reportLinkForm, submitReportByLink } from "../../src/core/links/index.js";
+import { reportPage } from "../../src/platforms/web-forms/pages.js";
 import { translator } from "../../src/i18n/index.js";
 import { banenText, detailLines, reportDetailText } from "../../src/shared/figures-text.js";
 import { describeEachDatabase } from "../support/databases.js";
@@ -151,5 +153,34 @@ describeEachDatabase("report detail (counts only)", (use) => {
     const q4 = history.value.find((q) => q.label === "Q4 2026")!;
     expect(q4.realised).toBe(persons);
     expect(q4.detail).toEqual(d);
+  });
+
+  it("takes the optional detail on the e-mail form, refuses a split above the whole, and shows what was given", async () => {
+    const db = use();
+    const { actor } = await seedDemo(db);
+    const joost = await actor("bakeryHr");
+    const deps = depsFor(db);
+    const issued = await issueReportLink(deps, { personId: joost.personId, year: 2026, quarter: 4 });
+    if (!issued.ok) throw new Error("no link");
+    const token = issued.value.token;
+
+    const blank = await reportLinkForm(deps, token);
+    if (!blank.ok) throw new Error("no form");
+    // Folded away: the two fields stay the fast path.
+    expect(reportPage(blank.value)).toMatch(/<details id="report-detail"><summary>Details toevoegen<\/summary>/);
+
+    const before = await snapshotCounts(db);
+    const refused = await submitReportByLink(deps, token, { send: "0", realised: "2", ambition: "12", employment: "2", hiredIn: "1" });
+    expect(refused).toMatchObject({ ok: false, error: { fields: { employment: { key: "field.splitTooMany" }, hiredIn: { key: "field.splitTooMany" } } } });
+    expect(await snapshotCounts(db)).toEqual(before);
+
+    const sent = await submitReportByLink(deps, token, { send: "0", realised: "2", ambition: "12", hoursPerWeek: "12,75", employment: "1", hiredIn: "", trialPlacements: "1" });
+    expect(sent).toMatchObject({ ok: true, value: { report: { realised: 2, detail: { hoursPerWeek: 12.75, employment: 1, hiredIn: null, trialPlacements: 1 } } } });
+    const again = await reportLinkForm(deps, token);
+    if (!again.ok) throw new Error("no form");
+    const html = reportPage(again.value);
+    expect(html).toContain('<details id="report-detail" open>');
+    expect(html).toContain('name="hoursPerWeek" type="text" inputmode="decimal" maxlength="12" value="12,75"');
+    expect(html).toContain('name="employment" type="number" inputmode="numeric" min="0" max="10000" value="1"');
   });
 });
