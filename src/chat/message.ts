@@ -36,7 +36,9 @@ export type FormField =
   | (BaseField & { kind: "number"; initial?: number; min?: number; max?: number })
   | (BaseField & { kind: "text" | "textarea"; initial?: string; maxLength?: number })
   | (BaseField & { kind: "select"; initial?: string; options: Array<{ value: string; label: string }> })
-  | (BaseField & { kind: "datetime"; initial?: string });
+  | (BaseField & { kind: "datetime"; initial?: string })
+  /** A calendar day, "YYYY-MM-DD" in and out (a picker where the platform has one). */
+  | (BaseField & { kind: "date"; initial?: string });
 
 interface BaseField {
   id: string;

@@ -37,3 +37,8 @@ export function formatDate(locale: Locale, date: Date, timeZone = "Europe/Amster
 export function formatTime(locale: Locale, date: Date, timeZone = "Europe/Amsterdam"): string {
   return cached(`t:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(tags[locale], { timeStyle: "short", timeZone })).format(date);
 }
+
+/** Banen: always one decimal ("3,0" in Dutch, "3.0" in English). */
+export function formatOneDecimal(locale: Locale, value: number): string {
+  return cached(`1d:${locale}`, () => new Intl.NumberFormat(tags[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
+}

@@ -1,6 +1,7 @@
 import type { Progress } from "../core/ambition/timeline.js";
 import type { EmployerQuarterState } from "../core/reporting/history.js";
 import type { QuarterFigures } from "../core/reporting/quarter-figures.js";
+import { addReportDetail, emptyDetailTotals, type DetailTotals, type ReportDetail } from "../core/reporting/detail.js";
 import { formatDate, formatNumber, formatPercent } from "../i18n/format.js";
 import type { Locale, MessageKey, MessageParams } from "../i18n/index.js";
 
@@ -37,5 +38,33 @@ export function statusFields(t: T, locale: Locale, totals: QuarterFigures): Arra
     { label: t("figures.cumulative"), value: formatNumber(locale, totals.cumulative) },
     { label: t("figures.ambition"), value: formatNumber(locale, totals.ambition) },
     { label: t("figures.notReportedCount"), value: formatNumber(locale, totals.notReported) },
+    { label: t("figures.banen"), value: banenText(t, totals.realised, totals.detail) },
   ];
+}
+
+/** "2,0 (uren van 3 van 5 personen)": banen are of the people whose hours were given, not of all. */
+export function banenText(t: T, people: number, d: DetailTotals): string {
+  if (d.peopleWithHours === 0) return t("figures.banenNone");
+  return t("figures.banenValue", { banen: d.banen, people: d.peopleWithHours, total: people });
+}
+
+/**
+ * The split, the target group and the trajectories in words, only the lines someone gave figures
+ * for (a quarter without detail shows none of them).
+ */
+export function detailLines(t: T, people: number, d: DetailTotals): string[] {
+  const lines: string[] = [];
+  if (d.employment + d.hiredIn > 0) lines.push(t("figures.split", { employment: d.employment, hiredIn: d.hiredIn, rest: Math.max(0, people - d.employment - d.hiredIn) }));
+  if (d.targetGroupYes + d.targetGroupNo > 0) lines.push(t("figures.targetGroup", { yes: d.targetGroupYes, no: d.targetGroupNo, unknown: d.targetGroupUnknown }));
+  if (d.internships + d.workExperience + d.trialPlacements + d.bblTrajectories > 0) {
+    lines.push(t("figures.trajectories", { internships: d.internships, workExperience: d.workExperience, trialPlacements: d.trialPlacements, bblTrajectories: d.bblTrajectories }));
+  }
+  return lines;
+}
+
+/** One report's detail in words, for the reply after saving: "1,0 baan (25,5 uur per week) · …". */
+export function reportDetailText(t: T, realised: number, detail: ReportDetail): string | null {
+  const totals = addReportDetail(emptyDetailTotals(), realised, detail);
+  const parts = [...(detail.hoursPerWeek === null ? [] : [t("figures.banenShort", { banen: totals.banen, hours: detail.hoursPerWeek })]), ...detailLines(t, realised, totals)];
+  return parts.length ? parts.join(" · ") : null;
 }

@@ -117,7 +117,9 @@ export function viewSubmissionPayload(user: string, openedView: Record<string, u
         ? { type, selected_option: v === undefined ? null : { value: String(v) } }
         : type === "datetimepicker"
           ? { type, selected_date_time: v ?? null }
-          : { type, value: v === undefined ? null : v };
+          : type === "datepicker"
+            ? { type, selected_date: v ?? null }
+            : { type, value: v === undefined ? null : v };
     state[block.block_id] = { value: input };
   }
   return {

@@ -3,6 +3,7 @@ import { updateEmployerProfile, viewEmployerProfile, type EmployerProfile } from
 import { FUNCTIONS, MAX_EMPLOYER_NAME, SIZE_BANDS } from "../../core/members/schema.js";
 import { functionLabel, offerLabel, sizeLabel } from "../directory/commands.js";
 import type { ChatContext } from "../context.js";
+import { formatDate } from "../../i18n/format.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, type Block, type Button, type ChatMessage, type Form, type FormField } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
@@ -38,7 +39,7 @@ export function profileMessage(ctx: ChatContext, p: EmployerProfile, notice?: st
           { label: ctx.t("members.profile.region"), value: p.region },
           { label: ctx.t("members.profile.offers"), value: p.offers.map((o) => offerLabel(ctx, o)).join(", ") || none },
           { label: ctx.t("members.profile.maturity"), value: `${p.inclusionMaturity} / 5` },
-          { label: ctx.t("members.profile.ambition"), value: String(p.ambition) },
+          { label: ctx.t("members.profile.ambition"), value: ambitionText(ctx, p) },
           { label: ctx.t("members.profile.challenges"), value: p.challenges.join(", ") || none },
         ],
       },
@@ -47,6 +48,11 @@ export function profileMessage(ctx: ChatContext, p: EmployerProfile, notice?: st
       { type: "actions", buttons },
     ],
   };
+}
+
+function ambitionText(ctx: ChatContext, p: EmployerProfile): string {
+  if (!p.ambitionTargetDate) return String(p.ambition);
+  return ctx.t("members.profile.ambitionBy", { ambition: p.ambition, date: formatDate(ctx.locale, p.ambitionTargetDate, "UTC") });
 }
 
 /**
@@ -69,6 +75,8 @@ export function profileFields(ctx: ChatContext, p?: EmployerProfile): FormField[
     { id: "challenges", kind: "textarea", label: ctx.t("members.profile.challenges"), required: false, initial: p?.challenges.join(", "), hint: ctx.t("members.profile.challengesHint") },
     { id: "inclusionMaturity", kind: "number", label: ctx.t("members.profile.maturity"), required: true, initial: p?.inclusionMaturity ?? 1, min: 1, max: 5 },
     { id: "ambition", kind: "number", label: ctx.t("members.profile.ambition"), required: true, initial: p?.ambition ?? 0, min: 0 },
+    // The ambition is a long-term target: a number and the day it should be reached (issue 12).
+    { id: "ambitionTargetDate", kind: "date", label: ctx.t("members.profile.targetDate"), required: false, initial: p?.ambitionTargetDate?.toISOString().slice(0, 10), hint: ctx.t("members.profile.targetDateHint") },
   ];
 }
 
@@ -94,6 +102,14 @@ const profile: Command = {
   aliases: ["profile"],
   help: "members.help.profile",
   async run(ctx, args) {
+    // "profiel ambitie 100 31-12-2028": the long-term ambition and its target date in one line.
+    const ambition = /^(?:ambitie|ambition)\s+(\S+)(?:\s+(?:tot|doel|by|target)?\s*(\S+))?\s*$/i.exec(args.trim());
+    if (ambition) {
+      const [, value, date] = ambition;
+      const result = await ctx.core.run(updateEmployerProfile, ctx.actor, { ambition: value, ...(date ? { ambitionTargetDate: date } : {}) });
+      if (!result.ok) return failureReply(ctx, result.error);
+      return [reply(profileMessage(ctx, result.value, ctx.t("members.profile.saved")))];
+    }
     const editing = /^(bewerk|edit|wijzig)\b/i.exec(args);
     const employer = (editing ? args.slice(editing[0].length) : args).trim();
     if (editing) return openProfileForm(ctx, employer || undefined);
@@ -109,7 +125,7 @@ const editProfile: ActionHandler = {
 };
 
 // Only the form's own fields go to core: platforms may add their own keys to submissions.
-export const PROFILE_FIELD_IDS = ["name", "branche", "sizeBand", "location", "region", "offers", "offerDescription", "challenges", "inclusionMaturity", "ambition"];
+export const PROFILE_FIELD_IDS = ["name", "branche", "sizeBand", "location", "region", "offers", "offerDescription", "challenges", "inclusionMaturity", "ambition", "ambitionTargetDate"];
 
 export function formValues(values: Record<string, unknown>, ids: string[]): Record<string, unknown> {
   return Object.fromEntries(ids.filter((id) => id in values).map((id) => [id, values[id]]));

@@ -10,26 +10,21 @@ import { networkSettings } from "../../core/reporting/periods.js";
 import { quarterLabel, quarterOf } from "../../core/reporting/quarters.js";
 import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
 import { formatDate } from "../../i18n/format.js";
-import { progressText, stateText, statusFields } from "../../shared/figures-text.js";
+import { detailLines, progressText, stateText, statusFields } from "../../shared/figures-text.js";
 import type { ChatContext } from "../context.js";
 import { toCsv } from "../../shared/csv.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage, type Form } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
 import { statusChartBlocks } from "../dashboard/commands.js";
+import { formValues } from "../members/profile.js";
+import { parseOneLineReport } from "./one-line.js";
+import { reportForDetail } from "../../core/reporting/report-detail-view.js";
+import { DETAIL_FORM_FIELD_IDS, detailBlocks, detailForm, detailSavedText, openDetailAction, parseReportRef, REPORT_DETAIL_FORM_ID } from "./detail.js";
 
 export const REPORT_FORM_ID = "report";
 
-// "3 ambitie 10 opmerking tekst…", "3", "report 3 ambition 10 remark …", "Q3 2026 3 ambitie 10".
-const oneLine = /^(?:q([1-4])\s+(\d{4})\s+)?(\S+)(?:\s+(?:ambitie|ambition)\s+(\S+))?(?:\s+(?:opmerking|remark)\s+([\s\S]+))?$/i;
-
-/** Parses the one-line report; numbers stay strings so core validation gives the field errors. */
-export function parseOneLineReport(args: string) {
-  const match = oneLine.exec(args.trim());
-  if (!match) return null;
-  const [, quarter, year, realised, ambition, remark] = match;
-  return { realised, ambition, remark, quarter, year };
-}
+export { parseOneLineReport } from "./one-line.js";
 
 export async function reportForm(ctx: ChatContext): Promise<Form> {
   const network = await ctx.core.run(networkSettings, ctx.actor.networkId);
@@ -67,10 +62,12 @@ async function submitted(ctx: ChatContext, raw: Record<string, unknown>): Promis
   if (!result.ok) return { error: result.error };
   if ("needsConfirmation" in result.value) return [reply(confirmReplaceMessage(ctx, result.value, raw))];
   const v = result.value;
+  // The detail form's own answer names what was stored; the fast path offers the detail as a next step.
+  if (raw.replaceDetail === true) return [reply(textMessage(detailSavedText(ctx, v)))];
   const text = v.corrected
     ? ctx.t("reporting.corrected", { quarter: v.label, version: v.version })
     : ctx.t("reporting.saved", { quarter: v.label, realised: v.realised, ambition: v.ambition });
-  return [reply(textMessage(text))];
+  return [reply({ summary: text, blocks: [{ type: "text", text }, ...detailBlocks(ctx, v)] })];
 }
 
 const CONFIRM_ACTION = "report.confirmReplace";
@@ -101,7 +98,7 @@ function confirmReplaceMessage(ctx: ChatContext, c: ReplaceConfirmation, raw: Re
 }
 
 // The button carries the figures typed before: parsed here, validated again by core.
-const confirmedFigures = z.record(z.union([z.string(), z.number(), z.null()]));
+const confirmedFigures = z.record(z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 const confirmReplaceAction: ActionHandler = {
   action: CONFIRM_ACTION,
@@ -150,6 +147,21 @@ export const reportFormHandler: FormHandler = {
     const outcome = await submitted(ctx, values);
     if (Array.isArray(outcome)) return outcome;
     return formFailure(ctx, outcome.error, await reportForm(ctx));
+  },
+};
+
+/** The detail form: the whole detail of one report, validated by core against its placements. */
+export const reportDetailFormHandler: FormHandler = {
+  id: REPORT_DETAIL_FORM_ID,
+  async submit(ctx, values, context) {
+    const ref = parseReportRef(context);
+    if (!ref) return [reply(textMessage(ctx.t("reporting.usage")))];
+    const typed = formValues(values, DETAIL_FORM_FIELD_IDS);
+    const outcome = await submitted(ctx, { ...typed, ...ref, replaceDetail: true, keepRemark: true });
+    if (Array.isArray(outcome)) return outcome;
+    const current = await ctx.core.run(reportForDetail, ctx.actor, ref);
+    if (!current.ok) return failureReply(ctx, outcome.error);
+    return formFailure(ctx, outcome.error, detailForm(ctx, current.value, typed));
   },
 };
 
@@ -209,6 +221,7 @@ export async function statusMessage(ctx: ChatContext, args: string): Promise<Cha
           type: "fields",
 fields: statusFields(ctx.t, ctx.locale, s.totals),
         },
+        ...(detailLines(ctx.t, s.totals.realised, s.totals.detail).length ? [{ type: "text" as const, text: detailLines(ctx.t, s.totals.realised, s.totals.detail).join("\n") }] : []),
         ...(s.byNetwork.length > 1 ? [{ type: "text" as const, text: [ctx.t("figures.regions"), ...s.byNetwork.map((n) => regionLine(ctx, n))].join("\n") }] : []),
         {
           type: "text",
@@ -235,11 +248,17 @@ function regionLine(ctx: ChatContext, n: QuarterFigures & { networkName: string 
 export function historyLine(ctx: ChatContext, q: QuarterTotals): string {
   const progress = progressText(ctx.t, ctx.locale, { cumulative: q.cumulative, ambition: q.ambition, targetDate: null, targetPassed: false });
   if (q.state === undefined) {
-    return ctx.t("figures.quarterLine", { quarter: q.label, realised: q.realised, progress, reported: q.reported, employers: q.employers });
+    return ctx.t("figures.quarterLine", { quarter: q.label, realised: q.realised, progress, reported: q.reported, employers: q.employers }) + banenSuffix(ctx, q);
   }
-  if (q.state === "REPORTED") return ctx.t("figures.employerLine", { quarter: q.label, realised: q.realised, progress });
+  if (q.state === "REPORTED") return ctx.t("figures.employerLine", { quarter: q.label, realised: q.realised, progress }) + banenSuffix(ctx, q);
   if (q.state === "NOT_REPORTED") return ctx.t("figures.employerLineNotReported", { quarter: q.label, progress });
   return ctx.t("figures.employerLineState", { quarter: q.label, state: stateText(ctx.t, q.state) });
+}
+
+/** " · 3,5 banen (uren van 5 personen)" when hours were given for the quarter. */
+function banenSuffix(ctx: ChatContext, q: QuarterTotals): string {
+  const d = q.detail;
+  return d.peopleWithHours === 0 ? "" : ` · ${ctx.t("figures.historyBanen", { banen: d.banen, people: d.peopleWithHours })}`;
 }
 
 const status: Command = {
@@ -318,5 +337,5 @@ const purgeRemarkCommand: Command = {
 };
 
 export const reportingCommands: Command[] = [report, mine, status, history, exportCommand, purgeRemarkCommand];
-export const reportingActions: ActionHandler[] = [openReportFormAction, confirmReplaceAction, keepAction];
-export const reportingForms: FormHandler[] = [reportFormHandler];
+export const reportingActions: ActionHandler[] = [openReportFormAction, confirmReplaceAction, keepAction, openDetailAction];
+export const reportingForms: FormHandler[] = [reportFormHandler, reportDetailFormHandler];

@@ -4,6 +4,7 @@ import { actorForPerson } from "../members/actor-lookup.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { quarterLabel } from "../reporting/quarters.js";
 import { submitReport, type SubmittedReport } from "../reporting/submit-report.js";
+import { DETAIL_FIELDS, detailOf, detailSums, type ReportDetail } from "../reporting/detail.js";
 import { formSend } from "./schema.js";
 import { giveBackFormSend, takeFormSend, verifyLink, type VerifiedLink } from "./verify-link.js";
 
@@ -12,7 +13,7 @@ export interface ReportLinkForm {
   employerName: string;
   label: string;
   /** What the employer's report for the quarter says now, and who gave it. */
-  current: { realised: number; ambition: number; remark: string | null; by: string | null; submittedAt: Date; version: number } | null;
+  current: { realised: number; ambition: number; remark: string | null; detail: ReportDetail; by: string | null; submittedAt: Date; version: number } | null;
   /** The ambition to start from when nothing is reported yet: the employer's long-term one. */
   ambitionDefault: number;
 }
@@ -28,19 +29,26 @@ export async function reportLinkForm(deps: CoreDeps, token: unknown): Promise<Re
   ]);
   const report = await deps.db.placementReport.findUnique({
     where: { employerId_periodId: { employerId: link.employerId!, periodId: link.periodId! } },
-    select: { realised: true, remark: true, submittedById: true, submittedAt: true, version: true },
+    select: { realised: true, remark: true, submittedById: true, submittedAt: true, version: true, ...detailSums },
   });
   const by = report?.submittedById ? await deps.db.person.findUnique({ where: { id: report.submittedById }, select: { name: true } }) : null;
   return ok({
     link,
     employerName: employer.name,
     label: quarterLabel(period),
-    current: report ? { realised: report.realised, ambition: employer.ambition, remark: report.remark, by: by?.name ?? null, submittedAt: report.submittedAt, version: report.version } : null,
+    current: report ? { realised: report.realised, ambition: employer.ambition, remark: report.remark, detail: detailOf(report), by: by?.name ?? null, submittedAt: report.submittedAt, version: report.version } : null,
     ambitionDefault: employer.ambition,
   });
 }
 
-const reportFormInput = z.object({ send: formSend, realised: z.unknown(), ambition: z.unknown(), remark: z.unknown().optional() });
+// The optional detail fields are passed on as typed: submitReport validates them with the rest.
+const reportFormInput = z.object({
+  send: formSend,
+  realised: z.unknown(),
+  ambition: z.unknown(),
+  remark: z.unknown().optional(),
+  ...Object.fromEntries(DETAIL_FIELDS.map((f) => [f, z.unknown().optional()])),
+});
 
 export interface ReportByLink {
   link: VerifiedLink;
@@ -66,7 +74,8 @@ export async function submitReportByLink(deps: CoreDeps, token: unknown, raw: un
 
   const period = await deps.db.reportingPeriod.findUniqueOrThrow({ where: { id: link.periodId! }, select: { year: true, quarter: true } });
   // The link's form shows the current figure and who gave it: sending it is the confirmation.
-  const report = await submitReport(deps, actor, { ...figures, employerId: link.employerId!, year: period.year, quarter: period.quarter, confirmReplace: true }, "WEB");
+  // It shows the detail too, so what it sends is the whole detail (an emptied field clears it).
+  const report = await submitReport(deps, actor, { ...figures, employerId: link.employerId!, year: period.year, quarter: period.quarter, confirmReplace: true, replaceDetail: true }, "WEB");
   if (!report.ok || "needsConfirmation" in report.value) {
     await giveBackFormSend(deps, link, send);
     if (report.ok) throw new Error("a confirmed report asked for confirmation");

@@ -9,6 +9,7 @@ import { fail, invalidInput, ok, type Result } from "../result.js";
 import { addFigures, emptyFigures, type QuarterFigures } from "./quarter-figures.js";
 import { compareQuarters, quarterEnd, quarterLabel, type QuarterRef } from "./quarters.js";
 import { historyInput } from "./schema.js";
+import { detailFromSums, detailSums, type DetailTotals } from "./detail.js";
 
 /**
  * One employer's quarter: reported, not reported, or not counted because it was not a member
@@ -67,13 +68,16 @@ export async function reportHistory(deps: CoreDeps, actor: Actor, raw: unknown =
   // are followed report by report: few, even in a large network.
   const regular = (e: (typeof employers)[number]) => e.archivedAt === null && e.joinedAt.getTime() < endOf(window[0]!, e.networkId).getTime();
   const irregular = employers.filter((e) => !regular(e));
-  const [sums, irregularReports, ambitions] = await Promise.all([
+  const inWindow = { periodId: { in: periods.map((p) => p.id) }, ...(scopeEmployer ? { employerId: scopeEmployer } : {}) };
+  const [sums, withHours, irregularReports, ambitions] = await Promise.all([
     deps.db.placementReport.groupBy({
       by: ["periodId"],
-      where: { periodId: { in: periods.map((p) => p.id) }, ...(scopeEmployer ? { employerId: scopeEmployer } : {}) },
-      _sum: { realised: true },
+      where: inWindow,
+      _sum: { realised: true, ...detailSums },
       _count: { _all: true },
     }),
+    // The people whose hours were given: banen are "of so many people", not of everyone placed.
+    deps.db.placementReport.groupBy({ by: ["periodId"], where: { ...inWindow, hoursPerWeek: { not: null } }, _sum: { realised: true } }),
     irregular.length === 0
       ? Promise.resolve([])
       : deps.db.placementReport.findMany({ where: { employerId: { in: irregular.map((e) => e.id) } }, select: { employerId: true, periodId: true, realised: true } }),
@@ -81,7 +85,10 @@ export async function reportHistory(deps: CoreDeps, actor: Actor, raw: unknown =
   ]);
 
   const periodOf = new Map(periods.map((p) => [p.id, p]));
-  const sumOf = new Map(sums.map((s) => [s.periodId, { realised: s._sum.realised ?? 0, reports: s._count._all }]));
+  const peopleWithHours = new Map(withHours.map((s) => [s.periodId, s._sum.realised ?? 0]));
+  const sumOf = new Map<string, { realised: number; reports: number; detail: DetailTotals }>(
+    sums.map((s) => [s.periodId, { realised: s._sum.realised ?? 0, reports: s._count._all, detail: detailFromSums(s._sum.realised ?? 0, s._sum, peopleWithHours.get(s.periodId) ?? 0) }]),
+  );
   const reportsOf = groupReports(irregularReports, periodOf);
   const followed = new Set(irregular.map((e) => e.id));
   const networkName = new Map(networks.map((n) => [n.id, n.name]));
@@ -108,7 +115,7 @@ export async function reportHistory(deps: CoreDeps, actor: Actor, raw: unknown =
           ambition += ambitionAt(ambitions.get(e.id) ?? [], endsAt)?.ambition ?? 0;
         }
         const now = inQuarter ? sumOf.get(inQuarter.id) : undefined;
-        const figures = addFigures(emptyFigures(), { employers: counted, reported: now?.reports ?? 0, realised: now?.realised ?? 0, cumulative, ambition });
+        const figures = addFigures(emptyFigures(), { employers: counted, reported: now?.reports ?? 0, realised: now?.realised ?? 0, cumulative, ambition, detail: now?.detail });
         return { networkId: n.id, networkName: networkName.get(n.id) ?? "", ...figures };
       });
       const totals = perNetwork.reduce<QuarterFigures>((t, f) => addFigures(t, f), emptyFigures());

@@ -11,6 +11,7 @@ import { findNetwork } from "./periods.js";
 import { quarterEnd, quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 import { periodInput } from "./schema.js";
 import { addFigures, emptyFigures, type QuarterFigures } from "./quarter-figures.js";
+import { addReportDetail, DETAIL_FIELDS, detailOf, emptyDetailTotals, type ReportDetail } from "./detail.js";
 
 /** "Not reported" is a state of its own, never a reported 0 (README "Ambitie en voortgang"). */
 export type ReportState = "REPORTED" | "NOT_REPORTED";
@@ -25,6 +26,8 @@ export interface EmployerStatus {
   reported: boolean;
   /** Placements new in this quarter; null when not reported. */
   realised: number | null;
+  /** The report's optional detail (all null when none was given); null when not reported. */
+  detail: ReportDetail | null;
   /** All placements up to and including this quarter, against the ambition in force at its end. */
   progress: Progress;
   submittedAt: Date | null;
@@ -85,7 +88,7 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
     periods.length > 0
       ? deps.db.placementReport.findMany({
           where: { periodId: anyOf(periods.map((p) => p.id)) },
-          select: { employerId: true, realised: true, submittedAt: true, submittedById: true },
+          select: { employerId: true, realised: true, submittedAt: true, submittedById: true, ...detailSelect },
         })
       : Promise.resolve([]),
     deps.db.placementReport.groupBy({ by: ["employerId"], where: { period: upToQuarter }, _sum: { realised: true } }),
@@ -112,6 +115,7 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
       state: report ? "REPORTED" : "NOT_REPORTED",
       reported: Boolean(report),
       realised: report?.realised ?? null,
+      detail: report ? detailOf(report) : null,
       progress: progressOf(cumulativeOf.get(e.id) ?? 0, ambitionAt(ambitions.get(e.id) ?? [], endsAt), seenAt, timeZone),
       submittedAt: report?.submittedAt ?? null,
       submittedBy: report?.submittedById ? names.get(report.submittedById) ?? null : null,
@@ -132,8 +136,13 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
   });
 }
 
+const detailSelect = Object.fromEntries(DETAIL_FIELDS.map((f) => [f, true])) as Record<keyof ReportDetail, true>;
+
 function figuresOf(rows: EmployerStatus[]): QuarterFigures {
   let figures = emptyFigures();
-  for (const r of rows) figures = addFigures(figures, { employers: 1, reported: r.reported ? 1 : 0, realised: r.realised ?? 0, cumulative: r.progress.cumulative, ambition: r.progress.ambition });
+  for (const r of rows) {
+    const detail = r.realised === null ? undefined : addReportDetail(emptyDetailTotals(), r.realised, r.detail ?? {});
+    figures = addFigures(figures, { employers: 1, reported: r.reported ? 1 : 0, realised: r.realised ?? 0, cumulative: r.progress.cumulative, ambition: r.progress.ambition, detail });
+  }
   return figures;
 }

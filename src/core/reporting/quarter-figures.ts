@@ -1,3 +1,5 @@
+import { addDetailTotals, emptyDetailTotals, type DetailTotals } from "./detail.js";
+
 /** The figures of a quarter for a network, a region or the whole tree (README "Ambitie en voortgang"). */
 export interface QuarterFigures {
   /** Employers that count in the quarter (archive-scope.ts), reported or not. */
@@ -12,6 +14,8 @@ export interface QuarterFigures {
   cumulative: number;
   /** The sum of the ambitions of every employer that counts, reported or not. */
   ambition: number;
+  /** The optional detail of the quarter's reports, added up: persons, banen, split, trajectories. */
+  detail: DetailTotals;
 }
 
 export interface FigureParts {
@@ -20,9 +24,10 @@ export interface FigureParts {
   realised: number;
   cumulative: number;
   ambition: number;
+  detail?: DetailTotals;
 }
 
-export const emptyFigures = (): QuarterFigures => ({ employers: 0, reported: 0, notReported: 0, responseRate: 0, realised: 0, cumulative: 0, ambition: 0 });
+export const emptyFigures = (): QuarterFigures => ({ employers: 0, reported: 0, notReported: 0, responseRate: 0, realised: 0, cumulative: 0, ambition: 0, detail: emptyDetailTotals() });
 
 export function addFigures(a: QuarterFigures, b: FigureParts): QuarterFigures {
   const employers = a.employers + b.employers;
@@ -35,5 +40,6 @@ export function addFigures(a: QuarterFigures, b: FigureParts): QuarterFigures {
     realised: a.realised + b.realised,
     cumulative: a.cumulative + b.cumulative,
     ambition: a.ambition + b.ambition,
+    detail: b.detail ? addDetailTotals(a.detail, b.detail) : a.detail,
   };
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { countField, idField, optionalText } from "../shared/fields.js";
+import { checkDetail, reportDetailFields } from "./detail.js";
+import { MAX_PLACEMENTS } from "./limits.js";
 import { sensitiveContent } from "./remark-check.js";
 
-// Largest employers in the networks have tens of thousands of staff; a quarter with more than
-// 10,000 placements at one employer is a typo, not a success.
-export const MAX_PLACEMENTS = 10_000;
+export { MAX_PLACEMENTS };
+
 // A remark is context ("vacatures in de zomer"), not a story: short keeps people from writing
 // names or health details, which reports must never hold (AVG special-category data).
 export const MAX_REMARK_LENGTH = 500;
@@ -32,7 +33,13 @@ export const submitReportInput = z.object({
   quarter: quarterRef.quarter.optional(),
   /** Replacing a figure a colleague gave needs a yes first (issue 12); a button sends "true". */
   confirmReplace: z.preprocess((v) => v === true || v === "true", z.boolean()).optional(),
-});
+  // The optional detail (counts only), checked against the placements below.
+  ...reportDetailFields,
+  /** The detail form gives the whole detail: an empty field there clears it (the one-line path keeps it). */
+  replaceDetail: z.preprocess((v) => v === true || v === "true", z.boolean()).optional(),
+  /** The chat detail step does not show the remark: it keeps the one given before. */
+  keepRemark: z.preprocess((v) => v === true || v === "true", z.boolean()).optional(),
+}).superRefine(checkDetail);
 export type SubmitReportInput = z.input<typeof submitReportInput>;
 
 export const periodInput = z.object({

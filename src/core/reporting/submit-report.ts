@@ -10,6 +10,7 @@ import { ensurePeriod, findNetwork, findPeriod } from "./periods.js";
 import { quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 import { mayReportFor } from "./report-window.js";
 import { submitReportInput } from "./schema.js";
+import { DETAIL_FIELDS, detailOf, hasDetail, type ReportDetail } from "./detail.js";
 import { isCurrent } from "../members/archive-scope.js";
 import { recordAmbition } from "../ambition/repository.js";
 import { enqueueNotifications } from "../outbox/enqueue.js";
@@ -26,6 +27,8 @@ export interface SubmittedReport {
   ambition: number;
   ambitionChanged: boolean;
   realised: number;
+  /** The detail stored with this version (all null when none was given or kept). */
+  detail: ReportDetail;
   version: number;
   corrected: boolean;
 }
@@ -76,11 +79,13 @@ export async function submitReport(
     return fail("conflict", "reporting.periodClosed", { quarter: label });
   }
 
-  const figures = {
+  const figures: Figures = {
     realised: input.realised,
-    remark: input.remark ?? null,
+    // The detail step leaves the remark of the first step as it was.
+    remark: input.remark ?? (input.keepRemark ? undefined : null),
     submittedById: actor.personId,
     submittedVia: via,
+    detail: hasDetail(input) || input.replaceDetail ? detailOf(input) : null,
   };
   const saved = await saveWithRevision(deps.db, employerId.value, period.id, figures, deps.now(), input.ambition, label);
   await audit(deps.db, actor, saved.version === 1 ? "report.submit" : "report.correct", { type: "PlacementReport", id: saved.id }, { version: saved.version, via });
@@ -92,6 +97,7 @@ export async function submitReport(
     ambition: saved.ambition,
     ambitionChanged: saved.ambitionChanged,
     realised: saved.realised,
+    detail: saved.detail,
     version: saved.version,
     corrected: saved.version > 1,
   });
@@ -113,9 +119,24 @@ async function resolveEmployer(db: Db, actor: Actor, requested: string | undefin
 
 interface Figures {
   realised: number;
-  remark: string | null;
+  /** undefined: keep the remark stored before. */
+  remark: string | null | undefined;
   submittedById: string;
   submittedVia: SubmitVia;
+  /** null: none given now, so the earlier detail is kept if the placements did not change. */
+  detail: ReportDetail | null;
+}
+
+const detailSelect = Object.fromEntries(DETAIL_FIELDS.map((f) => [f, true])) as Record<keyof ReportDetail, true>;
+
+/**
+ * The one-line `rapporteer 3` gives no detail: a correction of the remark keeps the detail given
+ * before, but a changed number of placements drops it, since its parts described other people.
+ */
+function detailToStore(given: ReportDetail | null, existing: ({ realised: number } & ReportDetail) | null, realised: number): ReportDetail {
+  if (given) return given;
+  if (existing && existing.realised === realised) return detailOf(existing);
+  return detailOf({});
 }
 
 const byColleague = (given: { submittedById: string | null }, actor: Actor) => given.submittedById !== null && given.submittedById !== actor.personId;
@@ -129,25 +150,28 @@ async function saveWithRevision(
   ambition: number | undefined,
   label: string,
   attempt = 1,
-): Promise<{ id: string; version: number; realised: number; ambition: number; ambitionChanged: boolean }> {
+): Promise<{ id: string; version: number; realised: number; detail: ReportDetail; ambition: number; ambitionChanged: boolean }> {
   try {
     return await db.$transaction(async (tx) => {
       const existing = await tx.placementReport.findUnique({
         where: { employerId_periodId: { employerId, periodId } },
-        select: { id: true, version: true, realised: true, submittedById: true },
+        select: { id: true, version: true, realised: true, remark: true, submittedById: true, ...detailSelect },
       });
       const version = (existing?.version ?? 0) + 1;
+      const { detail: given, ...rest } = figures;
+      const detail = detailToStore(given, existing, figures.realised);
+      const row = { ...rest, remark: rest.remark === undefined ? existing?.remark ?? null : rest.remark, ...detail };
       const report = existing
-        ? await tx.placementReport.update({ where: { id: existing.id }, data: { ...figures, version, submittedAt: at } })
-        : await tx.placementReport.create({ data: { ...figures, employerId, periodId, version, submittedAt: at } });
-      await tx.placementReportRevision.create({ data: { ...figures, reportId: report.id, version, submittedAt: at } });
+        ? await tx.placementReport.update({ where: { id: existing.id }, data: { ...row, version, submittedAt: at } })
+        : await tx.placementReport.create({ data: { ...row, employerId, periodId, version, submittedAt: at } });
+      await tx.placementReportRevision.create({ data: { ...row, reportId: report.id, version, submittedAt: at } });
       if (existing?.submittedById && existing.submittedById !== figures.submittedById && existing.realised !== figures.realised) {
         await tellEarlierSubmitter(tx, { reportId: report.id, version, label, employerId, before: existing.realised, after: figures.realised, to: existing.submittedById, by: figures.submittedById });
       }
       const ambitionChanged =
         ambition !== undefined && (await recordAmbition(tx, employerId, { ambition }, { personId: figures.submittedById, source: "REPORT", at }));
       const employer = await tx.employer.findUniqueOrThrow({ where: { id: employerId }, select: { ambition: true } });
-      return { id: report.id, version: report.version, realised: report.realised, ambition: employer.ambition, ambitionChanged };
+      return { id: report.id, version: report.version, realised: report.realised, detail, ambition: employer.ambition, ambitionChanged };
     });
   } catch (error) {
     // Two contacts of one employer submitting the first report at the same moment: the loser

@@ -14,7 +14,7 @@ export const EMPLOYERS_PATH = "/dashboard/manage/employers";
 export const employerPath = (id: string) => `${EMPLOYERS_PATH}/${encodeURIComponent(id)}`;
 
 
-export const EMPLOYER_FIELD_IDS = ["name", "branche", "sizeBand", "location", "region", "challenges", "offers", "offerDescription", "inclusionMaturity", "ambition"];
+export const EMPLOYER_FIELD_IDS = ["name", "branche", "sizeBand", "location", "region", "challenges", "offers", "offerDescription", "inclusionMaturity", "ambition", "ambitionTargetDate"];
 
 export function employerFields(t: Translate): FieldSpec[] {
   return [
@@ -28,12 +28,13 @@ export function employerFields(t: Translate): FieldSpec[] {
     { id: "offerDescription", kind: "textarea", label: t("members.profile.offerDescription"), maxLength: 500 },
     { id: "inclusionMaturity", kind: "number", label: t("members.profile.maturity"), required: true, min: 1, max: 5 },
     { id: "ambition", kind: "number", label: t("members.profile.ambition"), required: true, min: 0 },
+    { id: "ambitionTargetDate", kind: "date", label: t("members.profile.targetDate"), hint: t("members.profile.targetDateHint") },
   ];
 }
 
 /** The form's values for a saved profile (challenges as the comma list people type). */
 export function profileValues(p: EmployerProfile): FormValues {
-  return { ...p, challenges: p.challenges.join(", ") };
+  return { ...p, challenges: p.challenges.join(", "), ambitionTargetDate: p.ambitionTargetDate?.toISOString().slice(0, 10) ?? "" };
 }
 
 export function employersPage(ctx: PageContext, list: EmployerList, query: { term: string; archived: boolean }, done: string | null): string {

@@ -4,7 +4,7 @@ import { html, type Html } from "../../shared/html.js";
 
 /** One input of a dashboard form; values come from the row being edited or from the last post. */
 export type FieldSpec =
-  | { id: string; label: string; kind: "text" | "email" | "textarea"; required?: boolean; maxLength?: number; hint?: string }
+  | { id: string; label: string; kind: "text" | "email" | "textarea" | "date"; required?: boolean; maxLength?: number; hint?: string }
   | { id: string; label: string; kind: "number"; required?: boolean; min?: number; max?: number; hint?: string }
   | { id: string; label: string; kind: "select" | "checkboxes"; required?: boolean; options: Array<{ value: string; label: string }>; hint?: string };
 

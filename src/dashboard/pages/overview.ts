@@ -1,9 +1,9 @@
 import type { EmployerOverview, NetworkOverview } from "../../core/insights/overview.js";
 import { quarterLabel } from "../../core/reporting/quarters.js";
 import type { QuarterTotals } from "../../core/reporting/history.js";
-import { formatDateTime, formatNumber, formatPercent } from "../../i18n/format.js";
+import { formatDateTime, formatNumber, formatOneDecimal, formatPercent } from "../../i18n/format.js";
 import type { Locale, Translate } from "../../i18n/index.js";
-import { progressText, realisedText, stateText, statusFields } from "../../shared/figures-text.js";
+import { detailLines, progressText, realisedText, stateText, statusFields } from "../../shared/figures-text.js";
 import { html, type Html } from "../../shared/html.js";
 import { dashboardPage, type PageContext } from "./layout.js";
 
@@ -22,6 +22,7 @@ ${quarterPicker(t, o.trend, s.quarter)}
   <dl>
     ${statusFields(t, locale, s.totals).map((f, i) => figure(f.label, f.value, FIGURE_IDS[i]!))}
   </dl>
+  ${detailLines(t, s.totals.realised, s.totals.detail).map((line) => html`<p class="detail">${line}</p>`)}
 </section>
 ${s.byNetwork.length > 1 ? regionsTable(ctx, o) : ""}
 <section><h2>${t("dashboard.chart.title")}</h2>
@@ -67,14 +68,14 @@ ${trendTable(t, locale, o.trend)}
 
 /** Per quarter: what was new, the total so far, the ambition and who reported (or, for one employer, its state). */
 export function trendTable(t: Translate, locale: Locale, trend: QuarterTotals[]): Html {
-  return html`<table class="trend"><thead><tr><th>${t("dashboard.table.quarter")}</th><th>${t("figures.new")}</th><th>${t("figures.cumulative")}</th><th>${t("dashboard.table.ambition")}</th><th>${t("dashboard.table.reporting")}</th></tr></thead>
+  return html`<table class="trend"><thead><tr><th>${t("dashboard.table.quarter")}</th><th>${t("figures.new")}</th><th>${t("figures.cumulative")}</th><th>${t("dashboard.table.ambition")}</th><th>${t("figures.banen")}</th><th>${t("dashboard.table.reporting")}</th></tr></thead>
 <tbody>${trend.map((q) => html`<tr data-quarter="${q.label}"${q.state ? html` data-state="${q.state}"` : ""}><td>${q.label}</td>
 <td>${q.state && q.state !== "REPORTED" ? stateText(t, q.state) : formatNumber(locale, q.realised)}</td><td>${formatNumber(locale, q.cumulative)}</td><td>${formatNumber(locale, q.ambition)}</td>
-<td>${q.state ? "" : `${q.reported} / ${q.employers}`}</td></tr>`)}</tbody></table>`;
+<td class="banen">${q.detail.peopleWithHours ? formatOneDecimal(locale, q.detail.banen) : "—"}</td><td>${q.state ? "" : `${q.reported} / ${q.employers}`}</td></tr>`)}</tbody></table>`;
 }
 
 // The ids of statusFields' figures, in its order (tests and styles find a figure by its id).
-const FIGURE_IDS = ["reported", "response-rate", "realised", "cumulative", "ambition", "not-reported"];
+const FIGURE_IDS = ["reported", "response-rate", "realised", "cumulative", "ambition", "not-reported", "banen"];
 
 function regionsTable(ctx: PageContext, o: NetworkOverview): Html {
   const { t, locale } = ctx;

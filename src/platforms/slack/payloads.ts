@@ -40,6 +40,7 @@ const inputValue = z.object({
   value: z.string().nullable().optional(),
   selected_option: z.object({ value: z.string() }).nullable().optional(),
   selected_date_time: z.number().nullable().optional(),
+  selected_date: z.string().max(10).nullable().optional(),
 });
 
 export const viewSubmissionPayload = z.object({

@@ -43,6 +43,8 @@ function element(field: FormField, timeZone: string): SlackBlock {
       const initial = field.initial ? Math.floor(wallClockInstant(field.initial, timeZone) / 1000) : NaN;
       return { ...common, type: "datetimepicker", ...(Number.isFinite(initial) ? { initial_date_time: initial } : {}) };
     }
+    case "date":
+      return { ...common, type: "datepicker", ...(field.initial ? { initial_date: field.initial } : {}) };
   }
 }
 
@@ -84,6 +86,7 @@ export function submittedValues(view: ViewSubmissionPayload["view"]): Record<str
     const input = actions[VALUE_ACTION] ?? Object.values(actions)[0];
     if (!input) continue;
     if (input.type === "static_select") values[blockId] = input.selected_option?.value ?? "";
+    else if (input.type === "datepicker") values[blockId] = input.selected_date ?? "";
     else if (input.type === "datetimepicker") {
       values[blockId] = input.selected_date_time == null ? "" : new Date(input.selected_date_time * 1000).toISOString();
     } else values[blockId] = input.value ?? "";

@@ -42,6 +42,7 @@ const fieldSchema = z.discriminatedUnion("kind", [
   z.object({ ...baseField, kind: z.enum(["text", "textarea"]), maxLength: z.number().int().positive().max(100_000).optional() }),
   z.object({ ...baseField, kind: z.literal("select"), options: z.array(z.object({ value: text, label: text })).max(100) }),
   z.object({ ...baseField, kind: z.literal("datetime") }),
+  z.object({ ...baseField, kind: z.literal("date") }),
 ]);
 const formSchema = z.object({
   id: z.string().max(100),

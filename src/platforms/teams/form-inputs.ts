@@ -42,6 +42,10 @@ export function formInputs(field: FormField, values: Record<string, unknown>, t:
       const choices = field.options.map((o) => ({ title: o.label, value: o.value }));
       return [{ type: "Input.ChoiceSet", id: inputId(field.id), ...base, style: "compact", choices, ...(value ? { value } : {}) }];
     }
+    case "date": {
+      const value = typeof typed === "string" ? typed : field.initial;
+      return [{ type: "Input.Date", id: inputId(field.id), ...base, ...(value ? { value } : {}) }];
+    }
     case "datetime": {
       const [date, time] = splitLocal(typeof typed === "string" ? typed : field.initial);
       return [

@@ -4,6 +4,7 @@ import type { Message } from "../../i18n/index.js";
 import { formatDate, formatDateTime } from "../../i18n/format.js";
 import { translate, translator, type Locale } from "../../i18n/index.js";
 import { html, page, type Html } from "../../shared/html.js";
+import { DETAIL_FIELDS, type DetailField } from "../../core/reporting/detail.js";
 
 // Mobile-first: one column, large targets, nothing to sign in to. The stylesheet is the
 // dashboard's; its .link-page rules size everything for a phone first.
@@ -18,7 +19,7 @@ export function problemPage(locale: Locale, message: Message): string {
 }
 
 export interface ReportFormState {
-  values?: { realised?: string; ambition?: string; remark?: string };
+  values?: { realised?: string; ambition?: string; remark?: string } & Partial<Record<DetailField, string>>;
   errors?: Record<string, Message>;
   /** The answer to the form just sent. */
   done?: Message;
@@ -55,9 +56,38 @@ ${form.current ? html`<p class="hint">${t("links.report.correction")}</p>` : ""}
 ${numberField(locale, "realised", t("links.report.realised"), values.realised, state.errors)}
 ${numberField(locale, "ambition", t("links.report.ambition"), values.ambition, state.errors)}
 ${field("remark", t("links.report.remark"), html`<textarea id="remark" name="remark" rows="3" maxlength="500" ${ariaFor("remark", state.errors)}>${values.remark}</textarea>`, locale, state.errors)}
+${detailSection(form, state)}
 <button type="submit" class="primary">${t("links.report.send")}</button>
 </form>`;
   return linkPage(locale, title, body);
+}
+
+/**
+ * The optional detail (issue 12), folded away so the two fields stay the fast path; open when
+ * detail was given before or a detail field has an error. Counts only.
+ */
+function detailSection(form: ReportLinkForm, state: ReportFormState): Html {
+  const { locale } = form.link;
+  const t = translator(locale);
+  const given = form.current?.detail;
+  const valueOf = (f: DetailField) => {
+    const typed = state.values?.[f];
+    if (typed !== undefined) return typed;
+    const stored = given?.[f];
+    if (stored === null || stored === undefined) return "";
+    return locale === "nl" ? String(stored).replace(".", ",") : String(stored);
+  };
+  const open = DETAIL_FIELDS.some((f) => valueOf(f) !== "" || state.errors?.[f]);
+  const count = (f: Exclude<DetailField, "hoursPerWeek">) =>
+    field(f, t(`reporting.detail.${f}`), html`<input id="${f}" name="${f}" type="number" inputmode="numeric" min="0" max="10000" value="${valueOf(f)}" ${ariaFor(f, state.errors)}>`, locale, state.errors);
+  return html`<details id="report-detail"${open ? html` open` : ""}><summary>${t("reporting.detail.button")}</summary>
+<p class="hint">${t("reporting.detail.intro")}</p>
+${field("hoursPerWeek", t("reporting.detail.hours"), html`<input id="hoursPerWeek" name="hoursPerWeek" type="text" inputmode="decimal" maxlength="12" value="${valueOf("hoursPerWeek")}" ${ariaFor("hoursPerWeek", state.errors)}>`, locale, state.errors)}
+<p class="hint">${t("reporting.detail.hoursHint")}</p>
+${count("employment")}${count("hiredIn")}${count("targetGroupYes")}${count("targetGroupNo")}${count("targetGroupUnknown")}
+<p class="hint">${t("reporting.detail.trajectoriesHint")}</p>
+${count("internships")}${count("workExperience")}${count("trialPlacements")}${count("bblTrajectories")}
+</details>`;
 }
 
 function numberField(locale: Locale, name: string, label: string, value: string, errors?: Record<string, Message>): Html {

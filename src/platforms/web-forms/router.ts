@@ -7,6 +7,7 @@ import { webErrorHandler } from "../../dashboard/errors.js";
 import type { Locale, Message } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { problemPage, reportPage, rsvpPage, unsubscribePageHtml } from "./pages.js";
+import { DETAIL_FIELDS } from "../../core/reporting/detail.js";
 
 export interface LinkFormsOptions {
   deps: CoreDeps;
@@ -37,8 +38,9 @@ export function linkFormsRouter(options: LinkFormsOptions): Router {
     const chosen = rsvpAnswerWord.safeParse(req.query.antwoord);
     return answer(res, await rsvpLinkPage(options.deps, req.params.token), options, (view) => rsvpPage(view, { chosen: chosen.success ? chosen.data : undefined }));
   });
-  // Two short numbers and a remark of at most 500 characters; anything much larger is not our form.
-  router.post("/link/:token", express.urlencoded({ extended: false, limit: "8kb", parameterLimit: 10 }), async (req, res) => {
+  // Two short numbers, a remark of at most 500 characters and ten optional detail counts;
+  // anything much larger is not our form.
+  router.post("/link/:token", express.urlencoded({ extended: false, limit: "8kb", parameterLimit: 20 }), async (req, res) => {
     const link = await verifyLink(options.deps, req.params.token);
     if (!link.ok) return problem(res, options, link.error);
     if (link.value.purpose === "REPORT") return sendReport(req, res, options);
@@ -79,7 +81,7 @@ async function sendReport(req: Request, res: Response, options: LinkFormsOptions
     const params = { employer: employerName, realised: report.realised, ambition: report.ambition, quarter: report.label, version: report.version };
     return res.send(reportPage(form.value, { done: { key: report.corrected ? "links.report.corrected" : "links.report.saved", params } }));
   }
-  const values = { realised: text(body.realised), ambition: text(body.ambition), remark: text(body.remark) };
+  const values = { realised: text(body.realised), ambition: text(body.ambition), remark: text(body.remark), ...Object.fromEntries(DETAIL_FIELDS.map((f) => [f, text(body[f])])) };
   if (sent.error.fields && !sent.error.fields.send) return res.status(422).send(reportPage(form.value, { values, errors: sent.error.fields }));
   return res.status(STATUS[sent.error.key] ?? 409).send(reportPage(form.value, { refusal: sent.error }));
 }

@@ -103,6 +103,8 @@ function fieldHtml(field: FormField): Html {
         return html`<select ${common}>${field.required ? "" : html`<option value=""></option>`}${field.options.map((o) => html`<option value="${o.value}"${o.value === field.initial ? html` selected` : ""}>${o.label}</option>`)}</select>`;
       case "datetime":
         return html`<input type="datetime-local" ${common} value="${field.initial ?? ""}">`;
+      case "date":
+        return html`<input type="date" ${common} value="${field.initial ?? ""}">`;
     }
   })();
   return html`<label for="${name}">${field.label}${control}${field.hint ? html`<small>${field.hint}</small>` : ""}
