@@ -62,6 +62,21 @@ function pgliteStartTimes() {
   }
 }
 
+/**
+ * p99 of a bare round trip (SELECT 1) on the same database in the same run: on a loaded machine
+ * the absolute figures above say more about the load than the query, the ratio less so.
+ */
+async function roundTripP99(db: Database): Promise<number> {
+  for (let i = 0; i < 20; i++) await db.prisma.$queryRawUnsafe("SELECT 1");
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    await db.prisma.$queryRawUnsafe("SELECT 1");
+    samples.push(performance.now() - t);
+  }
+  return summarise(samples).p99;
+}
+
 async function statusLatency(kind: "pglite" | "postgres", db: Database) {
   const seedStarted = performance.now();
   const coordinator = await seedLargeNetwork(db, EMPLOYERS, QUARTERS);
@@ -81,6 +96,8 @@ async function statusLatency(kind: "pglite" | "postgres", db: Database) {
     `${kind}: period status, ${EMPLOYERS} employers × ${QUARTERS} quarters (seeded in ${ms(seedMs)}), ${s.n} runs: ` +
       `p50 ${ms(s.p50)}, p99 ${ms(s.p99)}  target p99 < 50 ms: ${verdict(s.p99 < 50)}  (reported ${reported}/${EMPLOYERS})`,
   );
+  const trip = await roundTripP99(db);
+  console.log(`${kind}: SELECT 1 round trip p99 ${ms(trip)} in the same run; status p99 = ${(s.p99 / trip).toFixed(1)}× that`);
 }
 
 
@@ -109,4 +126,5 @@ async function rollUpLatency(kind: "pglite" | "postgres", db: Database) {
     const s = summarise(samples);
     console.log(`${kind}: ${what}, ${label}, ${s.n} runs: p50 ${ms(s.p50)}, p99 ${ms(s.p99)}  target p99 < 100 ms: ${verdict(s.p99 < 100)}  (${check})`);
   }
+  console.log(`${kind}: SELECT 1 round trip p99 ${ms(await roundTripP99(db))} in the same run`);
 }
