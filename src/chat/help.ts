@@ -13,7 +13,7 @@ export type HelpTopic = (typeof topics)[number];
 /** Which task each command belongs to in the help; a command missing here is listed under "you". */
 export const topicOf: Record<string, HelpTopic> = {
   rapporteer: "reporting", rapportages: "reporting", historie: "reporting", status: "reporting", export: "reporting",
-  opmerking: "reporting", herinner: "reporting", campagne: "reporting", mislukt: "reporting", voorwaarde: "reporting",
+  opmerking: "reporting", herinner: "reporting", campagne: "reporting", mislukt: "reporting", voorwaarde: "reporting", instellingen: "reporting",
   agenda: "events", rsvp: "events", ics: "events", evenement: "events", deelnemers: "events",
   zoek: "network", subgroepen: "network", subgroep: "network", lid: "network", verlaat: "network", contact: "network", dashboard: "network",
   werkgever: "admin", werkgevers: "admin", persoon: "admin", personen: "admin", leden: "admin",

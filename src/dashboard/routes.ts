@@ -11,6 +11,7 @@ import { conditionRoutes } from "./routes/condition.js";
 import { figuresRoutes } from "./routes/figures.js";
 import { memberImportRoutes } from "./routes/member-import.js";
 import { peopleRoutes } from "./routes/people.js";
+import { settingsRoutes } from "./routes/settings.js";
 import { signInRoutes } from "./routes/sign-in.js";
 import { requireCsrfToken, requireViewer } from "./session.js";
 
@@ -28,7 +29,7 @@ export interface DashboardOptions {
 }
 
 // Each area of the dashboard is one router in ./routes; they all run behind the session check.
-const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes, conditionRoutes, adminNetworkRoutes];
+const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes, conditionRoutes, settingsRoutes, adminNetworkRoutes];
 
 /** /dashboard: sign-in by chat link or admin token, then server-rendered pages and exports. */
 export function dashboardRouter(options: DashboardOptions): Router {

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
 import { campaignMilestones } from "../../src/core/campaigns/calendar.js";
+import { DEFAULT_SCHEDULE } from "../../src/core/campaigns/schema.js";
 import { nextQuarter, quarterOf } from "../../src/core/reporting/quarters.js";
 import type { Database } from "../../src/db/database.js";
 import { OutboxWorker } from "../../src/delivery/worker.js";
@@ -163,7 +164,7 @@ describe.each(kinds)("a network from an empty database to its first campaign [%s
     // The first campaign moment after the network was made: the opening of the next quarter
     // (the current one opened before the network existed and is not caught up).
     const quarter = nextQuarter(quarterOf(network.createdAt, network.timeZone));
-    const opening = campaignMilestones(quarter, network.timeZone, [7, 14]).find((m) => m.kind === "open")!;
+    const opening = campaignMilestones(quarter, network.timeZone, DEFAULT_SCHEDULE).find((m) => m.kind === "open")!;
     clock.now = opening.fireAt;
     const tick = await runSchedulerTick(db.prisma, clock.now, { instanceId: "e2e", eventReminderLeadMs: 86_400_000 });
     const reportingContacts = contacts.filter((c) => c.reports);

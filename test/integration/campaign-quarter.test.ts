@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { campaignMilestones } from "../../src/core/campaigns/calendar.js";
+import { DEFAULT_SCHEDULE } from "../../src/core/campaigns/schema.js";
 import { runDueCampaigns } from "../../src/core/campaigns/run-due.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
@@ -81,7 +82,7 @@ describeEachDatabase("campaign: a whole quarter with a fake clock", (use) => {
 });
 
 it("keeps 09:00 local across the spring DST change in Q1 2026", () => {
-  const moments = campaignMilestones({ year: 2026, quarter: 1 }, "Europe/Amsterdam", [7, 14, 87]);
+  const moments = campaignMilestones({ year: 2026, quarter: 1 }, "Europe/Amsterdam", { ...DEFAULT_SCHEDULE, reminderOffsetsDays: [7, 14, 87] });
   expect(moments.map((m) => [m.kind, m.fireAt.toISOString()])).toEqual([
     ["open", "2026-01-02T08:00:00.000Z"], // 1 Jan is a holiday
     ["reminder-1", "2026-01-09T08:00:00.000Z"],

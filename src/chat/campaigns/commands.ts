@@ -8,6 +8,7 @@ import { failureReply } from "../failures.js";
 import { reply, textMessage, type Block, type ChatEffect } from "../message.js";
 import { renderNotification } from "../notifications.js";
 import type { ActionHandler, Command } from "../registry.js";
+import { settingsCommands } from "./settings.js";
 
 const say = (text: string): ChatEffect[] => [reply(textMessage(text))];
 
@@ -154,5 +155,5 @@ const remindNow: ActionHandler = {
   },
 };
 
-export const campaignCommands: Command[] = [remind, snoozeCommand, quietHours, campaign, failed];
+export const campaignCommands: Command[] = [remind, snoozeCommand, quietHours, campaign, failed, ...settingsCommands];
 export const campaignActions: ActionHandler[] = [remindNow];

@@ -48,7 +48,19 @@ export function progressOf(cumulative: number, value: Pick<AmbitionValue, "ambit
 /** A DATE column arrives as UTC midnight: its day is the UTC day. */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+// A status builds one Progress per employer, all for the same instant and zone: resolving the
+// zone once instead of 500 times is most of the status's own time.
+let lastDay: { key: string; day: string } | undefined;
+
 function localDay(at: Date, timeZone: string): string {
+  const key = `${timeZone}|${at.getTime()}`;
+  if (lastDay?.key === key) return lastDay.day;
+  const day = computeLocalDay(at, timeZone);
+  lastDay = { key, day };
+  return day;
+}
+
+function computeLocalDay(at: Date, timeZone: string): string {
   const local = new TZDate(at.getTime(), timeZone);
   return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}-${String(local.getDate()).padStart(2, "0")}`;
 }

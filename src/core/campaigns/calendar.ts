@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { quarterEnd, quarterStart, type QuarterRef } from "../reporting/quarters.js";
+import type { CampaignSchedule } from "./schema.js";
 
 /** Campaign moments are 09:00 local: early enough to act on, never at night. */
 export const CAMPAIGN_HOUR = 9;
@@ -12,20 +13,35 @@ export interface Milestone {
 }
 
 /**
- * The campaign of one quarter in a network's time zone: open on the first working day at
- * 09:00, a reminder round on the first working day at or after each offset, close at the
- * quarter's end. A pure function, so the schedule can be tested with any clock.
+ * The campaign of one quarter in a network's time zone, as its coordinators set it: open at
+ * 09:00 on the first working day at or after `periodOpensDay` days into the quarter, a reminder
+ * round on the first working day at or after each offset from the opening, close at local
+ * midnight `periodClosesAfterDays` days after the quarter's end. A pure function, so the
+ * schedule can be tested with any clock.
  */
-export function campaignMilestones(ref: QuarterRef, timeZone: string, reminderOffsetsDays: number[]): Milestone[] {
-  const start = quarterStart(ref, timeZone);
-  const close = quarterEnd(ref, timeZone);
-  const open = workingDayAt(start, 0, timeZone);
-  const reminders = [...new Set(reminderOffsetsDays)]
+export function campaignMilestones(ref: QuarterRef, timeZone: string, schedule: CampaignSchedule): Milestone[] {
+  const bounds = periodBounds(ref, timeZone, schedule);
+  const open = workingDayAt(quarterStart(ref, timeZone), schedule.periodOpensDay, timeZone);
+  const reminders = [...new Set(schedule.reminderOffsetsDays)]
     .filter((days) => days > 0)
     .sort((a, b) => a - b)
     .map((days, index) => ({ kind: `reminder-${index + 1}` as const, fireAt: workingDayAt(open, days, timeZone) }))
-    .filter((m) => m.fireAt < close);
-  return [{ kind: "open", fireAt: open }, ...reminders, { kind: "close", fireAt: close }];
+    .filter((m) => m.fireAt < bounds.closesAt);
+  return [{ kind: "open", fireAt: open }, ...reminders, { kind: "close", fireAt: bounds.closesAt }];
+}
+
+/** The instants a quarter's period opens and closes: local midnights, shifted by the network's settings. */
+export function periodBounds(ref: QuarterRef, timeZone: string, schedule: Pick<CampaignSchedule, "periodOpensDay" | "periodClosesAfterDays">) {
+  return {
+    opensAt: localMidnightAfter(quarterStart(ref, timeZone), schedule.periodOpensDay, timeZone),
+    closesAt: localMidnightAfter(quarterEnd(ref, timeZone), schedule.periodClosesAfterDays, timeZone),
+  };
+}
+
+function localMidnightAfter(from: Date, days: number, timeZone: string): Date {
+  if (days === 0) return from;
+  const local = new TZDate(from.getTime(), timeZone);
+  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + days, 0, 0, timeZone).getTime());
 }
 
 /** 09:00 local on the first working day at or after `days` local days after `from`. */

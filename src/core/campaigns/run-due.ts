@@ -1,5 +1,6 @@
 import type { Db, DbClient } from "../../db/database.js";
-import { previousQuarter, quarterOf, type QuarterRef } from "../reporting/quarters.js";
+import { previousQuarter, quarterOf, quarterStart, type QuarterRef } from "../reporting/quarters.js";
+import type { CampaignSchedule } from "./schema.js";
 import { campaignMilestones, quarterKey, type Milestone } from "./calendar.js";
 import type { CampaignNetwork } from "./enqueue-campaign.js";
 import { closeAndSummarise, openAndPrompt, remindNonReporters } from "./steps.js";
@@ -24,14 +25,14 @@ const STEP_TIMEOUT_MS = 120_000;
 export async function runDueCampaigns(db: Db, now: Date, instanceId: string): Promise<CampaignRun[]> {
   const networks = await db.network.findMany({
     where: { campaignsPaused: false },
-    select: { id: true, name: true, timeZone: true, reminderOffsetsDays: true, createdAt: true },
+    select: { id: true, name: true, timeZone: true, reminderOffsetsDays: true, periodOpensDay: true, periodClosesAfterDays: true, createdAt: true },
   });
   const runs: CampaignRun[] = [];
   for (const network of networks) runs.push(...(await runNetwork(db, network, now, instanceId)));
   return runs;
 }
 
-type NetworkRow = CampaignNetwork & { reminderOffsetsDays: number[]; createdAt: Date };
+type NetworkRow = CampaignNetwork & CampaignSchedule & { createdAt: Date };
 
 async function runNetwork(db: Db, network: NetworkRow, now: Date, instanceId: string): Promise<CampaignRun[]> {
   const due = dueMoments(network, now);
@@ -71,21 +72,24 @@ interface DueMoment {
 }
 
 /**
- * Moments of the current quarter and the previous quarter's close that are due, oldest
- * first. Moments before the network existed are not caught up: a network that joins
+ * Moments of the current quarter, and of the previous quarter those after its end (its close,
+ * and its reminders when the network lets the period run into the new quarter), that are due,
+ * oldest first. Moments before the network existed are not caught up: a network that joins
  * mid-quarter is not told about a quarter it never opened.
  */
 export function dueMoments(network: NetworkRow, now: Date): DueMoment[] {
   const current = quarterOf(now, network.timeZone);
   const previous = previousQuarter(current);
+  const currentStart = quarterStart(current, network.timeZone);
   const moments = [
-    ...campaignMilestones(previous, network.timeZone, network.reminderOffsetsDays)
-      .filter((m) => m.kind === "close")
+    ...campaignMilestones(previous, network.timeZone, network)
+      .filter((m) => m.kind === "close" || (m.kind !== "open" && m.fireAt >= currentStart))
       .map((m) => ({ quarter: previous, milestone: m })),
-    ...campaignMilestones(current, network.timeZone, network.reminderOffsetsDays).map((m) => ({ quarter: current, milestone: m })),
+    ...campaignMilestones(current, network.timeZone, network).map((m) => ({ quarter: current, milestone: m })),
   ];
   return moments
     .filter(({ milestone }) => milestone.fireAt <= now && milestone.fireAt >= network.createdAt)
+    .sort((a, b) => a.milestone.fireAt.getTime() - b.milestone.fireAt.getTime())
     .map(({ quarter, milestone }) => ({
       ref: quarterKey(quarter),
       quarter,

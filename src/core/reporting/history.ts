@@ -81,7 +81,7 @@ export async function reportHistory(deps: CoreDeps, actor: Actor, raw: unknown =
     irregular.length === 0
       ? Promise.resolve([])
       : deps.db.placementReport.findMany({ where: { employerId: { in: irregular.map((e) => e.id) } }, select: { employerId: true, periodId: true, realised: true } }),
-    ambitionChangesOf(deps.db, employers.map((e) => e.id)),
+    ambitionChangesOf(deps.db, employers.map((e) => e.id), scopeEmployer ? undefined : scope),
   ]);
 
   const periodOf = new Map(periods.map((p) => [p.id, p]));

@@ -94,7 +94,7 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
     deps.db.placementReport.groupBy({ by: ["employerId"], where: { period: upToQuarter }, _sum: { realised: true } }),
   ]);
   const [ambitions, names] = await Promise.all([
-    ambitionChangesOf(deps.db, employers.map((e) => e.id)),
+    ambitionChangesOf(deps.db, employers.map((e) => e.id), scope),
     personNames(deps.db, reports.map((r) => r.submittedById)),
   ]);
   const zoneOf = new Map(networks.map((n) => [n.id, n.timeZone]));
@@ -102,11 +102,21 @@ export async function periodStatus(deps: CoreDeps, actor: Actor, raw: unknown = 
   const byEmployer = new Map(reports.map((r) => [r.employerId, r]));
   const cumulativeOf = new Map(cumulative.map((c) => [c.employerId, c._sum.realised ?? 0]));
 
+  // Per zone, not per employer: resolving a time zone costs more than the rest of a row.
+  const endsByZone = new Map<string, { endsAt: Date; seenAt: Date }>();
+  const quarterEndIn = (timeZone: string) => {
+    let found = endsByZone.get(timeZone);
+    if (!found) {
+      const endsAt = quarterEnd(ref, timeZone);
+      found = { endsAt, seenAt: new Date(Math.min(deps.now().getTime(), endsAt.getTime() - 1)) };
+      endsByZone.set(timeZone, found);
+    }
+    return found;
+  };
   const rows: EmployerStatus[] = employers.map((e) => {
     const report = byEmployer.get(e.id);
     const timeZone = zoneOf.get(e.networkId) ?? network.timeZone;
-    const endsAt = quarterEnd(ref, timeZone);
-    const seenAt = new Date(Math.min(deps.now().getTime(), endsAt.getTime() - 1));
+    const { endsAt, seenAt } = quarterEndIn(timeZone);
     return {
       employerId: e.id,
       name: e.name,

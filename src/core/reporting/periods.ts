@@ -1,6 +1,8 @@
 import type { DbClient } from "../../db/database.js";
 import type { CoreDeps } from "../deps.js";
-import { quarterEnd, quarterStart, type QuarterRef } from "./quarters.js";
+import { periodBounds } from "../campaigns/calendar.js";
+import type { CampaignSchedule } from "../campaigns/schema.js";
+import type { QuarterRef } from "./quarters.js";
 
 const periodSelect = { id: true, year: true, quarter: true, status: true, opensAt: true, closesAt: true } as const;
 
@@ -11,8 +13,20 @@ export function findPeriod(db: DbClient, networkId: string, ref: QuarterRef) {
   });
 }
 
+type PeriodSettings = Pick<CampaignSchedule, "periodOpensDay" | "periodClosesAfterDays">;
+type PeriodNetwork = { id: string; timeZone: string } & Partial<PeriodSettings>;
+
+/** The network's period settings, read only when the caller did not bring them along. */
+async function periodSettings(db: DbClient, network: PeriodNetwork): Promise<PeriodSettings> {
+  if (network.periodOpensDay !== undefined && network.periodClosesAfterDays !== undefined) {
+    return { periodOpensDay: network.periodOpensDay, periodClosesAfterDays: network.periodClosesAfterDays };
+  }
+  return db.network.findUniqueOrThrow({ where: { id: network.id }, select: { periodOpensDay: true, periodClosesAfterDays: true } });
+}
+
 /** The period row for a quarter, created on first use (by a report or by the campaign). */
-export async function ensurePeriod(db: DbClient, network: { id: string; timeZone: string }, ref: QuarterRef) {
+export async function ensurePeriod(db: DbClient, network: PeriodNetwork, ref: QuarterRef) {
+  const bounds = periodBounds(ref, network.timeZone, await periodSettings(db, network));
   // createMany + skipDuplicates is INSERT … ON CONFLICT DO NOTHING: safe when two requests
   // open the same quarter at once, where Prisma's upsert may race into a unique violation.
   await db.reportingPeriod.createMany({
@@ -20,8 +34,7 @@ export async function ensurePeriod(db: DbClient, network: { id: string; timeZone
       networkId: network.id,
       year: ref.year,
       quarter: ref.quarter,
-      opensAt: quarterStart(ref, network.timeZone),
-      closesAt: quarterEnd(ref, network.timeZone),
+      ...bounds,
     },
     skipDuplicates: true,
   });
@@ -39,6 +52,6 @@ export function networkSettings(deps: Pick<CoreDeps, "db">, networkId: string) {
 export function findNetwork(db: DbClient, networkId: string) {
   return db.network.findUniqueOrThrow({
     where: { id: networkId },
-    select: { id: true, name: true, timeZone: true, defaultLocale: true },
+    select: { id: true, name: true, timeZone: true, defaultLocale: true, periodOpensDay: true, periodClosesAfterDays: true },
   });
 }
