@@ -1,11 +1,9 @@
 import { z } from "zod";
 import {
   attendeeList,
-  cancelEvent,
   eventCalendar,
   inviteGuest,
   listUpcomingEvents,
-  removeAttendee,
   respondToEvent,
   viewEvent,
   type AttendeeList,
@@ -16,6 +14,7 @@ import type { ChatContext } from "../context.js";
 import { matchByName } from "../../core/subgroups/match.js";
 import { failureReply } from "../failures.js";
 import { eventForm, eventFormHandler } from "./event-form.js";
+import { askToCancel, askToRemove, changeCapacity, confirmActions } from "./confirm.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
 import { agendaMessage, announcementFor, attendeesMessage, ICS_ACTION, RSVP_ACTION } from "./views.js";
@@ -76,9 +75,13 @@ const manage: Command = {
     const verb = sub.toLowerCase();
     if ((verb === "nieuw" || verb === "new") && !number) return [{ type: "openForm", form: await eventForm(ctx) }];
     if (/^\d+$/.test(sub) && (number?.toLowerCase() === "gast" || number?.toLowerCase() === "guest")) return invite(ctx, sub, rest);
+    if (verb === "plekken" || verb === "places") {
+      if (!number || rest.length !== 1) return [reply(textMessage(ctx.t("events.usage.capacity")))];
+      return changeCapacity(ctx, number, rest[0]!);
+    }
     if (!["wijzig", "edit", "annuleer", "cancel"].includes(verb) || rest.length) return [reply(textMessage(ctx.t("events.usage.event")))];
     if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: `event ${verb} 3` })))];
-    return verb === "wijzig" || verb === "edit" ? editForm(ctx, number) : cancel(ctx, number);
+    return verb === "wijzig" || verb === "edit" ? editForm(ctx, number) : askToCancel(ctx, number);
   },
 };
 
@@ -99,16 +102,6 @@ async function editForm(ctx: ChatContext, number: string): Promise<ChatEffect[]>
   if (!result.ok) return failureReply(ctx, result.error);
   if (result.value.status === "CANCELLED") return [reply(textMessage(ctx.t("events.update.cancelled", { title: result.value.title })))];
   return [{ type: "openForm", form: await eventForm(ctx, result.value) }];
-}
-
-async function cancel(ctx: ChatContext, number: string): Promise<ChatEffect[]> {
-  const result = await cancelEvent(ctx.deps, ctx.actor, { number });
-  if (!result.ok) return failureReply(ctx, result.error);
-  const { event, notified } = result.value;
-  return [
-    reply(textMessage(ctx.t("events.cancelled", { number: event.number, title: event.title, count: notified }))),
-    { type: "refreshAnnouncements", eventId: event.id },
-  ];
 }
 
 const attendees: Command = {
@@ -132,14 +125,7 @@ async function removeByName(ctx: ChatContext, list: AttendeeList, name: string):
   const match = matchByName(listed.map((a) => ({ ...a, id: a.personId, slug: "" })), name);
   if (match.kind === "none") return [reply(textMessage(ctx.t("events.attendee.notFound")))];
   if (match.kind === "many") return [reply(textMessage(ctx.t("events.attendee.ambiguous", { names: match.items.slice(0, 5).map((a) => a.name).join(", ") })))];
-  const person = match.item;
-  const result = await removeAttendee(ctx.deps, ctx.actor, { eventId: list.event.id, personId: person.personId });
-  if (!result.ok) return failureReply(ctx, result.error);
-  const text = ctx.t("events.attendee.removed", { name: person.name, number: list.event.number });
-  return [
-    reply(textMessage(result.value.promoted ? `${text} ${ctx.t("events.attendee.promoted")}` : text)),
-    { type: "refreshAnnouncements", eventId: list.event.id },
-  ];
+  return askToRemove(ctx, list, match.item);
 }
 
 const ics: Command = {
@@ -197,5 +183,5 @@ const icsAction: ActionHandler = {
 };
 
 export const eventCommands: Command[] = [agenda, rsvp, ics, manage, attendees];
-export const eventActions: ActionHandler[] = [rsvpAction, icsAction];
+export const eventActions: ActionHandler[] = [rsvpAction, icsAction, ...confirmActions];
 export const eventForms: FormHandler[] = [eventFormHandler];
