@@ -6,15 +6,15 @@ import {
   listUpcomingEvents,
   respondToEvent,
   viewEvent,
-  type AttendeeList,
   type RsvpOutcome,
 } from "../../core/events/index.js";
 import { parseButtonValue } from "../button-value.js";
 import type { ChatContext } from "../context.js";
-import { matchByName } from "../../core/subgroups/match.js";
+import { isCoordinator } from "../../core/actor.js";
 import { failureReply } from "../failures.js";
 import { eventForm, eventFormHandler } from "./event-form.js";
-import { askToCancel, askToRemove, changeCapacity, confirmActions } from "./confirm.js";
+import { changeCapacity, askToCancel, confirmActions } from "./confirm.js";
+import { LIST_VERBS, onePerson, pastAgenda } from "./list-management.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
 import { agendaMessage, announcementFor, attendeesMessage, ICS_ACTION, RSVP_ACTION } from "./views.js";
@@ -26,7 +26,9 @@ const agenda: Command = {
   // "events" was the Dutch word before the glossary chose agenda/evenement; it keeps working.
   aliases: ["events", "evenementen"],
   help: "events.help.list",
-  async run(ctx) {
+  async run(ctx, args) {
+    const sub = args.trim().toLowerCase();
+    if (sub === "voorbij" || sub === "past") return isCoordinator(ctx.actor) ? pastAgenda(ctx) : [reply(textMessage(ctx.t("events.coordinatorOnly")))];
     return [reply(await agendaFor(ctx))];
   },
 };
@@ -104,29 +106,22 @@ async function editForm(ctx: ChatContext, number: string): Promise<ChatEffect[]>
   return [{ type: "openForm", form: await eventForm(ctx, result.value) }];
 }
 
+const LIST_PATTERN = new RegExp(`^(\\S+)(?:\\s+(${LIST_VERBS.join("|")})\\s+(.+))?$`, "i");
+
 const attendees: Command = {
   name: "deelnemers",
   aliases: ["attendees", "aanmeldingen"],
   coordinatorOnly: true,
   help: "events.help.attendees",
   async run(ctx, args) {
-    const [, number, name] = /^(\S+)(?:\s+(?:verwijder|remove)\s+(.+))?$/i.exec(args) ?? [];
-    if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: "deelnemers 3" })))];
+    const [, number, verb, name] = LIST_PATTERN.exec(args) ?? [];
+    if (!number) return [reply(textMessage(ctx.t(args.trim() ? "events.usage.attendees" : "events.usage.number", { example: "deelnemers 3" })))];
     const result = await attendeeList(ctx.deps, ctx.actor, { number });
     if (!result.ok) return failureReply(ctx, result.error);
-    if (name) return removeByName(ctx, result.value, name);
+    if (verb && name) return onePerson(ctx, result.value, verb, name);
     return [reply(attendeesMessage(ctx, result.value))];
   },
 };
-
-/** "deelnemers 3 verwijder Henk": the whole name, or a part of it that fits one person on the list. */
-async function removeByName(ctx: ChatContext, list: AttendeeList, name: string): Promise<ChatEffect[]> {
-  const listed = [...list.attending, ...list.waitlist, ...list.maybe];
-  const match = matchByName(listed.map((a) => ({ ...a, id: a.personId, slug: "" })), name);
-  if (match.kind === "none") return [reply(textMessage(ctx.t("events.attendee.notFound")))];
-  if (match.kind === "many") return [reply(textMessage(ctx.t("events.attendee.ambiguous", { names: match.items.slice(0, 5).map((a) => a.name).join(", ") })))];
-  return askToRemove(ctx, list, match.item);
-}
 
 const ics: Command = {
   name: "ics",

@@ -16,3 +16,5 @@ export { inviteGuest, respondAsGuest, guestsOf, eraseExpiredGuests, GUEST_RETENT
 export { eventInvitation, invitationFor, type Invitation } from "./invitation.js";
 export { eventFormChoices, type EventFormChoices } from "./form-choices.js";
 export { capacityImpact, type CapacityImpact, type PlaceHolder } from "./capacity.js";
+export { moveInWaitlist, givePlace } from "./waitlist-manage.js";
+export { markAttendance, pastEvents, type PastEvent } from "./attendance.js";
