@@ -89,7 +89,7 @@ describeEachDatabase("chat: destructive event actions ask first", (use) => {
     expect(replies(await handleText(sanne, "evenement plekken 1 8"))).toEqual(["#1 Praktijktafel met de wethouder Werk en Inkomen heeft nu 8 plekken."]);
     expect(replies(await handleText(sanne, "evenement plekken 1"))).toEqual(["Gebruik: evenement plekken 3 10 (het nummer van het evenement, dan het aantal plekken)."]);
     expect(replies(await handleText(sanne, "evenement plekken 1 0"))[0]).toContain("Een evenement heeft minstens 1 plek");
-    expect(replies(await handleText(sanne, "evenement plekken -1 4"))[0]).toContain("Een evenement heeft een nummer vanaf 1");
+    expect(replies(await handleText(sanne, "evenement plekken -1 4"))[0]).toContain("Een evenementnummer is een heel getal vanaf 1");
   });
 
   it("refuses members, also through a forged confirmation button, and changes nothing", async () => {

@@ -84,7 +84,7 @@ describeEachDatabase("chat: events", (use) => {
     expect(bad[0]).toContain("Antwoord met ja, nee of misschien.");
     expect(bad[1]).toContain("rsvp 3 ja");
     // An event number is answered about event numbers, not about counts (issue 14: ics -1).
-    const aboutNumbers = "Een evenement heeft een nummer vanaf 1, zoals 3.";
+    const aboutNumbers = "Een evenementnummer is een heel getal vanaf 1, zoals 3.";
     expect(replies(await handleText(joost, "rsvp drie ja"))[0]).toContain(aboutNumbers);
     expect(replies(await handleText(joost, `rsvp ${"9".repeat(40)} ja`))[0]).toContain(aboutNumbers);
     expect(replies(await handleText(joost, "ics -1"))[0]).toContain(aboutNumbers);

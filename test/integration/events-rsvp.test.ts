@@ -140,7 +140,7 @@ describeEachDatabase("events: RSVPs, waiting list, attendees, calendar, reminder
     expect(await removeAttendee(deps, sanne, { number: 1 })).toMatchObject({ ok: false, error: { reason: "invalid" } });
     expect(await snapshotCounts(db)).toEqual(before);
 
-    expect(await removeAttendee(deps, sanne, { number: 1, personId: joost.personId })).toEqual({ ok: true, value: { promoted: 1 } });
+    expect(await removeAttendee(deps, sanne, { number: 1, personId: joost.personId })).toEqual({ ok: true, value: { promoted: 1, told: true, name: "Joost Bakker", number: 1 } });
     const answers = await db.prisma.rsvp.findMany({ where: { eventId: event.id }, select: { personId: true, response: true, waitlisted: true } });
     expect(answers).toEqual(
       expect.arrayContaining([

@@ -193,7 +193,7 @@ const mine: Command = {
 const quarterArgs = z.string().trim().regex(/^(?:q([1-4])\s+(\d{4}))?$/i);
 
 export async function statusMessage(ctx: ChatContext, args: string): Promise<ChatEffect[]> {
-  if (!quarterArgs.safeParse(args).success) return [reply(textMessage(ctx.t("reporting.help.status")))];
+  if (!quarterArgs.safeParse(args).success) return [reply(textMessage(ctx.t("reporting.status.badQuarter")))];
   const [, quarter, year] = /^q([1-4])\s+(\d{4})$/i.exec(args.trim()) ?? [];
   const result = await periodStatus(ctx.deps, ctx.actor, quarter ? { quarter, year } : {});
   if (!result.ok) return failureReply(ctx, result.error);
