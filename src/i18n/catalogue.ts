@@ -23,9 +23,12 @@ import { links } from "./messages/links.js";
 import { channels } from "./messages/channels.js";
 import { reportDetail } from "./messages/report-detail.js";
 import { campaignSettings } from "./messages/campaign-settings.js";
+import { eventSafety } from "./messages/event-safety.js";
+import { campaignState } from "./messages/campaign-state.js";
+import { eventLists } from "./messages/event-lists.js";
 
 // Each domain keeps its messages in its own file under ./messages; add it here.
-const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members, importMessages, memberAdmin, dashboardManage, networks, conditions, downloads, joining, links, channels, figures, reportDetail, campaignSettings] as const;
+const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members, importMessages, memberAdmin, dashboardManage, networks, conditions, downloads, joining, links, channels, figures, reportDetail, campaignSettings, eventSafety, campaignState, eventLists] as const;
 
 type Domain = (typeof domains)[number];
 type KeysOf<D> = D extends { nl: infer T } ? keyof T : never;

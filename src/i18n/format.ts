@@ -42,3 +42,15 @@ export function formatTime(locale: Locale, date: Date, timeZone = "Europe/Amster
 export function formatOneDecimal(locale: Locale, value: number): string {
   return cached(`1d:${locale}`, () => new Intl.NumberFormat(tags[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
 }
+
+/**
+ * A moment as people type it, for lists and counts: "15-12-2026 15:00" in Dutch,
+ * "15/12/2026 15:00" in English (never ISO: "2026-12-15T15:00" reads as a code).
+ */
+export function formatShortDateTime(locale: Locale, date: Date, timeZone = "Europe/Amsterdam"): string {
+  const formatter = cached(`sdt:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(tags[locale], { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }));
+  const parts = formatter.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const separator = locale === "nl" ? "-" : "/";
+  return `${part("day")}${separator}${part("month")}${separator}${part("year")} ${part("hour")}:${part("minute")}`;
+}

@@ -260,7 +260,16 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
       expect(text).toContain(nl("events.button.yes"));
     }
 
-    const cancelling = await slash(slackUser.coordinator, `event annuleer ${event.number}`, "C0EVENTS");
+    const asking = await slash(slackUser.coordinator, `event annuleer ${event.number}`, "C0EVENTS");
+    // Asked first, privately, with how many are told; nothing changes until the coordinator confirms.
+    expect(asking.json).toMatchObject({ response_type: "ephemeral" });
+    const askBlocks = (asking.json as Json).blocks as Json[];
+    expect(slackText(askBlocks)).toContain(nl("events.cancel.confirmText", { count: 0 }));
+    expect(await db.prisma.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ status: "SCHEDULED" });
+    const yes = askBlocks.flatMap((b) => b.elements ?? []).find((e: Json) => e.text?.text === nl("events.cancel.button"));
+    const press = blockActionPayload({ user: slackUser.coordinator, actionId: yes.action_id, value: yes.value, channel: "C0EVENTS", responseUrl: h.fake.responseUrl("r-confirm") });
+    (press.container as Json).is_ephemeral = true;
+    expect((await postSlack(h.app.url, interactiveBody(press), FORM)).status).toBe(200);
 
     await vi.waitFor(() => expect(h.fake.callsTo("chat.update")).toHaveLength(4));
     const cancelled = h.fake.callsTo("chat.update").slice(2);
@@ -272,9 +281,9 @@ describeEachDatabase("Slack events: announcement, RSVP buttons, copies kept up t
       expect(blocks.some((b) => b.type === "actions")).toBe(false);
     }
     // The coordinator is told privately, in the ack; the other workspace's copy was never touched.
+    // The confirmation itself is replaced by what happened (through its response_url).
     const told = nl("events.cancelled", { number: event.number, title: "Praktijktafel met de wethouder", count: 0 });
-    expect(cancelling.json).toMatchObject({ response_type: "ephemeral" });
-    expect(slackText((cancelling.json as Json).blocks as Json[])).toContain(told);
+    await vi.waitFor(() => expect(h.fake.responses().filter((r) => r.method === "response/r-confirm").map((r) => slackText(((r.body as Json).blocks ?? []) as Json[])).join("\n")).toContain(told));
     expect(h.fake.callsTo("chat.update").some((c) => c.body.channel === "C0ELDERS")).toBe(false);
   });
 });

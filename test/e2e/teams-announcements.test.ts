@@ -175,6 +175,13 @@ describeEachDatabase("Teams events: every copy of an announcement shows the curr
 
     connector.calls.length = 0;
     await post(message(connector, coordinator, `event annuleer ${number}`, channel));
+    // Asked first, with how many are told; nothing changes until the coordinator confirms.
+    const asked = cardOf(connector.sent().at(-1));
+    expect(cardText(asked)).toContain(nl("events.cancel.confirmText", { count: 0 }));
+    expect(await use().prisma.event.findUniqueOrThrow({ where: { id: announcement.eventId } })).toMatchObject({ status: "SCHEDULED" });
+    const yes = nodesOf(asked, "Action.").find((a) => a.title === nl("events.cancel.button"));
+    const confirmed = await post(cardAction(connector, coordinator, yes.data, "confirm-card", channel));
+    expect(cardText(confirmed.body.value)).toContain(nl("events.cancelled", { number, title: "Praktijktafel met de wethouder", count: 0 }));
 
     for (const [conversationId, activityId] of copies) {
       const card = cardOf(await nextUpdateOf(conversationId, activityId));

@@ -20,6 +20,13 @@ function only<T extends ChatEffect["type"]>(effects: ChatEffect[], type: T): Ext
   return found[0] as Extract<ChatEffect, { type: T }>;
 }
 
+/** Presses the danger button of a confirmation, as the coordinator would. */
+async function confirm(ctx: Parameters<typeof handleAction>[0], effects: ChatEffect[]): Promise<ChatEffect[]> {
+  const button = buttons(only(effects, "reply").message).find((b) => b.style === "danger");
+  expect(button, "a confirmation button").toBeDefined();
+  return handleAction(ctx, button!.action, button!.value);
+}
+
 describeEachDatabase("chat: events", (use) => {
   async function setup() {
     const db = use();
@@ -77,7 +84,7 @@ describeEachDatabase("chat: events", (use) => {
     expect(bad[0]).toContain("Antwoord met ja, nee of misschien.");
     expect(bad[1]).toContain("rsvp 3 ja");
     // An event number is answered about event numbers, not about counts (issue 14: ics -1).
-    const aboutNumbers = "Een evenement heeft een nummer vanaf 1, zoals 3.";
+    const aboutNumbers = "Een evenementnummer is een heel getal vanaf 1, zoals 3.";
     expect(replies(await handleText(joost, "rsvp drie ja"))[0]).toContain(aboutNumbers);
     expect(replies(await handleText(joost, `rsvp ${"9".repeat(40)} ja`))[0]).toContain(aboutNumbers);
     expect(replies(await handleText(joost, "ics -1"))[0]).toContain(aboutNumbers);
@@ -200,7 +207,7 @@ describeEachDatabase("chat: events", (use) => {
     expect((await db.prisma.event.findUniqueOrThrow({ where: { id } })).location).toBe("Raadhuis Hengelo");
     expect(replies(await handleText(sanne, "event wijzig 77"))[0]).toContain("Evenement 77 ken ik niet");
     expect(replies(await handleText(sanne, "event wijzig"))[0]).toContain("Noem het nummer van het evenement");
-    expect(replies(await handleText(sanne, "event opblazen 1"))).toEqual(["Gebruik: evenement nieuw, evenement wijzig 3, evenement annuleer 3, evenement 3 gast naam@organisatie.nl."]);
+    expect(replies(await handleText(sanne, "event opblazen 1"))).toEqual(["Gebruik: evenement nieuw, evenement wijzig 3, evenement annuleer 3, evenement plekken 3 10, evenement 3 gast naam@organisatie.nl."]);
   });
 
   it("updates the announcement in place when an RSVP button is pressed, and answers privately", async () => {
@@ -245,12 +252,17 @@ describeEachDatabase("chat: events", (use) => {
     expect(await snapshotCounts(db)).toEqual(before);
   });
 
-  it("cancels an event from the chat and shows the announcement as cancelled without buttons", async () => {
-    const { ctx, eventId } = await setup();
+  it("cancels an event from the chat after confirming and shows the announcement as cancelled without buttons", async () => {
+    const { db, ctx, eventId } = await setup();
     const sanne = await ctx("coordinator");
     await handleText(await ctx("bakeryHr"), "rsvp 1 ja");
-    const cancelled = await handleText(sanne, "event annuleer 1");
-    expect(replies(cancelled)).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd. 1 deelnemer krijgt bericht."]);
+    const asked = await handleText(sanne, "event annuleer 1");
+    expect(replies(asked)).toEqual([
+      "Evenement #1 Praktijktafel met de wethouder Werk en Inkomen annuleren?\n1 deelnemer krijgt bericht (ja, misschien of op de wachtlijst). De aankondiging laat zien dat het niet doorgaat. Dit kan niet ongedaan worden gemaakt.\n[Ja, annuleer] [Nee, niets doen]",
+    ]);
+    expect(await db.prisma.event.count({ where: { status: "CANCELLED" } })).toBe(0);
+    const cancelled = await confirm(sanne, asked);
+    expect(cancelled.filter((e) => e.type === "update").map((e) => e.type === "update" && visible(e.message))).toEqual(["Evenement #1 Praktijktafel met de wethouder Werk en Inkomen is geannuleerd. 1 deelnemer krijgt bericht."]);
     expect(only(cancelled, "refreshAnnouncements").eventId).toBe(await eventId(1));
     const announcement = await announcementMessage(sanne, await eventId(1));
     expect(announcement && visible(announcement)).toContain("GEANNULEERD: Praktijktafel");
@@ -284,8 +296,20 @@ describeEachDatabase("chat: events", (use) => {
     const before = await snapshotCounts(db);
     expect(replies(await handleText(sanne, "deelnemers 1 verwijder Niemand Bekend"))).toEqual(["Die persoon staat niet op de lijst of de wachtlijst van dit evenement."]);
     expect(await snapshotCounts(db)).toEqual(before);
-    const removed = await handleText(sanne, "deelnemers 1 verwijder joost bakker");
-    expect(replies(removed)).toEqual(["Joost Bakker is van de lijst van #1 gehaald. De vrije plek is naar de eerste op de wachtlijst gegaan."]);
+    const asked = await handleText(sanne, "deelnemers 1 verwijder joost bakker");
+    expect(replies(asked)).toEqual([
+      "Joost Bakker van de lijst van #1 halen?\nJoost Bakker krijgt bericht dat de aanmelding voor Praktijktafel met de wethouder Werk en Inkomen is vervallen. De vrije plek gaat naar de eerste op de wachtlijst.\n[Ja, haal van de lijst] [Nee, niets doen]",
+    ]);
+    expect(await snapshotCounts(db)).toEqual(before);
+    const removed = await confirm(sanne, asked);
+    expect(removed.flatMap((e) => (e.type === "update" ? [visible(e.message)] : []))).toEqual([
+      "Joost Bakker is van de lijst van #1 gehaald en krijgt daarvan bericht. De vrije plek is naar de eerste op de wachtlijst gegaan.",
+    ]);
+    // Joost is told through the outbox, in his language, and Mo gets the place.
+    const told = await db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "event.removed" } });
+    expect(told.personId).toBe((await actor("bakeryHr")).personId);
+    expect(renderNotification("event.removed", "nl", told.payload as Record<string, unknown>).summary).toMatch(/^De coördinator heeft je van de lijst van Praktijktafel met de wethouder Werk en Inkomen \(.*\) gehaald; je aanmelding is vervallen\.$/);
+    expect(await db.prisma.outboxMessage.count({ where: { kind: "event.promoted", personId: (await actor("logisticsHr")).personId } })).toBe(1);
     // The channel copies of the announcement are told the new counts.
     expect(only(removed, "refreshAnnouncements").eventId).toBe(await eventId(1));
     expect(replies(await handleText(sanne, "deelnemers 1"))[0]).toContain("Komen (1)\n• Mo Yilmaz (Hengelo Logistiek BV)");
@@ -308,7 +332,7 @@ describeEachDatabase("chat: events", (use) => {
     await handleText(await ctx("bakeryHr"), "rsvp 1 ja");
     await handleText(await ctx("englishSpeaker"), "rsvp 1 yes");
     await handleText(await ctx("bakeryHr"), "rsvp 1 nee");
-    await handleText(await ctx("coordinator"), "event annuleer 1");
+    await confirm(await ctx("coordinator"), await handleText(await ctx("coordinator"), "event annuleer 1"));
     const promoted = await db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "event.promoted" } });
     const cancelled = await db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "event.cancelled" } });
     const data = (row: { payload: unknown }) => row.payload as Record<string, unknown>;
@@ -328,7 +352,10 @@ describeEachDatabase("chat: events", (use) => {
     expect(form.title).toBe("New event");
     expect(form.fields.find((f) => f.id === "startsAt")?.hint).toBe("Date and time in Dutch time, for example 15-12-2026 15:00");
     expect(replies(await handleText(english, "attendees 1"))[0]).toContain("Attending (0)");
-    expect(replies(await handleText(english, "event cancel 1"))).toEqual(["Event #1 Praktijktafel met de wethouder Werk en Inkomen has been cancelled. There is nobody to notify."]);
+    const asked = await handleText(english, "event cancel 1");
+    expect(replies(asked)[0]).toContain("Cancel event #1 Praktijktafel met de wethouder Werk en Inkomen?\nNobody has signed up; no message goes out.");
+    const done = await confirm(english, asked);
+    expect(done.flatMap((e) => (e.type === "update" ? [visible(e.message)] : []))).toEqual(["Event #1 Praktijktafel met de wethouder Werk en Inkomen has been cancelled. There is nobody to notify."]);
     expect(replies(await handleText(english, "event edit 1"))).toEqual(["Praktijktafel met de wethouder Werk en Inkomen has been cancelled and can no longer be changed."]);
   });
 

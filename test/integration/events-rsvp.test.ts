@@ -140,7 +140,7 @@ describeEachDatabase("events: RSVPs, waiting list, attendees, calendar, reminder
     expect(await removeAttendee(deps, sanne, { number: 1 })).toMatchObject({ ok: false, error: { reason: "invalid" } });
     expect(await snapshotCounts(db)).toEqual(before);
 
-    expect(await removeAttendee(deps, sanne, { number: 1, personId: joost.personId })).toEqual({ ok: true, value: { promoted: 1 } });
+    expect(await removeAttendee(deps, sanne, { number: 1, personId: joost.personId })).toEqual({ ok: true, value: { promoted: 1, told: true, name: "Joost Bakker", number: 1 } });
     const answers = await db.prisma.rsvp.findMany({ where: { eventId: event.id }, select: { personId: true, response: true, waitlisted: true } });
     expect(answers).toEqual(
       expect.arrayContaining([
@@ -150,9 +150,11 @@ describeEachDatabase("events: RSVPs, waiting list, attendees, calendar, reminder
       ]),
     );
     expect(await db.prisma.outboxMessage.findMany({ where: { kind: "event.promoted" }, select: { personId: true } })).toEqual([{ personId: mo.personId }]);
+    // The one taken off is told, so nobody turns up expecting a place.
+    expect(await db.prisma.outboxMessage.findMany({ where: { kind: "event.removed" }, select: { personId: true } })).toEqual([{ personId: joost.personId }]);
     expect(await db.prisma.auditLog.count({ where: { action: "event.removeAttendee", subjectId: event.id, actorId: sanne.personId } })).toBe(1);
-    // Taking a waitlisted person off frees no place.
-    expect(await removeAttendee(deps, sanne, { number: 1, personId: alex.personId })).toEqual({ ok: true, value: { promoted: 0 } });
+    // Taking a waitlisted person off frees no place; they are told as well.
+    expect(await removeAttendee(deps, sanne, { number: 1, personId: alex.personId })).toEqual({ ok: true, value: { promoted: 0, told: true, name: "Alex Morgan", number: 1 } });
   });
 
   it("gives the places of a person being erased to the waiting list", async () => {

@@ -48,3 +48,21 @@ it("refuses an unknown subcommand with a Dutch message and the usage exit code",
   expect((error as AdminError).message).toContain('Onbekende opdracht "netwerk maak"');
   expect((error as AdminError).exitCode).toBe(64);
 });
+
+it("says in Dutch what is wrong with a flag of the spreadsheet commands (Node's own parser speaks English)", async () => {
+  const { parseFlags } = await import("../../src/admin/commands/spreadsheet-io.js");
+  const options = { network: { type: "string" }, out: { type: "string" } } as const;
+  for (const args of [["--bogus"], ["--network"]]) {
+    let error: unknown;
+    try {
+      parseFlags(args, options, "export members --network <slug>");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AdminError);
+    expect((error as AdminError).exitCode).toBe(64);
+    const message = (error as AdminError).message;
+    expect(message).toMatch(/^(Onbekende optie "--bogus"\.|De optie "--network <value>" heeft een waarde nodig\.)\nGebruik: npm run admin -- export members --network <slug>$/);
+  }
+  expect(parseFlags(["leden.csv", "--network", "twente"], options, "import <bestand>").positionals).toEqual(["leden.csv"]);
+});

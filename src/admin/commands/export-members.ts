@@ -1,5 +1,6 @@
 import { exportMemberList } from "../../core/import/export-members.js";
 import type { AdminCommand } from "../command.js";
+import { formatMessage } from "../../i18n/message-format.js";
 import { coordinatorOf, formatFlag, parsed, parseFlags, refusal, writeOutput } from "./spreadsheet-io.js";
 
 const usage = "export members --network <slug> [--format csv|xlsx] [--out <bestand>]";
@@ -14,6 +15,6 @@ export const exportMembersCommand: AdminCommand = {
     const result = await exportMemberList(ctx.deps, actor, { format: parsed(formatFlag, values.format), locale: "nl" });
     if (!result.ok) throw refusal(result.error);
     await writeOutput(ctx, result.value, values.out);
-    if (values.out !== "-") ctx.out(`${result.value.rows} rij(en) in de ledenlijst.`);
+    if (values.out !== "-") ctx.out(formatMessage("nl", "{rows, plural, one {# rij} other {# rijen}} in de ledenlijst.", { rows: result.value.rows }));
   },
 };

@@ -1,6 +1,6 @@
 import { open, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import type { Actor } from "../../core/actor.js";
 import { adminActor } from "../../core/dashboard/sign-in.js";
@@ -9,15 +9,13 @@ import { MAX_FILE_BYTES } from "../../core/import/read-file.js";
 import type { UserError } from "../../core/result.js";
 import { translate } from "../../i18n/index.js";
 import { AdminError, type AdminContext } from "../command.js";
+import { parseFlags as parseDutchFlags } from "../arguments.js";
 
 // What the import and export commands share: flags, the network to act for, files in and out.
 
 export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T, usage: string) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new AdminError(`${(error as Error).message.split("\n")[0]}\nGebruik: npm run admin -- ${usage}`, 64);
-  }
+  // The shared parser says in Dutch what is wrong with a flag (Node's own messages are English).
+  return parseDutchFlags(args, options, usage, true);
 }
 
 export const formatFlag = z.enum(["csv", "xlsx"], { errorMap: () => ({ message: "--format is csv of xlsx." }) }).default("csv");

@@ -9,6 +9,7 @@ import { reply, textMessage, type Block, type ChatEffect } from "../message.js";
 import { renderNotification } from "../notifications.js";
 import type { ActionHandler, Command } from "../registry.js";
 import { settingsCommands } from "./settings.js";
+import { campaignOverview, campaignState, stateBlocks, wouldRemindText } from "./state.js";
 
 const say = (text: string): ChatEffect[] => [reply(textMessage(text))];
 
@@ -16,12 +17,16 @@ function coordinatorsOnly(ctx: ChatContext, command: string): ChatEffect[] | nul
   return isCoordinator(ctx.actor) ? null : say(ctx.t("chat.coordinatorOnly", { command }));
 }
 
+/** `herinner`: the real state (paused, last round, who a round now reaches and why not), then a sample. */
 async function preview(ctx: ChatContext): Promise<ChatEffect[]> {
-  const result = await ctx.core.run(previewReminders, ctx.actor);
+  const [result, state] = await Promise.all([ctx.core.run(previewReminders, ctx.actor), ctx.core.run(campaignState, ctx.actor)]);
   if (!result.ok) return failureReply(ctx, result.error);
+  if (!state.ok) return failureReply(ctx, state.error);
   const p = result.value;
+  const s = state.value;
   const title = ctx.t("campaigns.preview.title", { quarter: p.label });
-  if (p.people === 0 || !p.sample || !p.closesAt) return [reply({ summary: title, blocks: [{ type: "header", text: title }, { type: "text", text: ctx.t("campaigns.preview.none") }] })];
+  const head: Block[] = [{ type: "header", text: title }, ...stateBlocks(ctx, s), { type: "text", text: wouldRemindText(ctx, s) }];
+  if (s.wouldRemind === 0 || !p.sample || !p.closesAt) return [reply({ summary: title, blocks: head })];
   const sample = renderNotification("campaign.reminder", ctx.locale, {
     networkName: p.networkName,
     label: p.label,
@@ -33,8 +38,8 @@ async function preview(ctx: ChatContext): Promise<ChatEffect[]> {
     reply({
       summary: title,
       blocks: [
-        { type: "header", text: title },
-        { type: "text", text: ctx.t("campaigns.preview.counts", { people: p.people, employers: p.employers }) },
+        ...head,
+        { type: "context", text: ctx.t("campaigns.preview.counts", { people: p.people, employers: p.employers }) },
         { type: "actions", buttons: [{ action: "campaign.remind", label: ctx.t("campaigns.preview.trigger"), value: "now", style: "primary" }] },
         { type: "divider" },
         { type: "context", text: ctx.t("campaigns.preview.sample") },
@@ -131,6 +136,7 @@ const campaign: Command = {
   help: "campaigns.help.campaign",
   async run(ctx, args) {
     const sub = args.trim().toLowerCase();
+    if (sub === "" || sub === "stand" || sub === "status") return campaignOverview(ctx);
     const paused = ["pauzeer", "pause", "stop"].includes(sub) ? true : ["hervat", "resume", "start"].includes(sub) ? false : null;
     if (paused === null) return say(ctx.t("campaigns.campaign.usage"));
     const result = await ctx.core.run(setCampaignPaused, ctx.actor, paused);

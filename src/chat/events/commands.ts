@@ -1,21 +1,20 @@
 import { z } from "zod";
 import {
   attendeeList,
-  cancelEvent,
   eventCalendar,
   inviteGuest,
   listUpcomingEvents,
-  removeAttendee,
   respondToEvent,
   viewEvent,
-  type AttendeeList,
   type RsvpOutcome,
 } from "../../core/events/index.js";
 import { parseButtonValue } from "../button-value.js";
 import type { ChatContext } from "../context.js";
-import { matchByName } from "../../core/subgroups/match.js";
+import { isCoordinator } from "../../core/actor.js";
 import { failureReply } from "../failures.js";
 import { eventForm, eventFormHandler } from "./event-form.js";
+import { changeCapacity, askToCancel, confirmActions } from "./confirm.js";
+import { LIST_VERBS, onePerson, pastAgenda } from "./list-management.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
 import { agendaMessage, announcementFor, attendeesMessage, ICS_ACTION, RSVP_ACTION } from "./views.js";
@@ -27,7 +26,9 @@ const agenda: Command = {
   // "events" was the Dutch word before the glossary chose agenda/evenement; it keeps working.
   aliases: ["events", "evenementen"],
   help: "events.help.list",
-  async run(ctx) {
+  async run(ctx, args) {
+    const sub = args.trim().toLowerCase();
+    if (sub === "voorbij" || sub === "past") return isCoordinator(ctx.actor) ? pastAgenda(ctx) : [reply(textMessage(ctx.t("events.coordinatorOnly")))];
     return [reply(await agendaFor(ctx))];
   },
 };
@@ -76,9 +77,13 @@ const manage: Command = {
     const verb = sub.toLowerCase();
     if ((verb === "nieuw" || verb === "new") && !number) return [{ type: "openForm", form: await eventForm(ctx) }];
     if (/^\d+$/.test(sub) && (number?.toLowerCase() === "gast" || number?.toLowerCase() === "guest")) return invite(ctx, sub, rest);
+    if (verb === "plekken" || verb === "places") {
+      if (!number || rest.length !== 1) return [reply(textMessage(ctx.t("events.usage.capacity")))];
+      return changeCapacity(ctx, number, rest[0]!);
+    }
     if (!["wijzig", "edit", "annuleer", "cancel"].includes(verb) || rest.length) return [reply(textMessage(ctx.t("events.usage.event")))];
     if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: `event ${verb} 3` })))];
-    return verb === "wijzig" || verb === "edit" ? editForm(ctx, number) : cancel(ctx, number);
+    return verb === "wijzig" || verb === "edit" ? editForm(ctx, number) : askToCancel(ctx, number);
   },
 };
 
@@ -101,15 +106,7 @@ async function editForm(ctx: ChatContext, number: string): Promise<ChatEffect[]>
   return [{ type: "openForm", form: await eventForm(ctx, result.value) }];
 }
 
-async function cancel(ctx: ChatContext, number: string): Promise<ChatEffect[]> {
-  const result = await ctx.core.run(cancelEvent, ctx.actor, { number });
-  if (!result.ok) return failureReply(ctx, result.error);
-  const { event, notified } = result.value;
-  return [
-    reply(textMessage(ctx.t("events.cancelled", { number: event.number, title: event.title, count: notified }))),
-    { type: "refreshAnnouncements", eventId: event.id },
-  ];
-}
+const LIST_PATTERN = new RegExp(`^(\\S+)(?:\\s+(${LIST_VERBS.join("|")})\\s+(.+))?$`, "i");
 
 const attendees: Command = {
   name: "deelnemers",
@@ -117,30 +114,14 @@ const attendees: Command = {
   coordinatorOnly: true,
   help: "events.help.attendees",
   async run(ctx, args) {
-    const [, number, name] = /^(\S+)(?:\s+(?:verwijder|remove)\s+(.+))?$/i.exec(args) ?? [];
-    if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: "deelnemers 3" })))];
+    const [, number, verb, name] = LIST_PATTERN.exec(args) ?? [];
+    if (!number) return [reply(textMessage(ctx.t(args.trim() ? "events.usage.attendees" : "events.usage.number", { example: "deelnemers 3" })))];
     const result = await ctx.core.run(attendeeList, ctx.actor, { number });
     if (!result.ok) return failureReply(ctx, result.error);
-    if (name) return removeByName(ctx, result.value, name);
+    if (verb && name) return onePerson(ctx, result.value, verb, name);
     return [reply(attendeesMessage(ctx, result.value))];
   },
 };
-
-/** "deelnemers 3 verwijder Henk": the whole name, or a part of it that fits one person on the list. */
-async function removeByName(ctx: ChatContext, list: AttendeeList, name: string): Promise<ChatEffect[]> {
-  const listed = [...list.attending, ...list.waitlist, ...list.maybe];
-  const match = matchByName(listed.map((a) => ({ ...a, id: a.personId, slug: "" })), name);
-  if (match.kind === "none") return [reply(textMessage(ctx.t("events.attendee.notFound")))];
-  if (match.kind === "many") return [reply(textMessage(ctx.t("events.attendee.ambiguous", { names: match.items.slice(0, 5).map((a) => a.name).join(", ") })))];
-  const person = match.item;
-  const result = await ctx.core.run(removeAttendee, ctx.actor, { eventId: list.event.id, personId: person.personId });
-  if (!result.ok) return failureReply(ctx, result.error);
-  const text = ctx.t("events.attendee.removed", { name: person.name, number: list.event.number });
-  return [
-    reply(textMessage(result.value.promoted ? `${text} ${ctx.t("events.attendee.promoted")}` : text)),
-    { type: "refreshAnnouncements", eventId: list.event.id },
-  ];
-}
 
 const ics: Command = {
   name: "ics",
@@ -197,5 +178,5 @@ const icsAction: ActionHandler = {
 };
 
 export const eventCommands: Command[] = [agenda, rsvp, ics, manage, attendees];
-export const eventActions: ActionHandler[] = [rsvpAction, icsAction];
+export const eventActions: ActionHandler[] = [rsvpAction, icsAction, ...confirmActions];
 export const eventForms: FormHandler[] = [eventFormHandler];

@@ -13,13 +13,14 @@ const eventPayload = z.object({
   location: z.string().nullable(),
   onlineUrl: z.string().nullable(),
   timeZone: z.string(),
+  position: z.number().optional(),
 });
 type EventPayload = z.infer<typeof eventPayload>;
 
 function render(key: MessageKey, withButtons: boolean) {
   return (t: Translate, locale: Locale, data: Record<string, unknown>): ChatMessage => {
     const d = eventPayload.parse(data);
-    const text = t(key, { title: d.title, when: formatDateTime(locale, new Date(d.startsAt), d.timeZone), where: where(t, d) });
+    const text = t(key, { title: d.title, when: formatDateTime(locale, new Date(d.startsAt), d.timeZone), where: where(t, d), position: d.position ?? "" });
     const calendar = { action: "event.ics", label: t("events.button.calendar"), value: JSON.stringify({ eventId: d.eventId }) };
     return {
       summary: text,
@@ -44,5 +45,7 @@ export const eventRenderers: NotificationRenderer[] = [
   { kind: "event.changed", render: render("events.notice.changed", true) },
   { kind: "event.cancelled", render: render("events.notice.cancelled", false) },
   { kind: "event.reminder", render: render("events.notice.reminder", true) },
+  { kind: "event.removed", render: render("events.notice.removed", false) },
+  { kind: "event.movedToWaitlist", render: render("events.notice.movedToWaitlist", false) },
   { kind: "event.guestInvited", render: renderGuestInvited },
 ];

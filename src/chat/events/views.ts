@@ -4,6 +4,7 @@ import { formatDateTime, formatTime } from "../../i18n/format.js";
 import { translator, type Locale, type Translate } from "../../i18n/index.js";
 import type { ChatContext } from "../context.js";
 import type { Block, Button, ChatMessage } from "../message.js";
+import { attendanceMark } from "./list-management.js";
 
 /** What a message needs to speak a language. */
 type Speaker = Pick<ChatContext, "locale" | "t">;
@@ -70,7 +71,7 @@ export function attendeesMessage(ctx: ChatContext, list: AttendeeList): ChatMess
     type: "text",
     text: [
       ctx.t(`events.attendees.${key}`, { count: people.length }),
-      ...(people.length ? people.map((p, i) => `${numbered ? `${i + 1}.` : "•"} ${p.name} (${p.employer ?? ctx.t("events.attendees.noEmployer")})`) : [ctx.t("events.attendees.none")]),
+      ...(people.length ? people.map((p, i) => `${numbered ? `${i + 1}.` : "•"} ${p.name} (${p.employer ?? ctx.t("events.attendees.noEmployer")})${attendanceMark(ctx, p)}`) : [ctx.t("events.attendees.none")]),
     ].join("\n"),
   });
   return {
@@ -83,6 +84,8 @@ export function attendeesMessage(ctx: ChatContext, list: AttendeeList): ChatMess
       section("waitlist", list.waitlist, true),
       section("declined", list.declined),
       guestSection(ctx, list),
+      // After it began, the coordinator marks who came; before, the waiting list can be reordered.
+      { type: "context", text: ctx.t(list.event.startsAt <= ctx.core.now() ? "events.attendance.hint" : "events.waitlist.hint", { number: list.event.number }) },
     ],
   };
 }

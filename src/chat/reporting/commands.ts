@@ -205,7 +205,7 @@ const mine: Command = {
 const quarterArgs = z.string().trim().regex(/^(?:q([1-4])\s+(\d{4}))?$/i);
 
 export async function statusMessage(ctx: ChatContext, args: string): Promise<ChatEffect[]> {
-  if (!quarterArgs.safeParse(args).success) return [reply(textMessage(ctx.t("reporting.help.status")))];
+  if (!quarterArgs.safeParse(args).success) return [reply(textMessage(ctx.t("reporting.status.badQuarter")))];
   const [, quarter, year] = /^q([1-4])\s+(\d{4})$/i.exec(args.trim()) ?? [];
   const result = await ctx.core.run(periodStatus, ctx.actor, quarter ? { quarter, year } : {});
   if (!result.ok) return failureReply(ctx, result.error);

@@ -12,6 +12,8 @@ export interface Attendee {
   name: string;
   employer: string | null;
   respondedAt: Date;
+  /** Marked after the event: came, did not come, or not marked (null). */
+  attended: boolean | null;
 }
 
 export interface AttendeeList {
@@ -40,12 +42,13 @@ export async function attendeeList(deps: CoreDeps, actor: Actor, raw: unknown): 
       response: true,
       waitlisted: true,
       respondedAt: true,
+      attended: true,
       person: { select: { id: true, name: true, employer: { select: { name: true } } } },
     },
   });
   const list: AttendeeList = { event: found.value, attending: [], maybe: [], waitlist: [], declined: [], guests: await guestsOf(deps.db, found.value.id) };
   for (const r of rsvps) {
-    const attendee = { personId: r.person.id, name: r.person.name, employer: r.person.employer?.name ?? null, respondedAt: r.respondedAt };
+    const attendee = { personId: r.person.id, name: r.person.name, employer: r.person.employer?.name ?? null, respondedAt: r.respondedAt, attended: r.attended };
     if (r.response === "YES") list[r.waitlisted ? "waitlist" : "attending"].push(attendee);
     else list[r.response === "MAYBE" ? "maybe" : "declined"].push(attendee);
   }

@@ -1,7 +1,7 @@
 // The events domain: what the chat layer, the scheduler and the dashboards may call.
 export { createEvent, type CreatedEvent } from "./create-event.js";
 export { updateEvent, type UpdatedEvent } from "./update-event.js";
-export { cancelEvent } from "./cancel-event.js";
+export { cancelEvent, cancelImpact, type CancelImpact } from "./cancel-event.js";
 export { listUpcomingEvents, viewEvent, type EventView, type MyRsvp } from "./list-events.js";
 export { respondToEvent, type RsvpOutcome } from "./rsvp.js";
 export { attendeeList, type Attendee, type AttendeeList } from "./attendees.js";
@@ -15,3 +15,6 @@ export { announcementCopies, forgetAnnouncement, rememberAnnouncement, type Anno
 export { inviteGuest, respondAsGuest, guestsOf, eraseExpiredGuests, GUEST_RETENTION_DAYS, type InvitedGuest, type GuestAttendee } from "./guests.js";
 export { eventInvitation, invitationFor, type Invitation } from "./invitation.js";
 export { eventFormChoices, type EventFormChoices } from "./form-choices.js";
+export { capacityImpact, type CapacityImpact, type PlaceHolder } from "./capacity.js";
+export { moveInWaitlist, givePlace } from "./waitlist-manage.js";
+export { markAttendance, pastEvents, type PastEvent } from "./attendance.js";

@@ -7,7 +7,8 @@ import type { CoreDeps } from "../deps.js";
 import { enqueueNotifications, type Notification } from "../outbox/enqueue.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { idField } from "../shared/fields.js";
-import { findVisibleEvent, lockEvent, lockingTransaction } from "./repository.js";
+import { noticeData } from "./notices.js";
+import { findVisibleEvent, lockEvent, lockingTransaction, type EventRow } from "./repository.js";
 import { notACoordinator } from "./save-event.js";
 import { eventRef } from "./schema.js";
 import { promoteFromWaitlist } from "./waitlist.js";
@@ -16,9 +17,10 @@ const removeInput = eventRef.and(z.object({ personId: idField }));
 
 /**
  * Coordinators take someone off an event (a no-show policy, a double registration): their answer
- * becomes "no" (kept in history) and a freed place goes to the first in line.
+ * becomes "no" (kept in history), they are told through the outbox, and a freed place goes to
+ * the first in line.
  */
-export async function removeAttendee(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<{ promoted: number }>> {
+export async function removeAttendee(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<{ promoted: number; told: boolean; name: string; number: number }>> {
   if (!isCoordinator(actor)) return notACoordinator();
   const parsed = removeInput.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error);
@@ -29,16 +31,23 @@ export async function removeAttendee(deps: CoreDeps, actor: Actor, raw: unknown)
 
   return deps.db.$transaction(async (tx) => {
     const event = await lockEvent(tx, found.value.id);
-    const rsvp = await tx.rsvp.findUnique({ where: { eventId_personId: { eventId: found.value.id, personId } }, select: { id: true, response: true, waitlisted: true } });
+    const rsvp = await tx.rsvp.findUnique({ where: { eventId_personId: { eventId: found.value.id, personId } }, select: { id: true, response: true, waitlisted: true, person: { select: { name: true } } } });
     if (!event || !rsvp || rsvp.response === "NO") return fail("notFound", "events.attendee.notFound");
     await tx.rsvp.update({ where: { id: rsvp.id }, data: { response: "NO", waitlisted: false, waitlistedAt: null, respondedAt: now } });
-    await tx.rsvpHistory.create({ data: { eventId: event.id, personId, response: "NO", waitlisted: false, at: now } });
+    const history = await tx.rsvpHistory.create({ data: { eventId: event.id, personId, response: "NO", waitlisted: false, at: now }, select: { id: true } });
+    const upcoming = event.status === "SCHEDULED" && event.startsAt > now;
     const hadPlace = rsvp.response === "YES" && !rsvp.waitlisted;
-    const notices = hadPlace && event.status === "SCHEDULED" && event.startsAt > now ? await promoteFromWaitlist(tx, event, now) : [];
-    await enqueueNotifications(tx, notices);
+    const notices = hadPlace && upcoming ? await promoteFromWaitlist(tx, event, now) : [];
+    // Nobody should turn up at the door expecting a place they no longer have.
+    const told = upcoming ? [removedNotice(event, personId, history.id)] : [];
+    await enqueueNotifications(tx, [...notices, ...told]);
     await audit(tx, actor, "event.removeAttendee", { type: "Event", id: event.id }, { personId, previous: rsvp.response, waitlisted: rsvp.waitlisted });
-    return ok({ promoted: notices.length });
+    return ok({ promoted: notices.length, told: told.length > 0, name: rsvp.person.name, number: event.number });
   }, lockingTransaction);
+}
+
+function removedNotice(event: EventRow, personId: string, historyId: string): Notification {
+  return { kind: "event.removed", personId, idempotencyKey: `event:${event.id}:removed:${personId}:${historyId}`, data: noticeData(event) };
 }
 
 /**

@@ -3,12 +3,13 @@ import { isCoordinator } from "../actor.js";
 import { audit } from "../shared/audit.js";
 import type { CoreDeps } from "../deps.js";
 import { enqueueNotifications } from "../outbox/enqueue.js";
-import { fail, invalidInput, ok, type Result } from "../result.js";
+import { fail, failOnField, invalidInput, ok, type Result } from "../result.js";
+import { lastPlaceHolders, moveToWaitlistFront } from "./capacity.js";
 import { noticesToInterested } from "./notices.js";
 import { eventSelect, findVisibleEvent, lockEvent, lockingTransaction, type EventRow } from "./repository.js";
 import { eventData, notACoordinator, validateEventFields } from "./save-event.js";
 import { eventFieldNames, eventRef } from "./schema.js";
-import { promoteFromWaitlist } from "./waitlist.js";
+import { countAttending, promoteFromWaitlist } from "./waitlist.js";
 import { toLocalInput } from "./datetime.js";
 
 export interface UpdatedEvent {
@@ -16,11 +17,15 @@ export interface UpdatedEvent {
   /** Time or place changed: people who said yes or maybe are notified. */
   timeOrPlaceChanged: boolean;
   notified: number;
+  /** Lost their place to a lower capacity (only with moveToWaitlist): now first in line. */
+  moved: number;
 }
 
 /**
  * Coordinators change an event. Fields left out keep their value; a field sent empty is
  * cleared. Every change raises the revision, so notices and reminders know the version.
+ * A capacity below the number attending is refused with that number, unless the coordinator
+ * confirmed `moveToWaitlist`: then the last to sign up go to the front of the waiting list.
  */
 export async function updateEvent(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<UpdatedEvent>> {
   if (!isCoordinator(actor)) return notACoordinator();
@@ -39,11 +44,19 @@ export async function updateEvent(deps: CoreDeps, actor: Actor, raw: unknown): P
   const fields = await validateEventFields(deps, actor, merged, { startMustBeFuture: startMoved });
   if (!fields.ok) return fields;
   const data = eventData(fields.value);
+  const moveToWaitlist = input.moveToWaitlist === true;
 
   return deps.db.$transaction(async (tx) => {
     const locked = await lockEvent(tx, current.id);
     if (!locked || locked.status === "CANCELLED") return fail("conflict", "events.update.cancelled", { title: current.title });
+    const attending = data.capacity === null ? 0 : await countAttending(tx, current.id);
+    const excess = data.capacity === null ? 0 : attending - data.capacity;
+    if (excess > 0 && !moveToWaitlist) {
+      return failOnField("conflict", "capacity", "field.events.capacityBelowAttending", { attending, capacity: data.capacity ?? 0, excess, number: current.number });
+    }
+    const movers = await lastPlaceHolders(tx, current.id, excess);
     const event = await tx.event.update({ where: { id: current.id }, data: { ...data, revision: { increment: 1 } }, select: eventSelect });
+    const moved = await moveToWaitlistFront(tx, event, movers, deps.now());
     const timeOrPlaceChanged =
       event.startsAt.getTime() !== locked.startsAt.getTime() ||
       event.endsAt.getTime() !== locked.endsAt.getTime() ||
@@ -51,9 +64,9 @@ export async function updateEvent(deps: CoreDeps, actor: Actor, raw: unknown): P
       event.onlineUrl !== locked.onlineUrl;
     const promoted = await promoteFromWaitlist(tx, event, deps.now());
     const changed = timeOrPlaceChanged ? await noticesToInterested(tx, event, "event.changed") : [];
-    await enqueueNotifications(tx, [...promoted, ...changed]);
-    await audit(tx, actor, "event.update", { type: "Event", id: event.id }, { revision: event.revision, fields: eventFieldNames.filter((name) => name in input) });
-    return ok({ event, timeOrPlaceChanged, notified: changed.length });
+    await enqueueNotifications(tx, [...moved, ...promoted, ...changed]);
+    await audit(tx, actor, "event.update", { type: "Event", id: event.id }, { revision: event.revision, fields: eventFieldNames.filter((name) => name in input), movedToWaitlist: movers.length });
+    return ok({ event, timeOrPlaceChanged, notified: changed.length, moved: movers.length });
   }, lockingTransaction);
 }
 

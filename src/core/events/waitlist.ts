@@ -5,7 +5,7 @@ import type { EventRow } from "./repository.js";
 
 /**
  * Gives free places to the waiting list in order. Call with the event locked (lockEvent).
- * Lowering the capacity never removes anyone who already has a place: they were promised one.
+ * Lowering the capacity below the number attending is refused or confirmed first (update-event.ts).
  */
 export async function promoteFromWaitlist(tx: DbClient, event: EventRow, now: Date, knownAttending?: number): Promise<Notification[]> {
   const attending = knownAttending ?? (await countAttending(tx, event.id));
