@@ -5,6 +5,10 @@ import type { Logger } from "../logger.js";
 import { sameOriginOnly } from "./csrf.js";
 import { webErrorHandler } from "./errors.js";
 import { adminNetworkRoutes } from "./routes/admin-networks.js";
+import { auditRoutes } from "./routes/audit.js";
+import { campaignRoutes } from "./routes/campaign.js";
+import { eventRoutes } from "./routes/events.js";
+import { healthRoutes } from "./routes/health.js";
 import { employerRoutes } from "./routes/employers.js";
 import { conditionRoutes } from "./routes/condition.js";
 import { figuresRoutes } from "./routes/figures.js";
@@ -25,7 +29,9 @@ export interface DashboardOptions {
 }
 
 // Each area of the dashboard is one router in ./routes; they all run behind the session check.
-const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes, conditionRoutes, adminNetworkRoutes];
+const featureRoutes: Array<(options: DashboardOptions) => Router> = [
+  figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes, conditionRoutes, adminNetworkRoutes, eventRoutes, campaignRoutes, healthRoutes, auditRoutes,
+];
 
 /** /dashboard: sign-in by chat link or admin token, then server-rendered pages and exports. */
 export function dashboardRouter(options: DashboardOptions): Router {

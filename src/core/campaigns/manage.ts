@@ -18,6 +18,8 @@ export interface ReminderPreview {
   networkName: string;
   closesAt: Date | null;
   timeZone: string;
+  /** The coordinator paused the campaign: no moment runs until they resume it. */
+  paused: boolean;
 }
 
 async function campaignNetwork(deps: CoreDeps, networkId: string) {
@@ -39,6 +41,7 @@ export async function previewReminders(deps: CoreDeps, actor: Actor): Promise<Re
     networkName: network.name,
     closesAt: period?.closesAt ?? null,
     timeZone: network.timeZone,
+    paused: network.campaignsPaused,
   });
 }
 
