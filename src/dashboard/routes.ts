@@ -15,7 +15,8 @@ import { figuresRoutes } from "./routes/figures.js";
 import { memberImportRoutes } from "./routes/member-import.js";
 import { peopleRoutes } from "./routes/people.js";
 import { signInRoutes } from "./routes/sign-in.js";
-import { requireCsrfToken, requireViewer } from "./session.js";
+import { messagePage } from "./pages/layout.js";
+import { pageContext, requireCsrfToken, requireViewer } from "./session.js";
 
 export interface DashboardOptions {
   deps: CoreDeps;
@@ -44,6 +45,11 @@ export function dashboardRouter(options: DashboardOptions): Router {
   router.use(signInRoutes(options));
   router.use("/dashboard", requireViewer(options), requireCsrfToken);
   for (const routes of featureRoutes) router.use(routes(options));
+  // A signed-in person's unknown address: the dashboard's own page, not Express's bare text.
+  router.use("/dashboard", (_req, res) => {
+    const { t, locale } = pageContext(res);
+    res.status(404).type("html").send(messagePage(t, locale, t("error.notFound")));
+  });
   router.use("/dashboard", webErrorHandler(options.logger));
   return router;
 }

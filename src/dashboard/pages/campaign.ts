@@ -19,6 +19,6 @@ export function campaignPage(ctx: PageContext, p: ReminderPreview, done: string 
 <p id="reach">${p.people > 0 ? t("campaigns.preview.counts", { people: p.people, employers: p.employers }) : t("campaigns.preview.none")}</p>
 ${p.closesAt ? html`<p>${t("dashboard.actions.campaign.closes", { date: formatDateTime(locale, p.closesAt, p.timeZone) })}</p>` : ""}
 ${p.sample ? html`<p>${t("dashboard.actions.campaign.sample", { employer: p.sample.employerName })}</p>` : ""}
-<form method="post" action="${CAMPAIGN_PATH}/send">${csrfField(ctx)}<button type="submit" class="primary"${p.people === 0 ? html` disabled` : ""}>${t("campaigns.preview.trigger")}</button></form></section>`;
+<form method="post" action="${CAMPAIGN_PATH}/send">${csrfField(ctx)}<button type="submit" class="primary">${t("campaigns.preview.trigger")}</button></form></section>`;
   return dashboardPage(ctx, title, body);
 }
