@@ -170,7 +170,7 @@ describe("dashboard: coordinator actions, health and audit log, on a desktop and
       for (const path of await dashboardPaths()) {
         await page.goto(`${app.url}${path}`);
         findings.push({ path, violations: await axeViolations(page), overflow: await sidewaysOverflow(page) });
-        await page.screenshot({ path: `${artifacts}/dashboard-${name}-${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "overview"}.png`, fullPage: true });
+        await page.screenshot({ path: `${artifacts}/dashboard-${name}-${path.replace(/c[a-z0-9]{24}/g, "id").replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "overview"}.png`, fullPage: true });
       }
       expect(findings.filter((f) => f.violations.length > 0 || f.overflow > 0)).toEqual([]);
     }, 300_000);
