@@ -1,6 +1,7 @@
 import type { Locale, Translate } from "../../i18n/index.js";
 import { CSRF_FIELD } from "../csrf.js";
-import { html, page, type Html } from "../../shared/html.js";
+import { Html, html, page } from "../../shared/html.js";
+import { labelTableCells } from "./table-labels.js";
 
 /** What a signed-in person's page is rendered with. */
 export interface PageContext {
@@ -27,7 +28,7 @@ export function dashboardPage(ctx: PageContext, title: string, body: Html): stri
     body: html`<header class="bar"><a href="/dashboard" class="brand">${t("dashboard.title")}</a>
 ${ctx.admin ? html`<a href="/dashboard/admin" id="admin-link">${t("dashboard.admin.link")}</a>` : ""}
 <form method="post" action="/dashboard/logout"><button type="submit">${t("dashboard.logout")}</button></form></header>
-<main>${body}</main>`,
+<main>${new Html(labelTableCells(body.value))}</main>`,
   });
 }
 
