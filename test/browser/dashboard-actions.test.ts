@@ -26,7 +26,7 @@ describe("dashboard: coordinator actions, health and audit log, on a desktop and
     ({ actor } = await seedDemo(database.db));
     app = await startTestApp(database.db, { ADMIN_TOKEN: adminToken });
     browser = await launchBrowser();
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
