@@ -6,6 +6,10 @@ import type { WebLinks } from "../shared/web-links.js";
 import { sameOriginOnly } from "./csrf.js";
 import { webErrorHandler } from "./errors.js";
 import { adminNetworkRoutes } from "./routes/admin-networks.js";
+import { auditRoutes } from "./routes/audit.js";
+import { campaignRoutes } from "./routes/campaign.js";
+import { eventRoutes } from "./routes/events.js";
+import { healthRoutes } from "./routes/health.js";
 import { employerRoutes } from "./routes/employers.js";
 import { conditionRoutes } from "./routes/condition.js";
 import { figuresRoutes } from "./routes/figures.js";
@@ -13,7 +17,8 @@ import { memberImportRoutes } from "./routes/member-import.js";
 import { peopleRoutes } from "./routes/people.js";
 import { settingsRoutes } from "./routes/settings.js";
 import { signInRoutes } from "./routes/sign-in.js";
-import { requireCsrfToken, requireViewer } from "./session.js";
+import { messagePage } from "./pages/layout.js";
+import { pageContext, requireCsrfToken, requireViewer } from "./session.js";
 
 export interface DashboardOptions {
   deps: CoreDeps;
@@ -29,7 +34,9 @@ export interface DashboardOptions {
 }
 
 // Each area of the dashboard is one router in ./routes; they all run behind the session check.
-const featureRoutes: Array<(options: DashboardOptions) => Router> = [figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes, conditionRoutes, settingsRoutes, adminNetworkRoutes];
+const featureRoutes: Array<(options: DashboardOptions) => Router> = [
+  figuresRoutes, memberImportRoutes, employerRoutes, peopleRoutes, conditionRoutes, settingsRoutes, adminNetworkRoutes, eventRoutes, campaignRoutes, healthRoutes, auditRoutes,
+];
 
 /** /dashboard: sign-in by chat link or admin token, then server-rendered pages and exports. */
 export function dashboardRouter(options: DashboardOptions): Router {
@@ -42,6 +49,11 @@ export function dashboardRouter(options: DashboardOptions): Router {
   router.use(signInRoutes(options));
   router.use("/dashboard", requireViewer(options), requireCsrfToken);
   for (const routes of featureRoutes) router.use(routes(options));
+  // A signed-in person's unknown address: the dashboard's own page, not Express's bare text.
+  router.use("/dashboard", (_req, res) => {
+    const { t, locale } = pageContext(res);
+    res.status(404).type("html").send(messagePage(t, locale, t("error.notFound")));
+  });
   router.use("/dashboard", webErrorHandler(options.logger));
   return router;
 }

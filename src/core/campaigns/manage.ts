@@ -18,7 +18,11 @@ export interface ReminderPreview {
   networkName: string;
   closesAt: Date | null;
   timeZone: string;
+  /** The coordinator paused the campaign: no moment runs until they resume it. */
+  paused: boolean;
 }
+
+const NO_PERIOD_YET = "no-period-yet";
 
 async function campaignNetwork(deps: CoreDeps, networkId: string) {
   return deps.db.network.findUniqueOrThrow({ where: { id: networkId }, select: { id: true, name: true, timeZone: true, campaignsPaused: true } });
@@ -30,7 +34,9 @@ export async function previewReminders(deps: CoreDeps, actor: Actor): Promise<Re
   const network = await campaignNetwork(deps, actor.networkId);
   const ref = quarterOf(deps.now(), network.timeZone);
   const period = await findPeriod(deps.db, network.id, ref);
-  const contacts = period ? await contactsWithoutReport(deps.db, network.id, period.id) : [];
+  // Before the quarter's period exists nobody has reported for it, and a round sent now opens it:
+  // every reporting contact would get one.
+  const contacts = await contactsWithoutReport(deps.db, network.id, period?.id ?? NO_PERIOD_YET);
   return ok({
     label: quarterLabel(ref),
     people: contacts.length,
@@ -39,6 +45,7 @@ export async function previewReminders(deps: CoreDeps, actor: Actor): Promise<Re
     networkName: network.name,
     closesAt: period?.closesAt ?? null,
     timeZone: network.timeZone,
+    paused: network.campaignsPaused,
   });
 }
 

@@ -55,7 +55,8 @@ ${rows.length === 0 ? html`<p>${t("members.employers.none")}</p>` : html`<table 
 }
 
 export function manageNav(t: Translate): Html {
-  return html`<nav class="manage" aria-label="${t("dashboard.manage.nav")}"><a href="/dashboard">${t("dashboard.back")}</a> · <a href="${EMPLOYERS_PATH}">${t("dashboard.manage.employers.title")}</a> · <a href="/dashboard/manage/people">${t("dashboard.manage.people.title")}</a> · <a href="/dashboard/members/import">${t("import.page.link")}</a> · <a href="/dashboard/manage/condition">${t("conditions.state.label")}</a> · <a href="/dashboard/manage/settings">${t("dashboard.settings.title")}</a></nav>`;
+  return html`<nav class="manage" aria-label="${t("dashboard.manage.nav")}"><a href="/dashboard">${t("dashboard.back")}</a> · <a href="${EMPLOYERS_PATH}">${t("dashboard.manage.employers.title")}</a> · <a href="/dashboard/manage/people">${t("dashboard.manage.people.title")}</a> · <a href="/dashboard/members/import">${t("import.page.link")}</a> · <a href="/dashboard/manage/condition">${t("conditions.state.label")}</a> · <a href="/dashboard/manage/settings">${t("dashboard.settings.title")}</a>
+· <a href="/dashboard/manage/events">${t("dashboard.actions.events.title")}</a> · <a href="/dashboard/manage/campaign">${t("dashboard.actions.campaign.link")}</a> · <a href="/dashboard/health">${t("dashboard.health.link")}</a> · <a href="/dashboard/audit">${t("dashboard.audit.title")}</a></nav>`;
 }
 
 interface EmployerFormState {

@@ -1,6 +1,7 @@
 import type { Locale, Translate } from "../../i18n/index.js";
 import { CSRF_FIELD } from "../csrf.js";
-import { html, page, type Html } from "../../shared/html.js";
+import { Html, html, page } from "../../shared/html.js";
+import { labelTableCells } from "./table-labels.js";
 
 /** What a signed-in person's page is rendered with. */
 export interface PageContext {
@@ -27,7 +28,7 @@ export function dashboardPage(ctx: PageContext, title: string, body: Html): stri
     body: html`<header class="bar"><a href="/dashboard" class="brand">${t("dashboard.title")}</a>
 ${ctx.admin ? html`<a href="/dashboard/admin" id="admin-link">${t("dashboard.admin.link")}</a>` : ""}
 <form method="post" action="/dashboard/logout"><button type="submit">${t("dashboard.logout")}</button></form></header>
-<main>${body}</main>`,
+<main>${new Html(labelTableCells(body.value))}</main>`,
   });
 }
 
@@ -41,7 +42,7 @@ export function signInRequiredPage(t: Translate, locale: Locale, playground = fa
 }
 
 export function messagePage(t: Translate, locale: Locale, text: string): string {
-  return page({ title: t("dashboard.title"), lang: locale, body: html`<main class="narrow"><p>${text}</p></main>` });
+  return page({ title: t("dashboard.title"), lang: locale, body: html`<main class="narrow"><h1>${t("dashboard.title")}</h1><p>${text}</p></main>` });
 }
 
 export function signInPage(t: Translate, locale: Locale, options: { token?: string; error?: boolean; adminLogin: boolean; playground?: boolean }): string {
@@ -50,8 +51,11 @@ export function signInPage(t: Translate, locale: Locale, options: { token?: stri
 <button type="submit" class="primary">${t("dashboard.signIn.button")}</button></form>`
     : "";
   const adminForm = options.adminLogin
-    ? html`<form method="post" action="/dashboard/login" class="admin"><label>${t("dashboard.signIn.adminToken")}
-<input type="password" name="adminToken" autocomplete="off" required></label>
+    ? // A username beside the token lets a password manager save and fill it; the server ignores it.
+      html`<form method="post" action="/dashboard/login" class="admin edit"><div class="field"><label for="admin-username">${t("dashboard.signIn.adminUsername")}</label>
+<input type="text" id="admin-username" name="username" value="admin" autocomplete="username" spellcheck="false"></div>
+<div class="field"><label for="admin-token">${t("dashboard.signIn.adminToken")}</label>
+<input type="password" id="admin-token" name="adminToken" autocomplete="current-password" required></div>
 <button type="submit">${t("dashboard.signIn.adminButton")}</button></form>`
     : "";
   return page({

@@ -15,7 +15,8 @@ export function networkOverviewPage(ctx: PageContext, o: NetworkOverview): strin
   const q = quarterParam(s.quarter);
   const missing = s.employers.filter((e) => !e.reported);
   const body = html`<h1>${o.networkName}</h1>
-<nav class="manage" aria-label="${t("dashboard.manage.nav")}"><a href="/dashboard/manage/employers">${t("dashboard.manage.employers.title")}</a> · <a href="/dashboard/manage/people">${t("dashboard.manage.people.title")}</a></nav>
+<nav class="manage" aria-label="${t("dashboard.manage.nav")}"><a href="/dashboard/manage/employers">${t("dashboard.manage.employers.title")}</a> · <a href="/dashboard/manage/people">${t("dashboard.manage.people.title")}</a>
+· <a href="/dashboard/manage/events">${t("dashboard.actions.events.title")}</a> · <a href="/dashboard/manage/campaign">${t("dashboard.actions.campaign.link")}</a> · <a href="/dashboard/health">${t("dashboard.health.link")}</a> · <a href="/dashboard/audit">${t("dashboard.audit.title")}</a></nav>
 ${quarterPicker(t, o.trend, s.quarter)}
 <section class="cards" aria-label="${t("dashboard.response.title", { quarter: s.label })}">
   <h2>${t("dashboard.response.title", { quarter: s.label })}</h2>
@@ -45,8 +46,8 @@ ${s.byNetwork.length > 1 ? regionsTable(ctx, o) : ""}
 function eventsTable(t: Translate, locale: Locale, o: NetworkOverview): Html {
   if (o.events.length === 0) return html`<p>${t("dashboard.events.none")}</p>`;
   return html`<table><thead><tr><th>#</th><th>${t("dashboard.table.event")}</th><th>${t("dashboard.table.date")}</th>
-<th>${t("dashboard.table.yes")}</th><th>${t("dashboard.table.maybe")}</th><th>${t("dashboard.table.no")}</th><th>${t("dashboard.table.waitlist")}</th><th>${t("dashboard.table.capacity")}</th><th></th></tr></thead>
-<tbody>${o.events.map((e) => html`<tr data-event="${e.number}"><td>${e.number}</td><td>${e.title}${e.subgroupName ? html` <small>(${e.subgroupName})</small>` : ""}</td>
+<th>${t("dashboard.table.yes")}</th><th>${t("dashboard.table.maybe")}</th><th>${t("dashboard.table.no")}</th><th>${t("dashboard.table.waitlist")}</th><th>${t("dashboard.table.capacity")}</th><th><span class="visually-hidden">${t("dashboard.events.attendees")}</span></th></tr></thead>
+<tbody>${o.events.map((e) => html`<tr data-event="${e.number}"><td>${e.number}</td><td><a href="/dashboard/manage/events/${e.number}">${e.title}</a>${e.subgroupName ? html` <small>(${e.subgroupName})</small>` : ""}</td>
 <td>${formatDateTime(locale, e.startsAt)}</td><td class="yes">${e.yes}</td><td class="maybe">${e.maybe}</td><td class="no">${e.no}</td><td>${e.waitlisted}</td><td>${e.capacity ?? "—"}</td>
 <td><a href="/dashboard/events/${e.number}/attendees.csv" download>${t("dashboard.events.attendees")}</a></td></tr>`)}</tbody></table>`;
 }

@@ -21,7 +21,7 @@ export function publicFiguresPage(ctx: PageContext, f: PublicFigures): string {
 <p><a href="/dashboard/public.png" download="plaatsingen.png">${t("dashboard.public.image")}</a></p></section>
 <section><h2>${t("dashboard.public.trend")}</h2><table><thead><tr><th>${t("dashboard.table.quarter")}</th><th>${t("dashboard.table.realised")}</th><th>${t("dashboard.table.reporting")}</th></tr></thead>
 <tbody>${f.trend.map((q) => html`<tr><td>${q.label}</td><td>${q.realised === null ? t("dashboard.public.suppressed", { k }) : formatNumber(locale, q.realised)}</td><td>${q.reporting}</td></tr>`)}</tbody></table></section>
-<section><h2>${t("dashboard.public.groups")}</h2><table><thead><tr><th></th><th>${t("dashboard.table.reporting")}</th><th>${t("dashboard.table.realised")}</th></tr></thead>
+<section><h2>${t("dashboard.public.groups")}</h2><table><thead><tr><th><span class="visually-hidden">${t("dashboard.health.activity.group")}</span></th><th>${t("dashboard.table.reporting")}</th><th>${t("dashboard.table.realised")}</th></tr></thead>
 <tbody>${f.groups.map((g) => html`<tr><td>${g.name ?? t("dashboard.public.other")}</td><td>${g.employers}</td><td>${formatNumber(locale, g.realised)}</td></tr>`)}</tbody></table></section>`;
   return dashboardPage(ctx, title, body);
 }

@@ -15,18 +15,19 @@ export function playgroundPage(t: Translate, locale: Locale, people: DemoPerson[
     script: "/playground/static/playground.js",
     body: html`<header class="bar"><span class="brand">${t("playground.title")}</span><nav><a href="/?lang=${locale === "nl" ? "en" : "nl"}">${locale === "nl" ? "English" : "Nederlands"}</a> · <a href="/dashboard/login">Dashboard</a></nav></header>
 <main>
+<h1>${t("playground.title")}</h1>
 <p>${t("playground.intro")}</p>
 ${people.length === 0 ? html`<p class="error">${t("playground.noPeople")}</p>` : ""}
-<label>${t("playground.pick")} <select id="person">${people.map(option)}</select></label>
+<label class="pick">${t("playground.pick")} <select id="person">${people.map(option)}</select></label>
 <div class="playground">
   <section aria-label="${t("playground.chat")}"><h2>${t("playground.chat")}</h2>
-    <div id="log" class="log" aria-live="polite"></div>
+    <div id="log" class="log" aria-live="polite" tabindex="0"></div>
     <form id="composer" class="composer"><input id="text" name="text" autocomplete="off" placeholder="${t("playground.placeholder")}" aria-label="${t("playground.placeholder")}" maxlength="4000">
     <button type="submit" class="primary">${t("playground.send")}</button></form>
   </section>
   <section aria-label="${t("playground.inbox")}"><h2>${t("playground.inbox")}</h2>
     <button type="button" id="refresh-inbox">${t("playground.refresh")}</button>
-    <div id="inbox" class="log"></div>
+    <div id="inbox" class="log" tabindex="0"></div>
   </section>
 </div>
 <template id="you-label">${t("playground.you")}</template>
