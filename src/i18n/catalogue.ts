@@ -21,9 +21,10 @@ import { joining } from "./messages/joining.js";
 import { figures } from "./messages/figures.js";
 import { links } from "./messages/links.js";
 import { channels } from "./messages/channels.js";
+import { exportMessages } from "./messages/exports.js";
 
 // Each domain keeps its messages in its own file under ./messages; add it here.
-const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members, importMessages, memberAdmin, dashboardManage, networks, conditions, downloads, joining, links, channels, figures] as const;
+const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members, importMessages, memberAdmin, dashboardManage, networks, conditions, downloads, joining, links, channels, figures, exportMessages] as const;
 
 type Domain = (typeof domains)[number];
 type KeysOf<D> = D extends { nl: infer T } ? keyof T : never;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   attendeeList,
+  attendeesSpreadsheet,
   cancelEvent,
   eventCalendar,
   inviteGuest,
@@ -11,6 +12,7 @@ import {
   type AttendeeList,
   type RsvpOutcome,
 } from "../../core/events/index.js";
+import { formatWord } from "../../core/exports/schema.js";
 import { parseButtonValue } from "../button-value.js";
 import type { ChatContext } from "../context.js";
 import { matchByName } from "../../core/subgroups/match.js";
@@ -119,12 +121,25 @@ const attendees: Command = {
   async run(ctx, args) {
     const [, number, name] = /^(\S+)(?:\s+(?:verwijder|remove)\s+(.+))?$/i.exec(args) ?? [];
     if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: "deelnemers 3" })))];
+    const download = /^(\S+)\s+(?:export|exporteer|download)(?:\s+(\S+))?$/i.exec(args);
+    if (download) return attendeesFile(ctx, download[1]!, download[2]);
     const result = await attendeeList(ctx.deps, ctx.actor, { number });
     if (!result.ok) return failureReply(ctx, result.error);
     if (name) return removeByName(ctx, result.value, name);
     return [reply(attendeesMessage(ctx, result.value))];
   },
 };
+
+/** "deelnemers 3 export [xlsx]": the dashboard's attendee file, sent privately. */
+async function attendeesFile(ctx: ChatContext, number: string, word: string | undefined): Promise<ChatEffect[]> {
+  const format = formatWord(word);
+  if (!format) return [reply(textMessage(ctx.t("events.attendees.exportUsage", { number })))];
+  const result = await attendeesSpreadsheet(ctx.deps, ctx.actor, { number, format });
+  if (!result.ok) return failureReply(ctx, result.error);
+  const { filename, mimeType, content, list } = result.value;
+  const title = ctx.t("events.attendees.title", { number: list.event.number, title: list.event.title });
+  return [reply(textMessage(ctx.t("events.attendees.exported", { title }))), { type: "file", file: { filename, mimeType, content, title } }];
+}
 
 /** "deelnemers 3 verwijder Henk": the whole name, or a part of it that fits one person on the list. */
 async function removeByName(ctx: ChatContext, list: AttendeeList, name: string): Promise<ChatEffect[]> {
