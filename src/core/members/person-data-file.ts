@@ -62,7 +62,7 @@ function rowsOf(data: PersonDataExport, t: Translate, locale: Locale, text: (cel
     person("function", p.function ? cellWords.function(p.function as never, locale) : null),
     person("jobTitle", (p.jobTitle as string | null) ?? null),
     person("role", cellWords.role(p.role as never, locale)),
-    person("locale", t(`exports.locale.${p.locale as Locale}`)),
+    person("locale", p.locale ? t(`exports.locale.${p.locale as Locale}`) : t("exports.locale.default")),
     person("reportingContact", yesNo(Boolean(p.reportingContact))),
     person("quietHours", hours),
     person("snoozedUntil", at(p.snoozedUntil as Date | null)),
