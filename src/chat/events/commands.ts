@@ -119,10 +119,10 @@ const attendees: Command = {
   coordinatorOnly: true,
   help: "events.help.attendees",
   async run(ctx, args) {
-    const [, number, name] = /^(\S+)(?:\s+(?:verwijder|remove)\s+(.+))?$/i.exec(args) ?? [];
-    if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: "deelnemers 3" })))];
     const download = /^(\S+)\s+(?:export|exporteer|download)(?:\s+(\S+))?$/i.exec(args);
     if (download) return attendeesFile(ctx, download[1]!, download[2]);
+    const [, number, name] = /^(\S+)(?:\s+(?:verwijder|remove)\s+(.+))?$/i.exec(args) ?? [];
+    if (!number) return [reply(textMessage(ctx.t("events.usage.number", { example: "deelnemers 3" })))];
     const result = await attendeeList(ctx.deps, ctx.actor, { number });
     if (!result.ok) return failureReply(ctx, result.error);
     if (name) return removeByName(ctx, result.value, name);
