@@ -37,8 +37,9 @@ async function exportEffects(ctx: ChatContext, args: string): Promise<ChatEffect
   if (!result.ok) return failureReply(ctx, result.error);
   const { filename, mimeType, content, data } = result.value;
   const other = person !== undefined && data.person.id !== ctx.actor.personId;
+  const kind = { csv: "CSV", xlsx: "Excel", json: "JSON" }[format];
   return [
-    reply(textMessage(other ? ctx.t("members.export.other", { name: data.person.name, format }) : ctx.t("members.export.done", { format }))),
+    reply(textMessage(other ? ctx.t("members.export.other", { name: data.person.name, format: kind }) : ctx.t("members.export.done", { format: kind }))),
     { type: "file", file: { filename, mimeType, content, title: ctx.t("members.export.title", { name: data.person.name }) } },
   ];
 }
