@@ -53,9 +53,15 @@ export async function claimDue(db: Db, options: { workerId: string; platforms: s
  * stays until the row is PENDING again (a send may have happened); sendingSince is the in-flight
  * mark an erasure waits on, cleared after the call (send-guard.ts).
  */
-export async function beginSend(db: Db, options: { id: string; workerId: string; now: Date; leaseMs: number }): Promise<boolean> {
-  const { id, workerId, now, leaseMs } = options;
-  const changed = await db.$executeRaw`
+export async function beginSend(db: Db, options: { id: string; workerId: string; now: Date; leaseMs: number; deliversAs?: ChatPlatform }): Promise<boolean> {
+  const { id, workerId, now, leaseMs, deliversAs } = options;
+  // With deliversAs the row is recorded on the channel that carries it (an unlinked person's
+  // e-mail is an EMAIL row), so its retries, `mislukt` and the metrics name that channel.
+  const changed = deliversAs
+    ? await db.$executeRaw`
+    UPDATE "OutboxMessage" SET "sendStartedAt" = ${now}, "sendingSince" = ${now}, "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, platform = ${deliversAs}::"Platform"
+    WHERE id = ${id} AND "lockedBy" = ${workerId} AND status = 'SENDING'`
+    : await db.$executeRaw`
     UPDATE "OutboxMessage" SET "sendStartedAt" = ${now}, "sendingSince" = ${now}, "lockedUntil" = ${new Date(now.getTime() + leaseMs)}
     WHERE id = ${id} AND "lockedBy" = ${workerId} AND status = 'SENDING'`;
   return changed === 1;

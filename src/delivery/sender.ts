@@ -9,6 +9,12 @@ import type { Locale } from "../i18n/index.js";
  */
 export interface OutboxSender {
   platform: ChatPlatform;
+  /**
+   * Optional: the channel this sender carries the row's messages on when that differs from the
+   * row's platform (the e-mail channel delivering unlinked rows). The row is recorded on that
+   * channel from its send on, and the sends share that channel's rate.
+   */
+  deliversAs?: ChatPlatform;
   send(delivery: OutboxDelivery): Promise<SendResult>;
   /**
    * Optional: for a message whose previous worker died between the platform's answer and

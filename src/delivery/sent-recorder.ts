@@ -84,9 +84,10 @@ export class SentRecorder {
 
   private async write(rows: Sent[]): Promise<void> {
     // lockedBy stays: which instance delivered a message is worth knowing when something goes wrong.
+    // The raw tokens of a mail's links go: they were kept only for a retry (OutboxMessage.mailLinks).
     await this.db.$executeRaw`
       UPDATE "OutboxMessage" AS o
-      SET status = 'SENT', "platformMessageId" = v.pid, "sentAt" = v.sent_at::timestamp(3), "lockedUntil" = NULL, "lastError" = NULL
+      SET status = 'SENT', "platformMessageId" = v.pid, "sentAt" = v.sent_at::timestamp(3), "lockedUntil" = NULL, "lastError" = NULL, "mailLinks" = NULL
       FROM (SELECT unnest(${rows.map((r) => r.id)}::text[]) AS id, unnest(${rows.map((r) => r.platformMessageId)}::text[]) AS pid,
                    unnest(${rows.map((r) => r.sentAt.toISOString())}::text[]) AS sent_at) AS v
       WHERE o.id = v.id`;

@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { renderNotification } from "../chat/notifications.js";
 import { campaignDecisions, type DeliveryDecision } from "../core/campaigns/delivery-check.js";
 import type { Db } from "../db/database.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { isLocale, type Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { messagesFailed } from "../observability/metrics.js";
@@ -58,6 +59,8 @@ export class OutboxWorker {
   private readonly limiters = new Map<string, SendRateLimiter>();
   private readonly senders = new Map<string, OutboxSender>();
   private readonly recorder: SentRecorder;
+  /** Platforms whose rows this worker sends as e-mail (an unsubscribe from campaign mail applies to them). */
+  private readonly byEmail = new Set<string>();
   private running = false;
   private stopping = false;
   private loop: Promise<void> | undefined;
@@ -67,13 +70,17 @@ export class OutboxWorker {
     this.workerId = config.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
     this.options = { ...defaults, ...stripUndefined(config) } as typeof this.options;
     this.recorder = new SentRecorder(config.db, { logger: config.logger });
+    const byChannel = new Map<string, SendRateLimiter>();
     for (const sender of config.senders) {
       this.senders.set(sender.platform, sender);
-      const rate = config.ratePerSecond?.[sender.platform] ?? (sender.platform === "WEB" ? 1_000 : 1);
-      this.limiters.set(
-        sender.platform,
-        sender.platform === "WEB" ? new RateLimiter(rate) : new SharedRateLimiter(config.db, `rate:${sender.platform}`, rate, PER_ADDRESS_GAP_MS),
-      );
+      if ((sender.deliversAs ?? sender.platform) === "EMAIL") this.byEmail.add(sender.platform);
+      // A sender that carries another channel's messages (unlinked rows by e-mail) shares that
+      // channel's limit: the mail server sees one rate, whatever the rows' platform.
+      const channel = sender.deliversAs ?? sender.platform;
+      const rate = config.ratePerSecond?.[channel] ?? (channel === "WEB" ? 1_000 : 1);
+      const limiter = byChannel.get(channel) ?? (channel === "WEB" ? new RateLimiter(rate) : new SharedRateLimiter(config.db, `rate:${channel}`, rate, PER_ADDRESS_GAP_MS));
+      byChannel.set(channel, limiter);
+      this.limiters.set(sender.platform, limiter);
     }
   }
 
@@ -88,7 +95,7 @@ export class OutboxWorker {
     });
     if (rows.length === 0) return 0;
     const [decisions, locales] = await Promise.all([
-      campaignDecisions(this.config.db, rows, this.config.now()),
+      campaignDecisions(this.config.db, rows, this.config.now(), this.byEmail),
       recipientLocales(this.config.db, rows),
     ]);
     const ids = rows.map((r) => r.id);
@@ -203,7 +210,8 @@ export class OutboxWorker {
     await this.limiters.get(row.platform)!.acquire(JSON.stringify(row.address));
     if (this.stopping) return this.reschedule(row, this.config.now(), null, false);
     // Taken over by another worker, or erased, since the claim: not ours to send any more.
-    if (!(await beginSend(db, { id: row.id, workerId: this.workerId, now: this.config.now(), leaseMs: this.options.leaseMs }))) return;
+    if (!(await beginSend(db, { id: row.id, workerId: this.workerId, now: this.config.now(), leaseMs: this.options.leaseMs, deliversAs: sender.deliversAs }))) return;
+    if (sender.deliversAs) row = { ...row, platform: sender.deliversAs };
     let result: SendResult;
     try {
       result = await sender.send(delivery);
@@ -233,7 +241,7 @@ export class OutboxWorker {
     if (dead) {
       await this.config.db.outboxMessage.updateMany({
         where: this.held(row),
-        data: { status: "DEAD", lastError: result.error.slice(0, 1_000), lockedBy: null, lockedUntil: null },
+        data: { status: "DEAD", lastError: result.error.slice(0, 1_000), lockedBy: null, lockedUntil: null, mailLinks: Prisma.DbNull },
       });
       return;
     }

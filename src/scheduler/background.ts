@@ -42,12 +42,13 @@ export function startBackgroundWork(options: {
     senders,
     workerId: instanceId,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1_000,
-    // Rows without a chat identity go by e-mail or through Slack then, at that channel's pace.
+    // Rows without a chat identity go by e-mail or through Slack, at that channel's pace.
     ratePerSecond: {
       SLACK: env.OUTBOX_RATE_SLACK,
       TEAMS: env.OUTBOX_RATE_TEAMS,
       EMAIL: env.OUTBOX_RATE_EMAIL,
-      ...(unlinked ? { WEB: options.unlinkedByEmail ? env.OUTBOX_RATE_EMAIL : env.OUTBOX_RATE_SLACK } : {}),
+      // (By e-mail they share OUTBOX_RATE_EMAIL with the EMAIL rows: the sender deliversAs EMAIL.)
+      ...(unlinked && !options.unlinkedByEmail ? { WEB: env.OUTBOX_RATE_SLACK } : {}),
     },
   });
   const enabled = env.SCHEDULER === "on" || (env.SCHEDULER === "auto" && env.NODE_ENV !== "test");

@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, printing its numbers. Targets are in each file.
 const suites: Array<[string, () => Promise<void>]> = [
   ["fanout", async () => (await import("./fanout.bench.js")).run()],
+  ["email", async () => (await import("./email.bench.js")).run()],
   ["shared-rate", async () => (await import("./shared-rate.bench.js")).run()],
   ["teams", async () => (await import("./teams.bench.js")).run()],
   ["slack", async () => (await import("./slack.bench.js")).run()],

@@ -79,6 +79,20 @@ describeEachDatabase("back-pressure on Teams", (use) => {
     expect((await first).status).toBe(200);
     expect(cardText(cardOf(connector.sent().at(-1)))).toContain("Bakkerij De Korenschoof");
   });
+
+  it("sends a turn held past teams-ai's one-second typing timer only its answer, no stray 'typing' activity", async () => {
+    const from = connector.calls.length;
+    const release = connector.hold("roster");
+    const turn = postActivity(app.url, message(connector, teamsUser("bakeryHr"), "rapportages"));
+    await expect.poll(() => connector.heldCount()).toBe(1);
+    // The timer under test is teams-ai's own (1 s, not injectable): outwait it for real.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    release();
+    expect((await turn).status).toBe(200);
+
+    const sent = connector.sent().filter((call) => connector.calls.indexOf(call) >= from);
+    expect(sent.map((call) => (call.body as { type?: string }).type)).toEqual(["message"]);
+  });
 });
 
 describeEachDatabase("back-pressure shared by the platforms of one instance (demo mode)", (use) => {

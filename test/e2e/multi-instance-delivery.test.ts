@@ -12,6 +12,13 @@ const RECIPIENTS = 240;
 const LIMIT = 12;
 const LEASE_SECONDS = 5;
 
+/** For a failure message: the gaps between the arrivals in the second before each 429. */
+function arrivalsBefore429(log: FakeBotConnector["rateLog"]): string {
+  return log
+    .flatMap((entry, i) => (entry.limited ? [log.slice(Math.max(0, i - LIMIT), i + 1).map((e, j, all) => (j === 0 ? 0 : e.at - all[j - 1]!.at)).join(",")] : []))
+    .join(" | ");
+}
+
 describe("three delivery instances on one PostgreSQL, Slack and Teams", () => {
   let instances: Instance[] = [];
   let slack: FakeSlackApi | undefined;
@@ -58,7 +65,9 @@ describe("three delivery instances on one PostgreSQL, Slack and Teams", () => {
       const line = { test, missing, duplicates, slackDuplicates: extra("D"), teamsDuplicates: extra("a:"), rateLimited: slack!.rateLimited + teams!.rateLimited };
       appendFileSync(process.env.SOAK_REPORT, `${JSON.stringify(line)}\n`);
     }
-    expect({ missing, slackDuplicates: extra("D"), recipients: counts.size }).toEqual({ missing: 0, slackDuplicates: 0, recipients: RECIPIENTS });
+    const doubled = [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id}×${n}`);
+    const unexpected = [...counts.keys()].filter((id) => !expected.includes(id));
+    expect({ missing, slackDuplicates: extra("D"), recipients: counts.size }, `doubled: ${doubled.join(", ")}; unexpected: ${unexpected.join(", ")}`).toEqual({ missing: 0, slackDuplicates: 0, recipients: RECIPIENTS });
     expect(extra("a:")).toBeLessThanOrEqual(teamsDoublesAllowed);
   }
 
@@ -69,7 +78,7 @@ describe("three delivery instances on one PostgreSQL, Slack and Teams", () => {
     await waitFor(allSent(db), 150_000, "all messages sent");
 
     expectEveryoneOnce("rate");
-    expect({ slack429: slack!.rateLimited, teams429: teams!.rateLimited }).toEqual({ slack429: 0, teams429: 0 });
+    expect({ slack429: slack!.rateLimited, teams429: teams!.rateLimited }, `Teams arrivals before each 429 (ms apart): ${arrivalsBefore429(teams!.rateLog)}`).toEqual({ slack429: 0, teams429: 0 });
     const byInstance = await db.outboxMessage.groupBy({ by: ["lockedBy"], _count: true });
     expect(byInstance.length).toBeGreaterThanOrEqual(2);
   }, 240_000);

@@ -1,20 +1,29 @@
+import express from "express";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { chatContext } from "../../src/chat/context.js";
 import { handleText } from "../../src/chat/conversation.js";
 import type { ChatEffect } from "../../src/chat/message.js";
 import { runDueCampaigns } from "../../src/core/campaigns/run-due.js";
+import { actorForPerson } from "../../src/core/members/actor-lookup.js";
 import type { Database } from "../../src/db/database.js";
 import { demoEmails } from "../../src/demo/demo-data.js";
+import { createLogger } from "../../src/logger.js";
 import type { MountedEmail } from "../../src/platforms/email/mount.js";
 import { createSlackSender } from "../../src/platforms/slack/sender.js";
+import { saveConversation } from "../../src/platforms/teams/conversations.js";
+import { mountTeams } from "../../src/platforms/teams/mount.js";
 import { visibleText } from "../support/chat-text.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { emailWorker, mountTestEmail } from "../support/email-channel.js";
+import { fakeBotConnectorForFile } from "../support/fake-bot-connector.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
 import { depsFor, seedDemo, type DemoPersonKey } from "../support/fixtures.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 
 const OPEN = new Date("2026-10-01T07:00:00Z");
+const TENANT = "tenant-mixed";
+const connector = await fakeBotConnectorForFile();
 
 let smtp: TestSmtpServer;
 let slack: FakeSlackApi;
@@ -36,6 +45,28 @@ async function linkToSlack(db: Database, key: DemoPersonKey, userId: string) {
   const person = await db.prisma.person.findFirstOrThrow({ where: { email: demoEmails[key] }, select: { id: true } });
   await db.prisma.platformIdentity.create({ data: { personId: person.id, platform: "SLACK", tenantId: "T0001", externalUserId: userId } });
 }
+
+/** A Teams user with a personal chat with the bot, as teams/conversations.ts stores it on their first message. */
+async function linkToTeams(db: Database, key: "careBuyer" | "englishSpeaker" | "henk", aad: string) {
+  const address = key === "henk" ? HENK : demoEmails[key];
+  const person = await db.prisma.person.findFirstOrThrow({ where: { email: address }, select: { id: true, name: true } });
+  await db.prisma.platformIdentity.create({ data: { personId: person.id, platform: "TEAMS", tenantId: TENANT, externalUserId: aad } });
+  await saveConversation(db.prisma, {
+    conversationId: `a:${aad}`,
+    tenantId: TENANT,
+    aadObjectId: aad,
+    kind: "personal",
+    reference: {
+      serviceUrl: connector.url,
+      channelId: "msteams",
+      conversation: { id: `a:${aad}`, conversationType: "personal", tenantId: TENANT, isGroup: false, name: "" },
+      bot: { id: "28:netwerkbot", name: "Netwerkbot" },
+      user: { id: `29:${aad}`, name: person.name, aadObjectId: aad },
+    },
+  });
+}
+
+const HENK = "henk.mvo@metaalwerken-almelo.example";
 
 describeEachDatabase("e-mail: who gets it", (use) => {
   it("kanaal: a person chooses e-mail, Slack or automatic, in Dutch and English, and is refused a channel that cannot reach them", async () => {
@@ -60,22 +91,29 @@ describeEachDatabase("e-mail: who gets it", (use) => {
     expect(say(await handleText(noAddress, "kanaal e-mail"))).toBe("I have no e-mail address for you. Ask your network coordinator to add it.");
   });
 
-  it("a quarter with Slack-linked and e-mail-only contacts: exactly one prompt each, on their own channel, and the chosen channel wins over the link", async () => {
+  it("a quarter with Slack, Teams and e-mail-only contacts: exactly one prompt each, on their own channel, and the chosen channel wins over the link", async () => {
     const db = use();
     const { networkId, actor } = await seedDemo(db, new Date("2026-09-20T10:00:00Z"));
     await db.prisma.network.update({ where: { id: networkId }, data: { createdAt: new Date("2026-09-01T00:00:00Z") } });
     await linkToSlack(db, "bakeryHr", "UJOOST");
     await linkToSlack(db, "logisticsHr", "UMO");
     await linkToSlack(db, "bakeryDirector", "UELS");
-    // Els is in Slack but wants the bot's messages by e-mail.
+    await linkToTeams(db, "careBuyer", "aad-fleur");
+    await linkToTeams(db, "englishSpeaker", "aad-alex");
+    await linkToTeams(db, "henk", "aad-henk");
+    // Els is in Slack and Henk in Teams, but both want the bot's messages by e-mail.
     await handleText(chatContext(depsFor(db, OPEN), await actor("bakeryDirector"), "SLACK"), "kanaal e-mail");
+    const henk = await db.prisma.person.findFirstOrThrow({ where: { email: HENK }, select: { id: true } });
+    await handleText(chatContext(depsFor(db, OPEN), (await actorForPerson(db.prisma, henk.id))!, "TEAMS"), "kanaal e-mail");
 
     await runDueCampaigns(db.prisma, OPEN, "test");
     // The same moment run again (another instance, a restart) queues nothing new.
     await runDueCampaigns(db.prisma, OPEN, "test");
     email = mountTestEmail(db, smtp.url, () => OPEN);
     const slackSender = createSlackSender({ apiUrl: slack.url, tokenForTeam: async () => "xoxb-test" });
-    await emailWorker(db, email, () => OPEN, [slackSender]).drain();
+    const teamsSender = mountTeams(express(), { env: loadConfig({}).env, demoMode: false, deps: depsFor(db), logger: createLogger("silent"), baseUrl: () => "http://localhost" }).sender;
+    const teamsBefore = connector.sent().length;
+    await emailWorker(db, email, () => OPEN, [slackSender, teamsSender]).drain();
 
     const prompts = await db.prisma.outboxMessage.findMany({ where: { kind: "campaign.prompt" }, select: { personId: true, platform: true, status: true } });
     const contacts = await db.prisma.person.findMany({ where: { reportingContact: true }, select: { id: true, email: true } });
@@ -85,12 +123,14 @@ describeEachDatabase("e-mail: who gets it", (use) => {
 
     const slackDms = slack.callsTo("chat.postMessage").map((c) => (c.body as { channel: string }).channel).sort();
     expect(slackDms).toEqual(["DUJOOST", "DUMO"]);
+    const teamsChats = connector.sent().slice(teamsBefore).map((c) => `${c.method} ${c.conversationId}`).sort();
+    expect(teamsChats).toEqual(["POST a:aad-alex", "POST a:aad-fleur"]);
     const mailed = smtp.countsByRecipient();
-    for (const c of contacts) {
-      const onSlack = c.email === demoEmails.bakeryHr || c.email === demoEmails.logisticsHr;
-      expect(mailed.get(c.email!.toLowerCase()), c.email!).toBe(onSlack ? undefined : 1);
-    }
+    const onChat = new Set<string>([demoEmails.bakeryHr, demoEmails.logisticsHr, demoEmails.careBuyer, demoEmails.englishSpeaker]);
+    for (const c of contacts) expect(mailed.get(c.email!.toLowerCase()), c.email!).toBe(onChat.has(c.email!) ? undefined : 1);
     expect(mailed.get(demoEmails.bakeryDirector)).toBe(1);
-    expect(prompts.find((p) => p.personId === contacts.find((c) => c.email === demoEmails.bakeryDirector)!.id)!.platform).toBe("EMAIL");
+    expect(mailed.get(HENK)).toBe(1);
+    const platformOf = (address: string) => prompts.find((p) => p.personId === contacts.find((c) => c.email === address)!.id)!.platform;
+    expect([demoEmails.bakeryHr, demoEmails.careBuyer, demoEmails.bakeryDirector, HENK, "ayla.hr@twentestad.example"].map(platformOf)).toEqual(["SLACK", "TEAMS", "EMAIL", "EMAIL", "EMAIL"]);
   });
 });

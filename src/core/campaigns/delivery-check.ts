@@ -8,6 +8,8 @@ export type DeliveryDecision = { action: "send" } | { action: "cancel"; reason: 
 export interface PendingCampaignMessage {
   id: string;
   kind: string;
+  /** The row's platform; with `byEmail` it tells whether the message is going out as an e-mail. */
+  platform?: string;
   personId: string | null;
   payload: Record<string, unknown>;
 }
@@ -19,9 +21,16 @@ const PAUSED_RETRY_MS = 3_600_000;
  * Decided just before sending, because things change after a message is queued: the
  * employer reported (colleagues are not reminded), the person snoozed or set quiet hours,
  * the coordinator paused the campaign, the person was erased, is no longer a reporting contact,
- * or their employer was archived (see members/archive-scope.ts).
+ * their employer was archived (see members/archive-scope.ts), or they unsubscribed from campaign
+ * e-mail (the one-click link) and this one would go by e-mail.
  */
-export async function campaignDecisions(db: DbClient, messages: PendingCampaignMessage[], now: Date): Promise<Map<string, DeliveryDecision>> {
+export async function campaignDecisions(
+  db: DbClient,
+  messages: PendingCampaignMessage[],
+  now: Date,
+  /** The platforms whose rows this worker sends by e-mail (EMAIL, and unlinked rows when e-mail is set up). */
+  byEmail: ReadonlySet<string> = new Set(["EMAIL"]),
+): Promise<Map<string, DeliveryDecision>> {
   const campaign = messages.filter((m) => m.kind.startsWith(CAMPAIGN_KIND_PREFIX) && m.personId);
   const decisions = new Map<string, DeliveryDecision>();
   if (campaign.length === 0) return decisions;
@@ -37,6 +46,7 @@ export async function campaignDecisions(db: DbClient, messages: PendingCampaignM
       quietHoursStart: true,
       quietHoursEnd: true,
       snoozedUntil: true,
+      campaignMailOffAt: true,
       network: { select: { timeZone: true, campaignsPaused: true } },
     },
   });
@@ -46,6 +56,7 @@ export async function campaignDecisions(db: DbClient, messages: PendingCampaignM
   for (const message of campaign) {
     const person = byId.get(message.personId!);
     if (!person || person.erasedAt) decisions.set(message.id, { action: "cancel", reason: "recipient erased" });
+    else if (person.campaignMailOffAt && byEmail.has(message.platform ?? "")) decisions.set(message.id, { action: "cancel", reason: "unsubscribed from campaign e-mail" });
     else if (message.kind !== "campaign.summary" && !stillReportsFor(person, message.payload.employerId)) {
       decisions.set(message.id, { action: "cancel", reason: "no longer a reporting contact of that employer, or it was archived" });
     } else if (person.network.campaignsPaused) decisions.set(message.id, { action: "defer", until: new Date(now.getTime() + PAUSED_RETRY_MS) });

@@ -26,7 +26,8 @@ export async function chooseChannel(deps: CoreDeps, actor: Actor, raw: unknown):
   if ((channel === "SLACK" || channel === "TEAMS") && !person.identities.some((i) => i.platform === channel)) {
     return fail("conflict", "channels.notLinked", { channel: channel === "SLACK" ? "Slack" : "Teams" });
   }
-  await deps.db.person.update({ where: { id: actor.personId }, data: { channel } });
+  // Choosing e-mail again turns campaign mail back on after a one-click unsubscribe.
+  await deps.db.person.update({ where: { id: actor.personId }, data: { channel, ...(channel === "EMAIL" ? { campaignMailOffAt: null } : {}) } });
   return ok({ channel });
 }
 

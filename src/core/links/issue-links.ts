@@ -4,8 +4,8 @@ import { isCurrent } from "../members/archive-scope.js";
 import { fail, invalidInput, ok, type Result } from "../result.js";
 import { ensurePeriod, findNetwork } from "../reporting/periods.js";
 import { quarterLabel } from "../reporting/quarters.js";
-import { reportLinkInput, rsvpLinksInput } from "./schema.js";
-import { linkPath, linkTokenHash, newLinkToken, type RsvpAnswerWord } from "./tokens.js";
+import { reportLinkInput, rsvpLinksInput, unsubscribeLinkInput } from "./schema.js";
+import { linkPath, linkTokenHash, newLinkToken, unsubscribePath, type RsvpAnswerWord } from "./tokens.js";
 
 // Each prompt and reminder carries a fresh link and older e-mails keep working; a person keeps
 // the newest few per purpose, so a campaign that is retried many times leaves a handful of rows.
@@ -67,6 +67,21 @@ export async function issueRsvpLinks(deps: CoreDeps, raw: unknown): Promise<Resu
   return ok({ token, path: linkPath(token), expiresAt, answers });
 }
 
+// An unsubscribe link must still work when the mail is opened months later (RFC 8058 asks that
+// it keep working "for a reasonable time"); a year covers every quarter's mail and its reminders.
+const UNSUBSCRIBE_LINK_DAYS = 365;
+
+/** The one-click unsubscribe link of a campaign e-mail (RFC 8058) for one person: it turns off campaign e-mail. */
+export async function issueUnsubscribeLink(deps: CoreDeps, raw: unknown): Promise<Result<IssuedLink>> {
+  const parsed = unsubscribeLinkInput.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const person = await deps.db.person.findUnique({ where: { id: parsed.data.personId }, select: { networkId: true, erasedAt: true } });
+  if (!person || person.erasedAt) return fail("notFound", "links.personGone");
+  const expiresAt = new Date(deps.now().getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000);
+  const token = await store(deps.db, { purpose: "UNSUBSCRIBE", networkId: person.networkId, personId: parsed.data.personId, expiresAt });
+  return ok({ token, path: unsubscribePath(token), expiresAt });
+}
+
 async function memberOwner(db: DbClient, personId: string): Promise<Result<{ personId: string }>> {
   const person = await db.person.findUnique({ where: { id: personId }, select: { erasedAt: true } });
   return person && !person.erasedAt ? ok({ personId }) : fail("notFound", "links.personGone");
@@ -78,7 +93,7 @@ async function guestOwner(db: DbClient, guestId: string, eventId: string): Promi
 }
 
 interface LinkRow {
-  purpose: "REPORT" | "RSVP";
+  purpose: "REPORT" | "RSVP" | "UNSUBSCRIBE";
   networkId: string;
   personId?: string;
   guestId?: string;

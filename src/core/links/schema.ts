@@ -14,6 +14,8 @@ export const reportLinkInput = z.object({
 });
 export type ReportLinkInput = z.input<typeof reportLinkInput>;
 
+export const unsubscribeLinkInput = z.object({ personId: idField });
+
 export const rsvpLinksInput = z.union([z.object({ eventId: idField, personId: idField }), z.object({ eventId: idField, guestId: idField })]);
 export type RsvpLinksInput = z.input<typeof rsvpLinksInput>;
 

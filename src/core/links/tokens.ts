@@ -20,3 +20,9 @@ export type RsvpAnswerWord = keyof typeof RSVP_ANSWERS;
 export function linkPath(token: string, answer?: RsvpAnswerWord): string {
   return `/link/${encodeURIComponent(token)}${answer ? `?antwoord=${answer}` : ""}`;
 }
+
+/**
+ * The one-click unsubscribe address (RFC 8058): outside /link, because the mail provider POSTs
+ * to it from its own servers, where /link's forms accept only posts from this site.
+ */
+export const unsubscribePath = (token: string) => `/afmelden/${encodeURIComponent(token)}`;

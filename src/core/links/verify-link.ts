@@ -6,7 +6,7 @@ import { linkTokenHash } from "./tokens.js";
 
 export interface VerifiedLink {
   id: string;
-  purpose: "REPORT" | "RSVP";
+  purpose: "REPORT" | "RSVP" | "UNSUBSCRIBE";
   networkId: string;
   personId: string | null;
   guestId: string | null;

@@ -17,7 +17,7 @@ export interface MountedEmail {
 }
 
 // A pool keeps connections open through a fan-out; a few connections are what relays allow.
-const POOL = { pool: true, maxConnections: 4, maxMessages: 500 } as const;
+export const SMTP_POOL = { pool: true, maxConnections: 4, maxMessages: 500 } as const;
 // Bounded waits, so a mail server that hangs is a transient failure, not a stuck worker lane.
 const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as const;
 
@@ -28,7 +28,7 @@ const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTim
  */
 export function mountEmail(env: Env, deps: CoreDeps, options: { extras?: MailExtras; transport?: MailTransport } = {}): MountedEmail | undefined {
   if (!env.SMTP_URL || !env.MAIL_FROM) return undefined;
-  const mailer = options.transport ? undefined : nodemailer.createTransport({ url: env.SMTP_URL, ...POOL, ...TIMEOUTS });
+  const mailer = options.transport ? undefined : nodemailer.createTransport({ url: env.SMTP_URL, ...SMTP_POOL, ...TIMEOUTS });
   const transport: MailTransport = options.transport ?? { sendMail: (mail) => mailer!.sendMail(mail) };
   const { sender, unlinked } = createEmailSenders({
     transport,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Block, Button, ChatMessage } from "../../chat/message.js";
 import type { CoreDeps } from "../../core/deps.js";
 import { eventInvitation } from "../../core/events/index.js";
-import { issueReportLink, issueRsvpLinks, withdrawUnsentLink } from "../../core/links/index.js";
+import { reportLinkForMail, rsvpLinksForMail, unsubscribeLinkForMail, withdrawUnsentLink } from "../../core/links/index.js";
 import type { OutboxDelivery } from "../../delivery/sender.js";
 import { translator } from "../../i18n/index.js";
 import type { MailAdditions, MailExtras } from "./sender.js";
@@ -19,16 +19,21 @@ type Owner = { personId: string } | { guestId: string };
 
 /**
  * Personal links in the mail instead of the chat buttons a mail client cannot press: the report
- * form's link in a prompt or reminder, Ja / Misschien / Nee in an event notice, and the event's
- * iTIP invitation. Each attempt issues its own link and a refused attempt withdraws it, so a
- * delivered message leaves one link. Without a public address the mail goes as chat shows it.
+ * form's link in a prompt or reminder, Ja / Misschien / Nee in an event notice, the event's iTIP
+ * invitation, and the one-click unsubscribe link of campaign mail (RFC 8058). A retry of the same
+ * outbox row carries the same links (core/links/mail-links.ts); a mail refused for good withdraws
+ * them. Without a public address the mail goes as chat shows it.
  */
 export function personalLinkExtras(deps: CoreDeps, publicUrl: string | undefined): MailExtras {
   const base = publicUrl?.replace(/\/+$/, "");
   return {
     async decorate(delivery) {
       if (!delivery.kind) return {};
-      if (REPORT_KINDS.has(delivery.kind)) return base && delivery.personId ? reportAdditions(deps, base, delivery, delivery.personId) : {};
+      if (delivery.kind.startsWith("campaign.")) {
+        if (!base || !delivery.personId) return {};
+        const report = REPORT_KINDS.has(delivery.kind) ? await reportAdditions(deps, base, delivery, delivery.personId) : {};
+        return withUnsubscribe(deps, base, delivery, delivery.personId, report);
+      }
       const guest = guestAddress.safeParse(delivery.address);
       const owner: Owner | null = delivery.personId ? { personId: delivery.personId } : guest.success ? { guestId: guest.data.guestId } : null;
       if (EVENT_KINDS.has(delivery.kind) && owner) return eventAdditions(deps, base, delivery, owner);
@@ -37,11 +42,24 @@ export function personalLinkExtras(deps: CoreDeps, publicUrl: string | undefined
   };
 }
 
+async function withUnsubscribe(deps: CoreDeps, base: string, delivery: OutboxDelivery, personId: string, additions: MailAdditions): Promise<MailAdditions> {
+  const link = await unsubscribeLinkForMail(deps, delivery.outboxId, { personId });
+  if (!link.ok) return additions;
+  return {
+    ...additions,
+    unsubscribeUrl: base + link.value.path,
+    withdraw: async () => {
+      await additions.withdraw?.();
+      await withdrawUnsentLink(deps, link.value.token);
+    },
+  };
+}
+
 async function reportAdditions(deps: CoreDeps, base: string, delivery: OutboxDelivery, personId: string): Promise<MailAdditions> {
   const quarter = quarterPayload.safeParse(delivery.payload);
   if (!quarter.success) return {};
   const { year, employerId } = quarter.data;
-  const link = await issueReportLink(deps, { personId, year, quarter: quarter.data.quarter, ...(employerId ? { employerId } : {}) });
+  const link = await reportLinkForMail(deps, delivery.outboxId, { personId, year, quarter: quarter.data.quarter, ...(employerId ? { employerId } : {}) });
   // A closed period or a person without an employer gets the message without a link: it says what to do.
   if (!link.ok) return {};
   const label = translator(delivery.locale ?? "nl")("reporting.button.report");
@@ -58,7 +76,7 @@ async function eventAdditions(deps: CoreDeps, base: string | undefined, delivery
   const invitation = await eventInvitation(deps, { eventId, ...owner });
   const icalEvent = invitation.ok ? { method: invitation.value.method, filename: invitation.value.filename, content: invitation.value.content, contentType: invitation.value.contentType } : undefined;
   if (delivery.kind === "event.cancelled" || !base) return icalEvent ? { icalEvent } : {};
-  const links = await issueRsvpLinks(deps, { eventId, ...owner });
+  const links = await rsvpLinksForMail(deps, delivery.outboxId, { eventId, ...owner });
   // Past its RSVP deadline: the notice and the invitation, no answer links.
   if (!links.ok) return icalEvent ? { icalEvent } : {};
   const t = translator(invitation.ok ? invitation.value.locale : delivery.locale ?? "nl");

@@ -37,7 +37,7 @@ export interface MailAdditions {
   icalEvent?: { method: "REQUEST" | "CANCEL"; filename: string; content: string; contentType: string };
   /** https URL that unsubscribes with one POST (RFC 8058). */
   unsubscribeUrl?: string;
-  /** Undoes what decorate issued, for a mail the server refused: a retry issues its own. */
+  /** Undoes what decorate issued, for a mail the server refused for good. */
   withdraw?(): Promise<void>;
 }
 
@@ -57,12 +57,12 @@ const guestLocale = z.object({ locale: z.enum(["nl", "en"]) });
 
 /**
  * The e-mail channel's outbox senders: EMAIL rows (people who chose e-mail), and unlinked rows
- * (WEB: people with no chat link) for whom e-mail is the way to reach them. Both address the
- * person; the address is read at send time.
+ * (WEB: people with no chat link) for whom e-mail is the way to reach them, recorded as EMAIL
+ * rows from their first send on (deliversAs). Both address the person; the address is read at send time.
  */
 export function createEmailSenders(options: EmailSenderOptions): { sender: OutboxSender; unlinked: OutboxSender } {
   const send = (delivery: OutboxDelivery) => sendEmail(options, delivery);
-  return { sender: { platform: "EMAIL", send }, unlinked: { platform: "WEB" satisfies ChatPlatform, send } };
+  return { sender: { platform: "EMAIL", send }, unlinked: { platform: "WEB" satisfies ChatPlatform, deliversAs: "EMAIL", send } };
 }
 
 async function sendEmail(options: EmailSenderOptions, delivery: OutboxDelivery): Promise<SendResult> {
@@ -94,7 +94,9 @@ async function sendEmail(options: EmailSenderOptions, delivery: OutboxDelivery):
       "Content-Language": locale,
       ...(campaign && additions.unsubscribeUrl ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
     },
-    ...(campaign ? { list: { unsubscribe: [...(additions.unsubscribeUrl ? [additions.unsubscribeUrl] : []), `mailto:${unsubscribeMailbox}?subject=${encodeURIComponent(unsubscribeSubject(locale))}`] } } : {}),
+    // One List-Unsubscribe header with both (nodemailer's inner array): the https link first, for
+    // RFC 8058's one-click POST, the mailbox for clients that only mail. A flat array would make two headers.
+    ...(campaign ? { list: { unsubscribe: [[...(additions.unsubscribeUrl ? [additions.unsubscribeUrl] : []), `mailto:${unsubscribeMailbox}?subject=${encodeURIComponent(unsubscribeSubject(locale))}`]] } } : {}),
     // The text/calendar alternative makes a mail client offer "add / update"; the same object as a
     // file is for clients that show only attachments.
     ...(additions.icalEvent
@@ -111,8 +113,9 @@ async function sendEmail(options: EmailSenderOptions, delivery: OutboxDelivery):
   } catch (error) {
     const { addressRefused, ...failure } = smtpFailure(error);
     if (addressRefused && personId) await options.recipients.refused(personId, failure.error);
-    // A mail that may have arrived keeps its links: they may be in someone's inbox.
-    if (!failure.maybeDelivered) await additions.withdraw?.();
+    // Refused for good: the links reached no one. A transient refusal or a mail that may have
+    // arrived keeps them: the retry carries the same ones (core/links/mail-links.ts).
+    if (failure.permanent) await additions.withdraw?.();
     return failure;
   }
 }

@@ -37,6 +37,15 @@ export interface TeamsBot {
 }
 
 /**
+ * teams-ai 1.7.4 starts its typing timer on every message whatever `startTypingTimer` says
+ * (Application.run calls it unconditionally), and keeps one timer per application, not per turn.
+ * A turn slower than a second then sends a stray "typing" activity beside its answer.
+ */
+class ApplicationWithoutTypingTimer extends Application {
+  override startTypingTimer(): void {}
+}
+
+/**
  * The teams-ai Application: routes only. Messages (typed commands and the Action.Submit
  * fallback of old clients), Universal Actions invokes and installs each go to one handler.
  */
@@ -44,7 +53,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const adapter = createTeamsAdapter(options.env);
   const botAppId = options.env.MICROSOFT_APP_ID ?? "";
   const files = createFileStore(options.deps, options.baseUrl, options.env.DEFAULT_LOCALE);
-  const application = new Application({
+  const application = new ApplicationWithoutTypingTimer({
     adapter,
     botAppId,
     removeRecipientMention: true,

@@ -29,7 +29,7 @@ export function mountTeams(app: Express, options: TeamsBotOptions): MountedTeams
   });
   bot.files.mount(app);
   return {
-    sender: createTeamsSender({ adapter: bot.adapter, db: options.deps.db, botAppId: bot.botAppId }),
+    sender: createTeamsSender({ adapter: bot.adapter, db: options.deps.db, botAppId: bot.botAppId, logger: options.logger }),
     stop: () => bot.afterwards.settled(),
   };
 }

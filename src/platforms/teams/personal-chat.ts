@@ -19,14 +19,23 @@ export interface PersonalChatTarget {
  * its members). Returns false when there is no way to reach the person privately.
  */
 export async function inPersonalChat(target: PersonalChatTarget, send: (context: TurnContext) => Promise<void>): Promise<boolean> {
+  const reference = await personalChatReference(target);
+  if (!reference) return false;
+  await continueConversation(target.adapter, target.botAppId, reference, send);
+  return true;
+}
+
+/**
+ * The reference of the person's personal chat with the bot: the stored one, or one opened now
+ * (and stored) through a reference from the same tenant. Null when the person cannot be reached
+ * privately.
+ */
+export async function personalChatReference(target: PersonalChatTarget): Promise<Partial<ConversationReference> | null> {
   const stored = await personalConversation(target.db, target.tenantId, target.aadObjectId);
-  if (stored) {
-    await continueConversation(target.adapter, target.botAppId, stored.reference, send);
-    return true;
-  }
+  if (stored) return stored.reference;
   const via = target.via ?? (await anyConversationInTenant(target.db, target.tenantId))?.reference;
-  if (!via?.serviceUrl || !via.bot) return false;
-  // No first activity: the message is sent in the new conversation's turn below.
+  if (!via?.serviceUrl || !via.bot) return null;
+  // No first activity: the conversation is only opened here; what is sent follows in it.
   const parameters = {
     isGroup: false,
     bot: via.bot,
@@ -34,17 +43,17 @@ export async function inPersonalChat(target: PersonalChatTarget, send: (context:
     tenantId: target.tenantId,
     channelData: { tenant: { id: target.tenantId } },
   } as ConversationParameters;
+  let opened: Partial<ConversationReference> | null = null;
   await createConversation(target.adapter, target.botAppId, via.serviceUrl, parameters, async (context) => {
     const conversation = context.activity.conversation;
-    if (conversation?.id) {
-      const reference: Partial<ConversationReference> = {
-        ...via,
-        conversation: { ...conversation, conversationType: "personal", tenantId: target.tenantId },
-        user: { id: target.aadObjectId, name: "", aadObjectId: target.aadObjectId } as ConversationReference["user"],
-      };
-      await saveConversation(target.db, { conversationId: conversation.id, tenantId: target.tenantId, aadObjectId: target.aadObjectId, kind: "personal", reference });
-    }
-    await send(context);
+    if (!conversation?.id) return;
+    const reference: Partial<ConversationReference> = {
+      ...via,
+      conversation: { ...conversation, conversationType: "personal", tenantId: target.tenantId },
+      user: { id: target.aadObjectId, name: "", aadObjectId: target.aadObjectId } as ConversationReference["user"],
+    };
+    await saveConversation(target.db, { conversationId: conversation.id, tenantId: target.tenantId, aadObjectId: target.aadObjectId, kind: "personal", reference });
+    opened = reference;
   });
-  return true;
+  return opened;
 }

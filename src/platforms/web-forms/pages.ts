@@ -1,4 +1,4 @@
-import type { ReportLinkForm, RsvpAnswerWord, RsvpLinkPage } from "../../core/links/index.js";
+import type { ReportLinkForm, RsvpAnswerWord, RsvpLinkPage, UnsubscribePage } from "../../core/links/index.js";
 import { RSVP_ANSWERS } from "../../core/links/index.js";
 import type { Message } from "../../i18n/index.js";
 import { formatDate, formatDateTime } from "../../i18n/format.js";
@@ -107,6 +107,28 @@ ${chosen ? html`<p>${t("links.rsvp.chosen", { answer: t(`links.answer.${chosen}`
 <form method="post" class="link-form answers">
 <input type="hidden" name="send" value="${view.link.submissions}">
 ${BUTTONS.map(([word, key]) => html`<button type="submit" name="response" value="${RSVP_ANSWERS[word]}" class="${chosen === RSVP_ANSWERS[word] || (!chosen && word === "ja") ? "primary" : ""}">${t(key)}</button>`)}
+</form>`;
+  return linkPage(locale, title, body);
+}
+
+/**
+ * The unsubscribe link's page: opening it changes nothing (mail scanners open links); the button
+ * posts what a mail provider's one-click POST sends (RFC 8058).
+ */
+export function unsubscribePageHtml(view: UnsubscribePage, state: { done?: boolean } = {}): string {
+  const { locale } = view;
+  const t = translator(locale);
+  const title = t("links.unsubscribe.title");
+  const body = view.off
+    ? html`<h1>${title}</h1>
+<p class="notice done" role="status" id="unsubscribe-done">${t(state.done ? "links.unsubscribe.done" : "links.unsubscribe.already", { network: view.networkName })}</p>
+<p class="hint">${t("links.unsubscribe.again")}</p>`
+    : html`<h1>${title}</h1>
+<p>${t("links.unsubscribe.intro", { network: view.networkName })}</p>
+${view.email ? html`<p>${t("links.unsubscribe.address", { email: view.email })}</p>` : ""}
+<form method="post" class="link-form">
+<input type="hidden" name="List-Unsubscribe" value="One-Click">
+<button type="submit" class="primary">${t("links.unsubscribe.button")}</button>
 </form>`;
   return linkPage(locale, title, body);
 }

@@ -1,12 +1,12 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { CoreDeps } from "../../core/deps.js";
-import { reportLinkForm, respondByLink, rsvpAnswerWord, rsvpLinkPage, submitReportByLink, verifyLink } from "../../core/links/index.js";
+import { reportLinkForm, respondByLink, rsvpAnswerWord, rsvpLinkPage, submitReportByLink, unsubscribeByLink, unsubscribePage, verifyLink } from "../../core/links/index.js";
 import type { Result, UserError } from "../../core/result.js";
 import { sameOriginOnly } from "../../dashboard/csrf.js";
 import { webErrorHandler } from "../../dashboard/errors.js";
 import type { Locale, Message } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
-import { problemPage, reportPage, rsvpPage } from "./pages.js";
+import { problemPage, reportPage, rsvpPage, unsubscribePageHtml } from "./pages.js";
 
 export interface LinkFormsOptions {
   deps: CoreDeps;
@@ -45,7 +45,27 @@ export function linkFormsRouter(options: LinkFormsOptions): Router {
     return sendRsvp(req, res, options);
   });
   router.use("/link", webErrorHandler(options.logger));
+  unsubscribeRoutes(router, options);
   return router;
+}
+
+/**
+ * /afmelden/<token>: one-click unsubscribe from campaign e-mail (RFC 8058). The mail provider
+ * POSTs "List-Unsubscribe=One-Click" from its own servers, without cookies or an Origin of ours,
+ * so unlike /link this POST is taken from anywhere: the token is the proof, and all it can do is
+ * turn campaign mail off. The GET page asks first, with a button that posts the same.
+ */
+function unsubscribeRoutes(router: Router, options: LinkFormsOptions): void {
+  router.use("/afmelden", (_req, res, next) => {
+    res.set({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" });
+    next();
+  });
+  router.get("/afmelden/:token", async (req, res) => answer(res, await unsubscribePage(options.deps, req.params.token), options, (view) => unsubscribePageHtml(view)));
+  // The body is one short field (RFC 8058 §3.1); its content is not needed.
+  router.post("/afmelden/:token", express.urlencoded({ extended: false, limit: "1kb", parameterLimit: 5 }), async (req, res) =>
+    answer(res, await unsubscribeByLink(options.deps, req.params.token), options, (view) => unsubscribePageHtml(view, { done: true })),
+  );
+  router.use("/afmelden", webErrorHandler(options.logger));
 }
 
 async function sendReport(req: Request, res: Response, options: LinkFormsOptions) {
