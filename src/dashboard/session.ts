@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Actor } from "../core/actor.js";
 import type { Result } from "../core/result.js";
+import type { SpreadsheetFile } from "../core/exports/schema.js";
 import { translator, type Locale } from "../i18n/index.js";
 import { readCookie, rememberNetwork, SESSION_COOKIE, viewerOf } from "./auth.js";
 import { CSRF_FIELD, csrfTokenFor, csrfTokenMatches } from "./csrf.js";
@@ -85,7 +86,9 @@ export function answered<T>(res: Response, result: Result<T>): result is { ok: t
   return false;
 }
 
-/** `csv` from toCsv, which starts with the byte-order mark. */
-export function sendCsv(res: Response, filename: string, csv: string): void {
-  res.type("text/csv; charset=utf-8").attachment(filename).send(csv);
+/** An export's file as core made it, byte for byte: the same file chat hands out. */
+export function sendFile(res: Response, result: Result<SpreadsheetFile>): void {
+  if (!answered(res, result)) return;
+  const file = result.value;
+  res.type(file.mimeType).attachment(file.filename).send(typeof file.content === "string" ? file.content : Buffer.from(file.content));
 }

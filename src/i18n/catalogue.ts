@@ -27,9 +27,10 @@ import { eventSafety } from "./messages/event-safety.js";
 import { campaignState } from "./messages/campaign-state.js";
 import { eventLists } from "./messages/event-lists.js";
 import { dashboardActions } from "./messages/dashboard-actions.js";
+import { exportMessages } from "./messages/exports.js";
 
 // Each domain keeps its messages in its own file under ./messages; add it here.
-const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members, importMessages, memberAdmin, dashboardManage, networks, conditions, downloads, joining, links, channels, figures, reportDetail, campaignSettings, eventSafety, campaignState, eventLists, dashboardActions] as const;
+const domains = [common, chat, reporting, campaigns, dashboard, playground, events, slack, home, teams, subgroups, directory, members, importMessages, memberAdmin, dashboardManage, networks, conditions, downloads, joining, links, channels, figures, reportDetail, campaignSettings, eventSafety, campaignState, eventLists, dashboardActions, exportMessages] as const;
 
 type Domain = (typeof domains)[number];
 type KeysOf<D> = D extends { nl: infer T } ? keyof T : never;

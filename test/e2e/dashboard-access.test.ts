@@ -8,6 +8,7 @@ import { respondToEvent } from "../../src/core/events/rsvp.js";
 import { submitReport } from "../../src/core/reporting/submit-report.js";
 import { csrfTokenFor } from "../../src/dashboard/csrf.js";
 import { describeEachDatabase } from "../support/databases.js";
+import { expectSameTable, readCsv } from "../support/export-files.js";
 import { depsFor, fixedNow, seedDemo, type DemoPersonKey } from "../support/fixtures.js";
 
 const adminToken = "admin-token-for-tests-0123456789";
@@ -204,11 +205,16 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
     const response = await get("/dashboard/reports.csv", cookie);
     expect(response.headers.get("content-type")).toContain("text/csv");
     const bytes = Buffer.from(await response.arrayBuffer());
-    // One byte-order mark (toCsv writes it; the route must not add a second).
-    expect([...bytes.subarray(0, 6)]).toEqual([0xef, 0xbb, 0xbf, ..."net"].map((b) => (typeof b === "string" ? b.charCodeAt(0) : b)));
-    const csv = bytes.toString("utf8");
-    expect(csv).toContain(`'=HYPERLINK`);
-    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    // One byte-order mark (core writes it; the route must not add a second).
+    expect([...bytes.subarray(0, 6)]).toEqual([0xef, 0xbb, 0xbf, ..."Net"].map((b) => (typeof b === "string" ? b.charCodeAt(0) : b)));
+    const rows = readCsv(bytes);
+    const bakery = rows.find((r) => r[1] === "Q4 2026" && r[2] === "Bakkerij De Korenschoof")!;
+    expect(bakery.at(-1)).toBe(`'=HYPERLINK("http://evil.example","klik")`);
+    expect(rows.flat().filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+    // The Excel link gives the same table; there the remark is a text cell, never a formula.
+    const xlsx = await get("/dashboard/reports.xlsx", cookie);
+    expect(xlsx.headers.get("content-type")).toContain("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    await expectSameTable(bytes, Buffer.from(await xlsx.arrayBuffer()), "nl");
   });
 
   it("exports an event's attendee list for coordinators, with names that look like formulas defused", async () => {
@@ -219,9 +225,18 @@ describeEachDatabase("dashboard access over HTTP", (use) => {
     expect((await respondToEvent(depsFor(use(), now), await actor("bakeryHr"), { number: 1, response: "ja" })).ok).toBe(true);
     expect((await respondToEvent(depsFor(use(), now), { ...mo, name: "=1+1" }, { number: 1, response: "misschien" })).ok).toBe(true);
     const cookie = await signIn("coordinator");
-    const csv = await (await get("/dashboard/events/1/attendees.csv", cookie)).text();
-    expect(csv).toContain("Joost Bakker,Bakkerij De Korenschoof,YES");
-    expect(csv).toContain("'=1+1,Hengelo Logistiek BV,MAYBE");
+    const csv = Buffer.from(await (await get("/dashboard/events/1/attendees.csv", cookie)).arrayBuffer());
+    expect(readCsv(csv).map((r) => r.slice(0, 3))).toEqual([
+      ["Naam", "Werkgever", "Antwoord"],
+      ["Joost Bakker", "Bakkerij De Korenschoof", "Ja"],
+      ["'=1+1", "Hengelo Logistiek BV", "Misschien"],
+    ]);
+    const xlsx = Buffer.from(await (await get("/dashboard/events/1/attendees.xlsx", cookie)).arrayBuffer());
+    const { xlsx: sheet } = await expectSameTable(csv, xlsx, "nl");
+    expect(sheet.rows[2]![0]).toBe("=1+1");
+    const page = await (await get("/dashboard", cookie)).text();
+    expect(page).toContain('href="/dashboard/events/1/attendees.xlsx"');
+    expect(page).toContain('href="/dashboard/reports.xlsx"');
     expect((await get("/dashboard/events/99/attendees.csv", cookie)).status).toBe(404);
   });
 

@@ -1,7 +1,8 @@
 import { translator } from "../../src/i18n/index.js";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { describeEachDatabase } from "../support/databases.js";
-import { seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { depsFor, seedDemo, snapshotCounts } from "../support/fixtures.js";
+import { reportsSpreadsheet } from "../../src/core/reporting/export-reports.js";
 import { readableText } from "../support/slack-answers.js";
 import { slackUser, startSlackHarness, type SlackHarness } from "../support/slack-app.js";
 import {
@@ -228,7 +229,11 @@ describeEachDatabase("Slack end to end", (use) => {
     const upload = h.fake.callsTo("upload")[0]!.body;
     expect(upload.content).toContain("Bakkerij De Korenschoof");
     // Issue 16.3: the UTF-8 byte-order mark the dashboard's exports have, so Excel reads ö and ë.
-    expect(String(upload.content)).toContain("\r\n\r\n\uFEFFnetwork,quarter,employer");
+    // Issue 12: the file core makes for the dashboard too (;, CRLF, Dutch headers), unchanged by Slack.
+    const file = await reportsSpreadsheet(depsFor(db), await actor("coordinator"));
+    if (!file.ok) throw new Error("expected the export");
+    expect(String(upload.content)).toContain(`\r\n\r\n${file.value.content}`);
+    expect(String(upload.content)).toContain("\r\n\r\n\uFEFFNetwerk;Kwartaal;Werkgever;");
     expect(String(h.fake.callsTo("files.completeUploadExternal")[0]!.body.channel_id)).toBe(`D${slackUser.coordinator}`);
     // The export's reply came in the ack; "sent to your DM" follows through response_url.
     await vi.waitFor(() => expect(h.fake.responses().some((r) => JSON.stringify(r.body).includes(translator("nl")("slack.fileSent")))).toBe(true));

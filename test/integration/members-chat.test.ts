@@ -5,6 +5,7 @@ import type { Button, ChatEffect } from "../../src/chat/message.js";
 import { describeEachDatabase } from "../support/databases.js";
 import { depsFor, seedDemo, type DemoPersonKey, chatFor } from "../support/fixtures.js";
 import { visibleText } from "../support/chat-text.js";
+import { expectSameTable, readCsv } from "../support/export-files.js";
 import { snapshotAll } from "../support/members-fixtures.js";
 
 /** Everything a person would read in an effect's message, one string. */
@@ -116,14 +117,28 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
     expect(visible((await handleText(ctx, "taal klingon"))[0])).toContain("Kies nl (Nederlands) of en (English).");
   });
 
-  it("hands over 'mijn gegevens' as a JSON file, while 'mijn' still shows the reports", async () => {
+  it("hands over 'mijn gegevens' as a CSV file to open in Excel, as .xlsx or as JSON on request, while 'mijn' still shows the reports", async () => {
     const { ctx } = await as("bakeryHr");
     const effects = await handleText(ctx, "mijn gegevens");
+    expect(visible(effects[0])).toBe("Hier zijn alle gegevens die ik over je bewaar, als CSV-bestand.");
     const file = effects.find((e) => e.type === "file");
-    expect(file?.type === "file" && file.file.mimeType).toBe("application/json");
-    const json = file?.type === "file" ? JSON.parse(String(file.file.content)) : null;
-    expect(json.person).toMatchObject({ name: "Joost Bakker", email: "joost.hr@bakkerij-korenschoof.example" });
-    expect(json.subgroupMemberships).toMatchObject([{ slug: "hr-kenniskring" }]);
+    if (file?.type !== "file") throw new Error("expected a file");
+    expect(file.file).toMatchObject({ filename: "gegevens-2026-11-25.csv", mimeType: "text/csv; charset=utf-8" });
+    const rows = readCsv(file.file.content);
+    expect(rows).toContainEqual(["Persoon", "E-mail", "joost.hr@bakkerij-korenschoof.example", "", ""]);
+    expect(rows.find((r) => r[0] === "Subgroep")?.slice(1, 3)).toEqual(["HR-kenniskring", "contactpersoon"]);
+
+    const xlsx = (await handleText(ctx, "mijn gegevens xlsx")).find((e) => e.type === "file");
+    if (xlsx?.type !== "file") throw new Error("expected a file");
+    expect(xlsx.file.filename).toBe("gegevens-2026-11-25.xlsx");
+    await expectSameTable(file.file.content, xlsx.file.content, "nl");
+
+    const effectsJson = await handleText(ctx, "mijn gegevens json");
+    const json = effectsJson.find((e) => e.type === "file");
+    expect(json?.type === "file" && json.file.mimeType).toBe("application/json");
+    const parsed = json?.type === "file" ? JSON.parse(String(json.file.content)) : null;
+    expect(parsed.person).toMatchObject({ name: "Joost Bakker", email: "joost.hr@bakkerij-korenschoof.example" });
+    expect(parsed.subgroupMemberships).toMatchObject([{ slug: "hr-kenniskring" }]);
 
     expect(visible((await handleText(ctx, "mijn"))[0])).toContain("Rapportages van Bakkerij De Korenschoof");
   });
@@ -239,7 +254,7 @@ describeEachDatabase("subgroups, directory and members in chat", (use) => {
     const help = visible((await handleText(member.ctx, "help"))[0]);
     expect(help).toContain("subgroepen — alle subgroepen");
     expect(help).toContain("zoek <woord>");
-    expect(help).toContain("mijn gegevens — download alles");
+    expect(help).toContain("mijn gegevens [xlsx|json] — download alles");
     expect(help).not.toContain("contact [verwijder]");
     const coordinator = chatContext(chatFor(depsFor(use())), await member.seeded.actor("coordinator"), "TEAMS");
     expect(visible((await handleText(coordinator, "help"))[0])).toContain("contact [verwijder] <subgroep> <e-mail>");

@@ -89,15 +89,19 @@ describeEachDatabase("networks within networks", (use) => {
     expect(overview.ok && overview.value.scope === "network" && overview.value.status.totals.realised).toBe(11);
 
     const exported = await exportReports(deps(), actors.dnzCoordinator);
-    expect(exported.ok && exported.value.rows.map((r) => [r.quarter, r.network, r.employer])).toEqual([
-      ["2026-Q3", "99vanTwente", "Twentse Techniek"],
-      ["2026-Q4", "99vanTwente Noord", "Almelo Bouw"],
-      ["2026-Q4", "99vanAmsterdam", "Amsterdamse Haven"],
-      ["2026-Q4", "De Normaalste Zaak", "DNZ Partner BV"],
-      ["2026-Q4", "99vanTwente", "Twentse Techniek"],
+    expect(exported.ok && exported.value.rows.map((r) => [r.quarter, r.network, r.employer, r.state])).toEqual([
+      ["Q3 2026", "99vanTwente", "Twentse Techniek", "REPORTED"],
+      ["Q4 2026", "99vanTwente Noord", "Almelo Bouw", "REPORTED"],
+      ["Q4 2026", "99vanAmsterdam", "Amsterdamse Haven", "REPORTED"],
+      ["Q4 2026", "De Normaalste Zaak", "DNZ Partner BV", "REPORTED"],
+      // A member in Q4 2026 that has not reported: its own row, not left out and not a 0.
+      ["Q4 2026", "99vanTwente", "Hengelo Zorg", "NOT_REPORTED"],
+      ["Q4 2026", "99vanTwente", "Twentse Techniek", "REPORTED"],
     ]);
+    expect(exported.ok && exported.value.rows.find((r) => r.employer === "Hengelo Zorg")).toMatchObject({ realised: null, version: null, submittedAt: null });
+    expect(exported.ok && exported.value.reports).toBe(5);
     const twenteExport = await exportReports(deps(), actors.twenteCoordinator);
-    expect(twenteExport.ok && twenteExport.value.rows.map((r) => r.employer).sort()).toEqual(["Almelo Bouw", "Twentse Techniek", "Twentse Techniek"]);
+    expect(twenteExport.ok && twenteExport.value.rows.map((r) => r.employer).sort()).toEqual(["Almelo Bouw", "Hengelo Zorg", "Twentse Techniek", "Twentse Techniek"]);
     const memberExport = await exportReports(deps(), actors.twenteTechMember);
     expect(memberExport.ok && memberExport.value.rows).toHaveLength(2);
   });

@@ -15,7 +15,7 @@ export const RULES: BoundaryRule[] = [
   { name: "chat imports no platform or dashboard", from: "src/chat", forbidden: anyOf(under("src/platforms", "src/dashboard"), platformSdks) },
   // Its context carries core's use cases (ctx.core.run), never CoreDeps with the client in it.
   { name: "chat reaches Prisma only through core", from: "src/chat", forbidden: anyOf(prisma, under("src/db", "src/core/deps")) },
-  // CSV, HTML escaping and the condition's state text both sides use live in src/shared.
+  // HTML escaping and the condition's state text both sides use live in src/shared; exports are core functions.
   { name: "the dashboard imports no chat or platform code", from: "src/dashboard", forbidden: under("src/chat", "src/platforms") },
   // No exceptions: the channels' own tables (Slack installations, Teams conversation references) are core repositories (core/platform-links).
   { name: "a platform reaches Prisma only through core", from: "src/platforms", forbidden: prisma },

@@ -29,7 +29,8 @@ describe("messages fit the reader", () => {
   });
 
   it("tells a coordinator whose data an export of someone else holds", () => {
-    expect(translator("nl")("members.export.other", { name: "Henk Smit" })).toBe("Hier zijn alle gegevens die ik over Henk Smit bewaar, als JSON-bestand.");
+    expect(translator("nl")("members.export.other", { name: "Henk Smit", format: "CSV" })).toBe("Hier zijn alle gegevens die ik over Henk Smit bewaar, als CSV-bestand.");
+    expect(translator("en")("members.export.other", { name: "Henk Smit", format: "Excel" })).toBe("Here is all the data I keep about Henk Smit (Excel file).");
   });
 
   it("points the demo's sign-in page at the playground, not at Slack or Teams", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   attendeeList,
+  attendeesSpreadsheet,
   eventCalendar,
   inviteGuest,
   listUpcomingEvents,
@@ -8,6 +9,7 @@ import {
   viewEvent,
   type RsvpOutcome,
 } from "../../core/events/index.js";
+import { formatWord } from "../../core/exports/schema.js";
 import { parseButtonValue } from "../button-value.js";
 import type { ChatContext } from "../context.js";
 import { isCoordinator } from "../../core/actor.js";
@@ -114,6 +116,8 @@ const attendees: Command = {
   coordinatorOnly: true,
   help: "events.help.attendees",
   async run(ctx, args) {
+    const download = /^(\S+)\s+(?:export|exporteer|download)(?:\s+(\S+))?$/i.exec(args);
+    if (download) return attendeesFile(ctx, download[1]!, download[2]);
     const [, number, verb, name] = LIST_PATTERN.exec(args) ?? [];
     if (!number) return [reply(textMessage(ctx.t(args.trim() ? "events.usage.attendees" : "events.usage.number", { example: "deelnemers 3" })))];
     const result = await ctx.core.run(attendeeList, ctx.actor, { number });
@@ -122,6 +126,17 @@ const attendees: Command = {
     return [reply(attendeesMessage(ctx, result.value))];
   },
 };
+
+/** "deelnemers 3 export [xlsx]": the dashboard's attendee file, sent privately. */
+async function attendeesFile(ctx: ChatContext, number: string, word: string | undefined): Promise<ChatEffect[]> {
+  const format = formatWord(word);
+  if (!format) return [reply(textMessage(ctx.t("events.attendees.exportUsage", { number })))];
+  const result = await ctx.core.run(attendeesSpreadsheet, ctx.actor, { number, format });
+  if (!result.ok) return failureReply(ctx, result.error);
+  const { filename, mimeType, content, list } = result.value;
+  const title = ctx.t("events.attendees.title", { number: list.event.number, title: list.event.title });
+  return [reply(textMessage(ctx.t("events.attendees.exported", { title }))), { type: "file", file: { filename, mimeType, content, title } }];
+}
 
 const ics: Command = {
   name: "ics",

@@ -1,5 +1,5 @@
 import { erasePersonData } from "../../core/members/erase-data.js";
-import { exportPersonData } from "../../core/members/export-data.js";
+import { personDataSpreadsheet } from "../../core/members/person-data-file.js";
 import { setLanguage } from "../../core/members/language.js";
 import { privacySubject } from "../../core/members/subject.js";
 import { translator } from "../../i18n/index.js";
@@ -25,25 +25,26 @@ const language: Command = {
   },
 };
 
-async function exportEffects(ctx: ChatContext, person?: string): Promise<ChatEffect[]> {
-  const result = await ctx.core.run(exportPersonData, ctx.actor, person ? { person } : {});
+// "mijn gegevens", "mijn gegevens xlsx", "gegevens fleur@… json": the file type comes last.
+const fileType = /^(?:(.*?)\s+)?(csv|xlsx|excel|json)$/i;
+
+async function exportEffects(ctx: ChatContext, args: string): Promise<ChatEffect[]> {
+  const typed = fileType.exec(args.trim());
+  const person = (typed ? typed[1] ?? "" : args).trim() || undefined;
+  const word = typed?.[2]!.toLowerCase();
+  const format = word === "excel" ? "xlsx" : ((word ?? "csv") as "csv" | "xlsx" | "json");
+  const result = await ctx.core.run(personDataSpreadsheet, ctx.actor, { person, format });
   if (!result.ok) return failureReply(ctx, result.error);
-  const date = ctx.core.now().toISOString().slice(0, 10);
+  const { filename, mimeType, content, data } = result.value;
+  const other = person !== undefined && data.person.id !== ctx.actor.personId;
+  const kind = { csv: "CSV", xlsx: "Excel", json: "JSON" }[format];
   return [
-    reply(textMessage(person && result.value.person.id !== ctx.actor.personId ? ctx.t("members.export.other", { name: result.value.person.name }) : ctx.t("members.export.done"))),
-    {
-      type: "file",
-      file: {
-        filename: `gegevens-${date}.json`,
-        mimeType: "application/json",
-        content: JSON.stringify(result.value, null, 2),
-        title: ctx.t("members.export.title", { name: result.value.person.name }),
-      },
-    },
+    reply(textMessage(other ? ctx.t("members.export.other", { name: data.person.name, format: kind }) : ctx.t("members.export.done", { format: kind }))),
+    { type: "file", file: { filename, mimeType, content, title: ctx.t("members.export.title", { name: data.person.name }) } },
   ];
 }
 
-const dataWords = /^(gegevens|data|mijn gegevens|my data)$/i;
+const dataWords = /^(?:gegevens|data|mijn gegevens|my data)(?:\s+(csv|xlsx|excel|json))?$/i;
 
 /** "mijn gegevens"; plain "mijn" keeps meaning "mijn rapportages" as before. */
 const mine: Command = {
@@ -51,7 +52,8 @@ const mine: Command = {
   aliases: ["my"],
   help: "members.help.export",
   async run(ctx, args) {
-    if (dataWords.test(args)) return exportEffects(ctx);
+    const asked = dataWords.exec(args.trim());
+    if (asked) return exportEffects(ctx, asked[1] ?? "");
     const reports = reportingCommands.find((c) => c.name === "rapportages");
     return reports ? reports.run(ctx, args) : [reply(textMessage(ctx.t("chat.unknownCommand", { command: "mijn" })))];
   },
@@ -62,7 +64,7 @@ const data: Command = {
   aliases: ["data", "privacy"],
   listedForCoordinators: true,
   help: "members.help.exportOther",
-  run: (ctx, args) => exportEffects(ctx, args || undefined),
+  run: (ctx, args) => exportEffects(ctx, args),
 };
 
 const ownData = /^(mijn gegevens|my data)$/i;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { exportReports, REPORT_COLUMNS } from "../../core/reporting/export-reports.js";
+import { reportsSpreadsheet } from "../../core/reporting/export-reports.js";
+import { formatWord } from "../../core/exports/schema.js";
 import { reportHistory, type QuarterTotals } from "../../core/reporting/history.js";
 import { myReports, type MyReport } from "../../core/reporting/my-reports.js";
 import type { QuarterFigures } from "../../core/reporting/quarter-figures.js";
@@ -12,7 +13,6 @@ import { MAX_REMARK_LENGTH } from "../../core/reporting/schema.js";
 import { formatDate } from "../../i18n/format.js";
 import { detailLines, progressText, stateText, statusFields } from "../../shared/figures-text.js";
 import type { ChatContext } from "../context.js";
-import { toCsv } from "../../shared/csv.js";
 import { failureReply, formFailure } from "../failures.js";
 import { reply, textMessage, type ChatEffect, type ChatMessage, type Form } from "../message.js";
 import type { ActionHandler, Command, FormHandler } from "../registry.js";
@@ -294,21 +294,15 @@ const exportCommand: Command = {
   aliases: ["exporteer"],
   coordinatorOnly: true,
   help: "reporting.help.export",
-  async run(ctx) {
-    const result = await ctx.core.run(exportReports, ctx.actor);
+  async run(ctx, args) {
+    const format = formatWord(args.trim());
+    if (!format) return [reply(textMessage(ctx.t("reporting.export.usage")))];
+    const result = await ctx.core.run(reportsSpreadsheet, ctx.actor, { format });
     if (!result.ok) return failureReply(ctx, result.error);
-    const csv = toCsv(result.value.rows, [...REPORT_COLUMNS]);
+    const { filename, mimeType, content, reports, networkName } = result.value;
     return [
-      reply(textMessage(ctx.t("reporting.export.done", { count: result.value.rows.length }))),
-      {
-        type: "file",
-        file: {
-          filename: `rapportages-${ctx.core.now().toISOString().slice(0, 10)}.csv`,
-          mimeType: "text/csv; charset=utf-8",
-          content: csv,
-          title: ctx.t("reporting.export.title", { network: result.value.networkName }),
-        },
-      },
+      reply(textMessage(ctx.t("reporting.export.done", { count: reports }))),
+      { type: "file", file: { filename, mimeType, content, title: ctx.t("reporting.export.title", { network: networkName }) } },
     ];
   },
 };

@@ -5,6 +5,7 @@ export { cancelEvent, cancelImpact, type CancelImpact } from "./cancel-event.js"
 export { listUpcomingEvents, viewEvent, type EventView, type MyRsvp } from "./list-events.js";
 export { respondToEvent, type RsvpOutcome } from "./rsvp.js";
 export { attendeeList, type Attendee, type AttendeeList } from "./attendees.js";
+export { attendeesSpreadsheet } from "./attendee-export.js";
 export { eventCalendar, icsFor, type CalendarFile } from "./calendar.js";
 export { enqueueEventReminders, noticeData } from "./notices.js";
 export { parseEventDateTime, toLocalInput } from "./datetime.js";

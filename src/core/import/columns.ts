@@ -2,6 +2,7 @@ import type { Locale } from "../../i18n/index.js";
 import { cellWords } from "./values.js";
 import type { MemberListRow } from "./member-list.js";
 import { translator } from "../../i18n/index.js";
+import { csvText } from "../exports/cells.js";
 
 /**
  * The member-list template, in one place: the import reads these columns, the export and the
@@ -33,15 +34,15 @@ export interface TemplateColumn {
   /** Written by the export only: the empty template keeps the columns a coordinator fills in. */
   exportOnly?: boolean;
   /** The cell the export writes for one row (numbers stay numbers in .xlsx). */
-  cell(row: MemberListRow, locale: Locale): string | number;
+  cell(row: MemberListRow, locale: Locale, timeZone: string): string | number;
 }
 
 const text = (value: string | null | undefined) => value ?? "";
 
-/** "voldaan sinds 2026-12-01": the date as a spreadsheet sorts it. Empty where nothing is confirmed. */
-function conditionCell(row: MemberListRow, locale: Locale): string {
+/** "voldaan sinds 01-12-2026": the local date as every other export writes it. Empty where nothing is confirmed. */
+function conditionCell(row: MemberListRow, locale: Locale, timeZone: string): string {
   if (!row.condition) return "";
-  const date = row.condition.since.toISOString().slice(0, 10);
+  const date = csvText({ day: row.condition.since }, { locale, timeZone });
   return translator(locale)(row.condition.status === "met" ? "conditions.state.met" : "conditions.state.open", { date });
 }
 

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { translator, type Locale } from "../../i18n/index.js";
 import { isCoordinator, type Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
@@ -7,21 +6,13 @@ import { audit } from "../shared/audit.js";
 import { conditionStates } from "../conditions/condition-state.js";
 import { TEMPLATE_COLUMNS, TEMPLATE_ONLY_COLUMNS, type TemplateColumn } from "./columns.js";
 import { loadNetworkMembers, memberListRows } from "./member-list.js";
-import { csvFile, xlsxFile, type SheetContent } from "./write-sheet.js";
+import { exportOptions, type ExportOptions, type SpreadsheetFile } from "../exports/schema.js";
+import { spreadsheetFile, type SheetContent } from "../exports/sheet-file.js";
 
-export interface SpreadsheetFile {
-  filename: string;
-  mimeType: string;
-  content: string | Uint8Array;
-}
+export { XLSX_MIME, type SpreadsheetFile } from "../exports/schema.js";
 
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-export const exportInput = z.object({
-  format: z.enum(["csv", "xlsx"], { errorMap: () => ({ message: "import.export.format" }) }).default("csv"),
-  locale: z.enum(["nl", "en"]).optional(),
-});
-export type ExportInput = z.input<typeof exportInput>;
+export const exportInput = exportOptions;
+export type ExportInput = ExportOptions;
 
 /**
  * The network's member list in the import template, so it can be edited in Excel and imported
@@ -34,18 +25,18 @@ export async function exportMemberList(deps: CoreDeps, actor: Actor, raw: Export
   if (!parsed.success) return invalidInput(parsed.error);
   const locale = parsed.data.locale ?? actor.locale;
   const [network, members] = await Promise.all([
-    deps.db.network.findUniqueOrThrow({ where: { id: actor.networkId }, select: { slug: true } }),
+    deps.db.network.findUniqueOrThrow({ where: { id: actor.networkId }, select: { slug: true, timeZone: true } }),
     loadNetworkMembers(deps.db, actor.networkId),
   ]);
   const states = await conditionStates(deps.db, actor.networkId, await employerDates(deps, actor.networkId));
   const rows = memberListRows(members).map((row) => ({ ...row, condition: row.employer ? states?.byEmployer.get(row.employer.id) ?? null : null }));
   // The condition column only where there is something to confirm: for placement reporting it would stay empty.
   const columns = states ? TEMPLATE_COLUMNS : TEMPLATE_ONLY_COLUMNS;
-  const content = sheetContent(locale, columns, rows.map((row) => columns.map((column) => column.cell(row, locale))));
+  const content = sheetContent(locale, columns, rows.map((row) => columns.map((column) => column.cell(row, locale, network.timeZone))));
   // Who took the whole list out, and how much of it: counts only, like every audit row.
   await audit(deps.db, actor, "members.export", { type: "Network", id: actor.networkId }, { format: parsed.data.format, rows: rows.length });
   const date = deps.now().toISOString().slice(0, 10);
-  const file = await spreadsheetFile(content, parsed.data.format, `${translator(locale)("import.file.exportName")}-${network.slug}-${date}`);
+  const file = await spreadsheetFile(content, parsed.data.format, `${translator(locale)("import.file.exportName")}-${network.slug}-${date}`, { locale, timeZone: network.timeZone });
   return ok({ ...file, rows: rows.length });
 }
 
@@ -54,7 +45,7 @@ export async function memberListTemplate(raw: ExportInput = {}): Promise<Result<
   const parsed = exportInput.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error);
   const locale = parsed.data.locale ?? "nl";
-  return ok(await spreadsheetFile(sheetContent(locale, TEMPLATE_ONLY_COLUMNS, []), parsed.data.format, translator(locale)("import.file.templateName")));
+  return ok(await spreadsheetFile(sheetContent(locale, TEMPLATE_ONLY_COLUMNS, []), parsed.data.format, translator(locale)("import.file.templateName"), { locale, timeZone: "Europe/Amsterdam" }));
 }
 
 const employerDates = (deps: CoreDeps, networkId: string) => deps.db.employer.findMany({ where: { networkId, archivedAt: null }, select: { id: true, createdAt: true } });
@@ -75,9 +66,4 @@ function sheetContent(locale: Locale, columns: readonly TemplateColumn[], rows: 
       ],
     },
   };
-}
-
-async function spreadsheetFile(content: SheetContent, format: "csv" | "xlsx", basename: string): Promise<SpreadsheetFile> {
-  if (format === "xlsx") return { filename: `${basename}.xlsx`, mimeType: XLSX_MIME, content: await xlsxFile(content) };
-  return { filename: `${basename}.csv`, mimeType: "text/csv; charset=utf-8", content: csvFile(content) };
 }

@@ -35,13 +35,17 @@ ${s.byNetwork.length > 1 ? regionsTable(ctx, o) : ""}
 <tbody>${s.employers.map((e) => html`<tr data-employer="${e.employerId}" data-state="${e.state}"><td><a href="/dashboard/employers/${e.employerId}">${e.name}</a></td>
 <td class="${e.reported ? "" : "not-reported"}">${realisedText(t, locale, e.realised)}</td><td>${progressText(t, locale, e.progress)}</td><td>${t(e.reported ? "dashboard.table.reported" : "dashboard.table.notReported")}</td>
 <td>${e.submittedAt ? `${e.submittedBy ?? ""} ${formatDateTime(locale, e.submittedAt)}`.trim() : ""}</td></tr>`)}</tbody></table>
-<p><a href="/dashboard/reports.csv" download>${t("dashboard.export.reports")}</a> · <a href="/dashboard/public">${t("dashboard.public.link")}</a></p>
-<p><a href="/dashboard/members/import" id="member-list">${t("import.page.link")}</a></p></section>
+<p id="reports-export">${t("dashboard.export.reports")}: ${downloads("/dashboard/reports")} · <a href="/dashboard/public">${t("dashboard.public.link")}</a></p>
+<p><a href="/dashboard/members/import" id="member-list">${t("import.page.link")}</a></p>
+${ctx.admin ? "" : html`<p id="my-data">${t("dashboard.data.mine")}: ${downloads("/dashboard/my-data")} · <a href="/dashboard/my-data.json" download>JSON</a></p>`}</section>
 <section id="events"><h2>${t("dashboard.events.title")}</h2>${eventsTable(t, locale, o)}</section>
 <section id="subgroups"><h2>${t("dashboard.subgroups.title")}</h2>
 <ul>${o.subgroups.map((g) => html`<li>${g.name}: ${t("dashboard.subgroups.members", { count: g.members })}</li>`)}</ul></section>`;
   return dashboardPage(ctx, `${o.networkName} ${q}`, body);
 }
+
+/** Every export in both file types, Excel first: the same two links as the member list's. */
+const downloads = (path: string): Html => html`<a href="${path}.xlsx" download>Excel (.xlsx)</a> · <a href="${path}.csv" download>CSV</a>`;
 
 function eventsTable(t: Translate, locale: Locale, o: NetworkOverview): Html {
   if (o.events.length === 0) return html`<p>${t("dashboard.events.none")}</p>`;
@@ -49,7 +53,7 @@ function eventsTable(t: Translate, locale: Locale, o: NetworkOverview): Html {
 <th>${t("dashboard.table.yes")}</th><th>${t("dashboard.table.maybe")}</th><th>${t("dashboard.table.no")}</th><th>${t("dashboard.table.waitlist")}</th><th>${t("dashboard.table.capacity")}</th><th><span class="visually-hidden">${t("dashboard.events.attendees")}</span></th></tr></thead>
 <tbody>${o.events.map((e) => html`<tr data-event="${e.number}"><td>${e.number}</td><td><a href="/dashboard/manage/events/${e.number}">${e.title}</a>${e.subgroupName ? html` <small>(${e.subgroupName})</small>` : ""}</td>
 <td>${formatDateTime(locale, e.startsAt)}</td><td class="yes">${e.yes}</td><td class="maybe">${e.maybe}</td><td class="no">${e.no}</td><td>${e.waitlisted}</td><td>${e.capacity ?? "—"}</td>
-<td><a href="/dashboard/events/${e.number}/attendees.csv" download>${t("dashboard.events.attendees")}</a></td></tr>`)}</tbody></table>`;
+<td>${t("dashboard.events.attendees")}: ${downloads(`/dashboard/events/${e.number}/attendees`)}</td></tr>`)}</tbody></table>`;
 }
 
 export function employerOverviewPage(ctx: PageContext, o: EmployerOverview): string {
@@ -63,7 +67,8 @@ ${quarterPicker(t, o.trend, o.quarter)}
 <p id="progress">${t("figures.progressLine", { progress: progressText(t, locale, o.progress) })}</p>
 <section><h2>${t("dashboard.chart.title")}</h2><img class="chart" src="/dashboard/chart.png" alt="${t("dashboard.chart.alt")}" width="720" height="360"></section>
 ${trendTable(t, locale, o.trend)}
-<p><a href="/dashboard/reports.csv" download>${t("dashboard.export.reports")}</a></p>`;
+<p id="reports-export">${t("dashboard.export.reports")}: ${downloads("/dashboard/reports")}</p>
+<p id="my-data">${t("dashboard.data.mine")}: ${downloads("/dashboard/my-data")} · <a href="/dashboard/my-data.json" download>JSON</a></p>`;
   return dashboardPage(ctx, o.employerName, body);
 }
 

@@ -77,6 +77,7 @@ ${personFields(t, "edit").map((spec) => field(spec, edit.values, edit.errors))}
 <form method="post" action="${personPath(p.personId)}/move" class="edit" novalidate>${csrfField(ctx)}${formAlert(move.general)}
 ${field(moveSpec, move.values, move.errors)}<button type="submit">${t("dashboard.manage.people.moveButton")}</button></form></section>
 <section id="links"><h2>${t("dashboard.manage.links")}</h2>${linksTable(ctx, p)}</section>
+<section id="data"><h2>${t("dashboard.data.title")}</h2><p>${t("dashboard.data.other")}: <a href="${personPath(p.personId)}/data.xlsx" download>Excel (.xlsx)</a> · <a href="${personPath(p.personId)}/data.csv" download>CSV</a> · <a href="${personPath(p.personId)}/data.json" download>JSON</a></p></section>
 <section id="remove"><h2>${t("members.person.button.remove")}</h2>
 <p><a class="button danger" href="${personPath(p.personId)}/remove">${t("dashboard.manage.people.removeButton")}</a></p></section>`;
   return dashboardPage(ctx, p.name, body);

@@ -1,19 +1,19 @@
 import express, { type Router } from "express";
-import { attendeeList } from "../../core/events/attendees.js";
+import { attendeesSpreadsheet } from "../../core/events/attendee-export.js";
 import { employerFigures } from "../../core/insights/employer-figures.js";
 import { dashboardOverview } from "../../core/insights/overview.js";
 import { publicFigures } from "../../core/insights/public-figures.js";
 import { employerIdParam, quarterParam } from "../../core/insights/schema.js";
-import { exportReports, REPORT_COLUMNS } from "../../core/reporting/export-reports.js";
+import { reportsSpreadsheet } from "../../core/reporting/export-reports.js";
+import { personDataSpreadsheet } from "../../core/members/person-data-file.js";
 import { reportHistory } from "../../core/reporting/history.js";
 import { notFound } from "../../core/result.js";
-import { toCsv } from "../../shared/csv.js";
 import { publicChartPng, trendChartPng } from "../charts.js";
 import { employerPage } from "../pages/employer.js";
 import { employerOverviewPage, networkOverviewPage } from "../pages/overview.js";
 import { publicFiguresPage } from "../pages/public.js";
 import type { DashboardOptions } from "../routes.js";
-import { answered, pageContext, sendCsv, viewer } from "../session.js";
+import { answered, pageContext, sendFile, viewer } from "../session.js";
 
 /** The read-only pages: overview, employer figures, charts, exports and the public figures. */
 export function figuresRoutes({ deps }: DashboardOptions): Router {
@@ -41,26 +41,23 @@ export function figuresRoutes({ deps }: DashboardOptions): Router {
     res.type("html").send(employerPage(pageContext(res), result.value));
   });
 
-  router.get("/dashboard/reports.csv", async (_req, res) => {
-    const result = await exportReports(deps, viewer(res));
-    if (!answered(res, result)) return;
-    sendCsv(res, `rapportages-${deps.now().toISOString().slice(0, 10)}.csv`, toCsv(result.value.rows, [...REPORT_COLUMNS]));
-  });
+  // The same core functions as chat's `export [xlsx]` and `deelnemers 3 export [xlsx]`: the same bytes.
+  for (const format of ["csv", "xlsx"] as const) {
+    router.get(`/dashboard/reports.${format}`, async (_req, res) => {
+      sendFile(res, await reportsSpreadsheet(deps, viewer(res), { format }));
+    });
+    router.get(`/dashboard/events/:number/attendees.${format}`, async (req, res) => {
+      sendFile(res, await attendeesSpreadsheet(deps, viewer(res), { number: req.params.number, format }));
+    });
+  }
 
-  router.get("/dashboard/events/:number/attendees.csv", async (req, res) => {
-    const result = await attendeeList(deps, viewer(res), { number: req.params.number });
-    if (!answered(res, result)) return;
-    const { attending, maybe, waitlist, declined, guests } = result.value;
-    const rows = [
-      ...attending.map((a) => ({ ...a, response: "YES", kind: "MEMBER" })),
-      ...waitlist.map((a) => ({ ...a, response: "WAITLIST", kind: "MEMBER" })),
-      ...maybe.map((a) => ({ ...a, response: "MAYBE", kind: "MEMBER" })),
-      ...declined.map((a) => ({ ...a, response: "NO", kind: "MEMBER" })),
-      // External guests, marked as such: no employer of the network.
-      ...guests.map((g) => ({ name: g.name, employer: null, response: g.waitlisted ? "WAITLIST" : g.response, respondedAt: g.respondedAt, kind: "GUEST" })),
-    ];
-    sendCsv(res, `deelnemers-${result.value.event.number}.csv`, toCsv(rows, ["name", "employer", "response", "respondedAt", "kind"]));
-  });
+  // The signed-in person's own data, as chat's `mijn gegevens [xlsx|json]` gives it.
+  for (const format of ["csv", "xlsx", "json"] as const) {
+    router.get(`/dashboard/my-data.${format}`, async (_req, res) => {
+      if (pageContext(res).admin) return void answered(res, notFound());
+      sendFile(res, await personDataSpreadsheet(deps, viewer(res), { format }));
+    });
+  }
 
   router.get("/dashboard/public", async (req, res) => {
     const result = await publicFigures(deps, viewer(res), { minGroupSize: req.query.k });

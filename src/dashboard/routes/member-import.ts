@@ -1,13 +1,13 @@
 import express, { type Request, type Response, type Router } from "express";
 import multer from "multer";
 import { z } from "zod";
-import { exportMemberList, memberListTemplate, type SpreadsheetFile } from "../../core/import/export-members.js";
+import { exportMemberList, memberListTemplate } from "../../core/import/export-members.js";
 import { MAX_FILE_BYTES, tooLarge } from "../../core/import/read-file.js";
 import { applyKeptUpload, previewKeptUpload, previewUpload } from "../../core/import/uploads.js";
-import { fail, notAllowed, type Result, type UserError } from "../../core/result.js";
+import { fail, notAllowed, type UserError } from "../../core/result.js";
 import { importDonePage, importPreviewPage, memberImportPage } from "../pages/member-import.js";
 import type { DashboardOptions } from "../routes.js";
-import { answered, pageContext, viewer } from "../session.js";
+import { answered, pageContext, sendFile, viewer } from "../session.js";
 
 // One file per upload, held in memory: the limit is the import's own, so a bigger file is
 // stopped while it streams in rather than after it has been read whole.
@@ -76,10 +76,4 @@ const expired = () => fail("notFound", "import.upload.expired");
 function refused(res: Response, error: UserError, status: number) {
   const ctx = pageContext(res);
   res.status(status).type("html").send(memberImportPage(ctx, ctx.t(error.key, error.params)));
-}
-
-function sendFile(res: Response, result: Result<SpreadsheetFile>) {
-  if (!answered(res, result)) return;
-  const file = result.value;
-  res.type(file.mimeType).attachment(file.filename).send(typeof file.content === "string" ? file.content : Buffer.from(file.content));
 }

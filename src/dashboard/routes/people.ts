@@ -8,6 +8,7 @@ import { movePerson } from "../../core/members/move-person.js";
 import { viewPerson } from "../../core/members/person-details.js";
 import { unlinkIdentity } from "../../core/members/unlink-identity.js";
 import { updatePerson } from "../../core/members/update-person.js";
+import { personDataSpreadsheet } from "../../core/members/person-data-file.js";
 import { notFound } from "../../core/result.js";
 import {
   detailValues,
@@ -20,7 +21,7 @@ import {
   unlinkConfirmPage,
 } from "../pages/people.js";
 import type { DashboardOptions } from "../routes.js";
-import { answered, pageContext, viewer } from "../session.js";
+import { answered, pageContext, sendFile, viewer } from "../session.js";
 import { coordinatorOnly, doneNotice, emptyForm, failedForm, formStatus, posted } from "./manage.js";
 
 const NEW_FIELDS = ["name", "email", "employer", "function", "jobTitle", "role", "reportingContact"];
@@ -60,6 +61,14 @@ export function peopleRoutes({ deps }: DashboardOptions): Router {
     if (result.error.reason === "notAllowed") return answered(res, result);
     res.status(formStatus(result.error)).type("html").send(newPersonPage(pageContext(res), failedForm(res, result.error, values, NEW_FIELDS)));
   });
+
+  // A person's data (AVG request), the file chat's `gegevens <e-mail> [xlsx|json]` gives.
+  for (const format of ["csv", "xlsx", "json"] as const) {
+    router.get(`${PEOPLE_PATH}/:id/data.${format}`, async (req, res) => {
+      if (!coordinatorOnly(res)) return;
+      sendFile(res, await personDataSpreadsheet(deps, viewer(res), { person: req.params.id, format }));
+    });
+  }
 
   router.get(`${PEOPLE_PATH}/:id`, (req, res) => showPerson(deps, req, res, {}, doneNotice(res, req, doneKeys)));
 
