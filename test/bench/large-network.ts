@@ -22,7 +22,7 @@ export async function seedLargeNetwork(db: Database, employers: number, quarters
       ambition: 10 + (i % 50),
     })),
   });
-  const rows = await p.employer.findMany({ where: { networkId: network.id }, select: { id: true, ambition: true } });
+  const rows = await p.employer.findMany({ where: { networkId: network.id }, select: { id: true } });
   let ref: QuarterRef = { year: 2026, quarter: 4 };
   for (let q = 0; q < quarters; q++, ref = previousQuarter(ref)) {
     const period = await p.reportingPeriod.create({
@@ -31,7 +31,7 @@ export async function seedLargeNetwork(db: Database, employers: number, quarters
     await p.placementReport.createMany({
       data: rows
         .filter((_, i) => (i + q) % 10 !== 0)
-        .map((e, i) => ({ employerId: e.id, periodId: period.id, ambition: e.ambition, realised: (i + q) % 7, submittedVia: "WEB" as const })),
+        .map((e, i) => ({ employerId: e.id, periodId: period.id, realised: (i + q) % 7, submittedVia: "WEB" as const })),
     });
   }
   const coordinator = await p.person.create({ data: { networkId: network.id, name: "Coördinator", role: "COORDINATOR" } });

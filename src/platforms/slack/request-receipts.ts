@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import type { Db } from "../../db/database.js";
+import type { RequestReceipts } from "../../db/request-receipts.js";
 import type { Logger } from "../../logger.js";
 
 /**
@@ -19,19 +19,16 @@ export type SignedRequestCheck = (signature: string, timestampSeconds: number, n
  * For one instance: true only the first time a signed request (signature + timestamp) arrives,
  * across all instances sharing the database. `nowMs` is the clock the signature was checked against.
  */
-export function signedRequestReceipts(db: Db): SignedRequestCheck {
+export function signedRequestReceipts(receipts: RequestReceipts): SignedRequestCheck {
   let lastPrunedAt = Number.NEGATIVE_INFINITY;
   return async (signature, timestampSeconds, nowMs) => {
-    const { count } = await db.slackRequestReceipt.createMany({
-      data: [{ signature, requestTimestamp: new Date(timestampSeconds * 1000), receivedAt: new Date(nowMs) }],
-      skipDuplicates: true,
-    });
+    const first = await receipts.take(signature, new Date(timestampSeconds * 1000), new Date(nowMs));
     if (nowMs - lastPrunedAt >= PRUNE_EVERY_MS) {
       lastPrunedAt = nowMs;
       // A request older than the window is refused by the signature check: its receipt is not needed.
-      await db.slackRequestReceipt.deleteMany({ where: { requestTimestamp: { lt: new Date(nowMs - RECEIPT_WINDOW_MS - CLOCK_MARGIN_MS) } } });
+      await receipts.pruneBefore(new Date(nowMs - RECEIPT_WINDOW_MS - CLOCK_MARGIN_MS));
     }
-    return count === 1;
+    return first;
   };
 }
 
