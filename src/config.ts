@@ -33,10 +33,8 @@ const envSchema = z.object({
   METRICS_TOKEN: optionalString.pipe(z.string().min(24, "moet minstens 24 tekens zijn").optional()),
   // Chat requests (Slack commands, buttons, forms; Teams messages and card actions; playground)
   // one instance works on at once. More are answered "busy, try again" at once, instead of
-  // queueing until their answers come too late (Slack's 3 s, Teams' 15 s). 64: a cached command
-  // costs about 1 ms of CPU and a person's first one about 2.5 ms (npm run bench production), so
-  // 64 at once are well within the ack; at 32, 50 new people at a time were nearly all told "busy".
-  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+  // queueing until their answers come too late (Slack's 3 s, Teams' 15 s).
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
   PUBLIC_URL: optionalString.pipe(z.string().url("moet een volledige https://-URL zijn").optional()),
   DATABASE_URL: optionalString.pipe(
     z

@@ -9,7 +9,7 @@ describe("configuration", () => {
     expect(config.demoMode).toBe(true);
     expect(config.env.PORT).toBe(3000);
     expect(config.env.HTTP_MAX_CONNECTIONS).toBe(1_000);
-    expect(config.env.MAX_REQUESTS_IN_FLIGHT).toBe(64);
+    expect(config.env.MAX_REQUESTS_IN_FLIGHT).toBe(32);
   });
 
   it("uses PostgreSQL when DATABASE_URL is set and leaves demo mode with Slack credentials", () => {
