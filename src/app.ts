@@ -85,7 +85,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const requests = new WorkInFlight(config.env.MAX_REQUESTS_IN_FLIGHT);
   const http = createHttpApp(db, { publicUrl: config.env.PUBLIC_URL, trustProxy: config.env.TRUST_PROXY, metricsToken: config.env.METRICS_TOKEN });
   // Mounted first: Bolt verifies signatures over the raw body, before any JSON parser sees it.
-  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, chat, logger, requests, conversation: options.conversation }) : undefined;
+  const slack = config.slackEnabled ? await mountSlack({ config, http, deps, chat, logger, requests, receipts: db.receipts, conversation: options.conversation }) : undefined;
   // Demo mode: anonymous endpoint for the Bot Framework Emulator, talking to loopback only.
   // Loaded only when mounted: botbuilder and teams-ai cost start-up time and memory a Slack-only deployment never uses.
   const teams = config.teamsEnabled || config.demoMode ? (await import("./platforms/teams/mount.js")).mountTeams(http, { env: config.env, demoMode: config.demoMode, deps, chat, logger, requests, conversation: options.conversation, baseUrl: () => config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}` }) : undefined;

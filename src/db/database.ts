@@ -10,6 +10,7 @@ import { withPrismaErrorKinds } from "./pglite-errors.js";
 import { withTurnsBetweenQueries } from "./pglite-turns.js";
 import { applyMigrations, type SqlSession } from "./migrate.js";
 import { TaggedReadCache } from "./read-cache.js";
+import { memoryReceipts, sqlReceipts, type RequestReceipts } from "./request-receipts.js";
 
 export type Db = PrismaClient;
 /** The client or an open transaction: repositories accept either. */
@@ -22,6 +23,8 @@ export interface Database {
   changes: ChangeFeed;
   /** This process's cache of hot reads, kept exact by `changes`. */
   cache: TaggedReadCache;
+  /** Signed chat requests already taken, for the replay check of every instance on this database. */
+  receipts: RequestReceipts;
   /** Runs a raw query on the underlying driver (health checks, locks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -60,6 +63,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     kind: "pglite",
     changes,
     cache: new TaggedReadCache(changes),
+    receipts: memoryReceipts(),
     ping: async () => void (await pglite.query("SELECT 1")),
     async close() {
       await changes.close();
@@ -94,6 +98,10 @@ async function openPostgres(url: string, poolSize = 10, onConnectionError: (erro
     kind: "postgres",
     changes,
     cache: new TaggedReadCache(changes),
+    receipts: sqlReceipts(async (sql, params) => {
+      const result = await pool.query(sql, params);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    }),
     ping: async () => void (await pool.query("SELECT 1")),
     async close() {
       await changes.close();

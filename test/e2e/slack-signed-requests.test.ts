@@ -36,7 +36,7 @@ describeEachDatabase("Slack signed requests: timestamp window and replays", (use
 
     expect(answers).toEqual([401, 401, 401]);
     expect(await snapshotCounts(db)).toEqual(before);
-    expect(await db.prisma.slackRequestReceipt.count()).toBe(0);
+    expect(await db.receipts.count()).toBe(0);
     expect(h.fake.callsTo("users.info")).toHaveLength(0);
 
     // A clock a few minutes ahead of ours is still inside Slack's window.
@@ -64,7 +64,7 @@ describeEachDatabase("Slack signed requests: timestamp window and replays", (use
     // The replay is acknowledged (so nobody retries it) and dropped: no second answer.
     expect([replayed.status, replayed.text, elsewhere.status, elsewhere.text]).toEqual([200, "", 200, ""]);
     expect(await revisionsOf()).toEqual([{ version: 1, realised: 3 }]);
-    expect(await db.prisma.slackRequestReceipt.count()).toBe(1);
+    expect(await db.receipts.count()).toBe(1);
 
     // The same command typed again is a new signed request: a correction, as before.
     const again = await postSlack(h.app.url, reportCommand("rapporteer 4"), FORM, { timestamp: timestamp + 1 });
@@ -77,19 +77,25 @@ describeEachDatabase("Slack signed requests: timestamp window and replays", (use
     const now = Date.now();
     const old = new Date(now - RECEIPT_WINDOW_MS - 2 * 60_000);
     const recent = new Date((nowSeconds() - 60) * 1000);
-    await db.prisma.slackRequestReceipt.createMany({
-      data: [
-        { signature: "v0=old", requestTimestamp: old },
-        { signature: "v0=recent", requestTimestamp: recent },
-      ],
-    });
+    expect(await db.receipts.take("v0=old", old, old)).toBe(true);
+    expect(await db.receipts.take("v0=recent", recent, recent)).toBe(true);
 
-    const isFirst = signedRequestReceipts(db.prisma);
+    const isFirst = signedRequestReceipts(db.receipts);
     expect(await isFirst("v0=new", nowSeconds(), now)).toBe(true);
     expect(await isFirst("v0=recent", Math.floor(recent.getTime() / 1000), now)).toBe(false);
 
-    const left = await db.prisma.slackRequestReceipt.findMany({ select: { signature: true }, orderBy: { signature: "asc" } });
-    expect(left.map((r) => r.signature)).toEqual(["v0=new", "v0=recent"]);
+    expect(await db.receipts.count()).toBe(2);
+    // The old receipt is gone: the same signature and timestamp would be taken again.
+    expect(await db.receipts.take("v0=old", old, old)).toBe(true);
+  });
+
+  it("keeps receipts where every instance on the database sees them: the table on PostgreSQL, the open database's memory on PGlite (one process per data dir)", async () => {
+    const db = use();
+    const at = new Date((nowSeconds() - 10) * 1000);
+    expect(await db.receipts.take("v0=shared", at, at)).toBe(true);
+    expect(await db.receipts.take("v0=shared", at, at)).toBe(false);
+    const rows = await db.prisma.slackRequestReceipt.findMany({ select: { signature: true, requestTimestamp: true } });
+    expect(rows).toEqual(db.kind === "postgres" ? [{ signature: "v0=shared", requestTimestamp: at }] : []);
   });
 
   it("answers a view_submission without a view with 400, not 500, and changes nothing", async () => {

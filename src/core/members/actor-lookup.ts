@@ -86,16 +86,15 @@ export async function resolveChatActor(deps: CoreDeps, raw: WorkspaceIdentity, p
 export async function actorForIdentity(deps: Pick<CoreDeps, "db" | "cache">, identity: ChatIdentity): Promise<Actor | null> {
   const key = changeTag.identity(identity.platform, identity.tenantId, identity.externalUserId);
   return deps.cache.get(key, async () => {
-    const link = await deps.db.platformIdentity.findUnique({
-      where: {
-        platform_tenantId_externalUserId: {
-          platform: identity.platform,
-          tenantId: identity.tenantId,
-          externalUserId: identity.externalUserId,
-        },
-      },
-      select: { person: { select: actorSelect } },
-    });
+    // A person's first request asks this: one plain join, where Prisma's nested select compiles
+    // the query anew each call and builds the person and network as JSON.
+    const rows = await deps.db.$queryRaw<(Omit<ActorRow, "network"> & { defaultLocale: Locale })[]>`
+      SELECT p."id", p."name", p."networkId", p."employerId", p."role"::text AS "role", p."locale"::text AS "locale", p."erasedAt", n."defaultLocale"::text AS "defaultLocale"
+      FROM "PlatformIdentity" i
+      JOIN "Person" p ON p."id" = i."personId"
+      JOIN "Network" n ON n."id" = p."networkId"
+      WHERE i."platform" = ${identity.platform}::"Platform" AND i."tenantId" = ${identity.tenantId} AND i."externalUserId" = ${identity.externalUserId}`;
+    const link = rows[0] ? { person: { ...rows[0], network: { defaultLocale: rows[0].defaultLocale } } } : null;
     const actor = link && !link.person.erasedAt ? toActor(link.person) : null;
     // Unknown people are not kept: they are recognised as soon as a coordinator adds them.
     return { value: actor, tags: actor ? [key, changeTag.person(actor.personId), changeTag.network(actor.networkId)] : null };

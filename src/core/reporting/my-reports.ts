@@ -3,7 +3,6 @@ import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { fail, ok, type Result } from "../result.js";
 import { progressOf, type Progress } from "../ambition/timeline.js";
-import { personNames } from "../shared/person-names.js";
 import { quarterLabel, quarterOf, type QuarterRef } from "./quarters.js";
 
 export interface MyReport {
@@ -51,58 +50,81 @@ export async function myReports(deps: CoreDeps, actor: Actor): Promise<Result<My
   });
 }
 
+interface EmployerReportRow {
+  id: string;
+  name: string;
+  archivedAt: Date | null;
+  ambition: number;
+  ambitionTargetDate: Date | null;
+  networkId: string;
+  timeZone: string;
+  total: number;
+  // The columns of one of the latest 12 reports; null on the one row of an employer without any.
+  realised: number | null;
+  version: number | null;
+  submittedAt: Date | null;
+  submittedById: string | null;
+  submittedBy: string | null;
+  year: number | null;
+  quarter: number | null;
+}
+
 // Asked on every `rapportages`, App Home and report form, changed a few times a quarter: cached
 // until the employer, its network or one of its reports changes (a new ambition changes the employer row).
+// A person's first command reads it: one statement, not Prisma's three (employer with nested
+// reports, the running total, the submitters' names), each of which cost a query compilation and
+// a nested JSON build on the embedded database.
 function employerReports(deps: CoreDeps, employerId: string) {
   return deps.cache.get(`employer-reports:${employerId}`, async () => {
-    const [employer, total] = await Promise.all([
-      deps.db.employer.findUniqueOrThrow({
-        where: { id: employerId },
-        select: {
-          id: true,
-          name: true,
-          archivedAt: true,
-          ambition: true,
-          ambitionTargetDate: true,
-          network: { select: { id: true, timeZone: true } },
-          reports: {
-            select: { realised: true, version: true, submittedAt: true, submittedById: true, period: { select: { year: true, quarter: true } } },
-            orderBy: [{ period: { year: "desc" } }, { period: { quarter: "desc" } }],
-            take: 12,
-          },
-        },
-      }),
-      deps.db.placementReport.aggregate({ where: { employerId }, _sum: { realised: true } }),
-    ]);
-    const names = await personNames(deps.db, employer.reports.map((r) => r.submittedById));
+    const rows = await deps.db.$queryRaw<EmployerReportRow[]>`
+      SELECT e."id", e."name", e."archivedAt", e."ambition", e."ambitionTargetDate", n."id" AS "networkId", n."timeZone",
+        (SELECT COALESCE(SUM(x."realised"), 0)::int FROM "PlacementReport" x WHERE x."employerId" = e."id") AS "total",
+        r."realised", r."version", r."submittedAt", r."submittedById", r."submittedBy", r."year", r."quarter"
+      FROM "Employer" e
+      JOIN "Network" n ON n."id" = e."networkId"
+      LEFT JOIN LATERAL (
+        SELECT pr."realised", pr."version", pr."submittedAt", pr."submittedById", s."name" AS "submittedBy", p."year", p."quarter"
+        FROM "PlacementReport" pr
+        JOIN "ReportingPeriod" p ON p."id" = pr."periodId"
+        LEFT JOIN "Person" s ON s."id" = pr."submittedById" AND s."erasedAt" IS NULL
+        WHERE pr."employerId" = e."id"
+        ORDER BY p."year" DESC, p."quarter" DESC
+        LIMIT 12
+      ) r ON true
+      WHERE e."id" = ${employerId}
+      ORDER BY r."year" DESC, r."quarter" DESC`;
+    const employer = rows[0];
+    if (!employer) throw new Error(`employer ${employerId} not found`);
     // Newest first: each quarter's total is the overall total less what came after it.
-    let upTo = total._sum.realised ?? 0;
+    let upTo = employer.total;
     const reports: MyReport[] = [];
-    for (const r of employer.reports) {
+    for (const r of rows) {
+      if (r.year === null || r.quarter === null) continue;
+      const period = { year: r.year, quarter: r.quarter };
       reports.push({
-      label: quarterLabel(r.period),
-      year: r.period.year,
-      quarter: r.period.quarter,
-      realised: r.realised,
-      cumulative: upTo,
-      version: r.version,
-      submittedAt: r.submittedAt,
-      submittedById: r.submittedById,
-      submittedBy: r.submittedById ? names.get(r.submittedById) ?? null : null,
+        label: quarterLabel(period),
+        year: r.year,
+        quarter: r.quarter,
+        realised: r.realised!,
+        cumulative: upTo,
+        version: r.version!,
+        submittedAt: r.submittedAt!,
+        submittedById: r.submittedById,
+        submittedBy: r.submittedBy,
       });
-      upTo -= r.realised;
+      upTo -= r.realised!;
     }
     return {
       value: {
         id: employer.id,
         name: employer.name,
         archivedAt: employer.archivedAt,
-        timeZone: employer.network.timeZone,
+        timeZone: employer.timeZone,
         ambition: { ambition: employer.ambition, targetDate: employer.ambitionTargetDate },
-        cumulative: total._sum.realised ?? 0,
+        cumulative: employer.total,
         reports,
       },
-      tags: [changeTag.employer(employer.id), changeTag.network(employer.network.id)],
+      tags: [changeTag.employer(employer.id), changeTag.network(employer.networkId)],
     };
   });
 }

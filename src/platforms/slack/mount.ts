@@ -31,6 +31,7 @@ import { WorkInFlight } from "../work-in-flight.js";
 import { boundNetworks } from "../../core/networks/workspace-networks.js";
 import { busyResponder } from "./busy.js";
 import { BODY_LIMITS } from "../../http/body-limits.js";
+import { prismaReceipts, type RequestReceipts } from "../../db/request-receipts.js";
 
 export interface SlackMountOptions {
   config: Config;
@@ -45,6 +46,8 @@ export interface SlackMountOptions {
   conversation?: Conversation;
   /** The instance's chat requests in flight, shared with the other platforms; beyond its limit Slack is told "busy". */
   requests?: WorkInFlight;
+  /** Where signed requests already taken are kept (the database's own store; default: its table through Prisma). */
+  receipts?: RequestReceipts;
 }
 
 export interface MountedSlack {
@@ -132,7 +135,7 @@ export async function mountSlack(options: SlackMountOptions): Promise<MountedSla
   // Work continues after the ack; shutdown waits for it so no answer is cut off half-way.
   const inFlight = options.requests ?? new WorkInFlight();
   const refuseBusy = busyResponder(env.DEFAULT_LOCALE, log, inFlight.limit);
-  const isFirstSignedRequest = signedRequestReceipts(deps.db);
+  const isFirstSignedRequest = signedRequestReceipts(options.receipts ?? prismaReceipts(deps.db));
   app.use(async (args) => {
     const { body, next, context } = args;
     const isEvent = (body as { type?: unknown }).type === "event_callback";

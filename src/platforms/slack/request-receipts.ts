@@ -1,6 +1,5 @@
 import type { RequestHandler } from "express";
-import { pruneRequestReceipts, takeRequestReceipt } from "../../core/platform-links/receipts.js";
-import type { Db } from "../../db/database.js";
+import type { RequestReceipts } from "../../db/request-receipts.js";
 import type { Logger } from "../../logger.js";
 
 /**
@@ -20,14 +19,14 @@ export type SignedRequestCheck = (signature: string, timestampSeconds: number, n
  * For one instance: true only the first time a signed request (signature + timestamp) arrives,
  * across all instances sharing the database. `nowMs` is the clock the signature was checked against.
  */
-export function signedRequestReceipts(db: Db): SignedRequestCheck {
+export function signedRequestReceipts(receipts: RequestReceipts): SignedRequestCheck {
   let lastPrunedAt = Number.NEGATIVE_INFINITY;
   return async (signature, timestampSeconds, nowMs) => {
-    const first = await takeRequestReceipt(db, signature, new Date(timestampSeconds * 1000), new Date(nowMs));
+    const first = await receipts.take(signature, new Date(timestampSeconds * 1000), new Date(nowMs));
     if (nowMs - lastPrunedAt >= PRUNE_EVERY_MS) {
       lastPrunedAt = nowMs;
       // A request older than the window is refused by the signature check: its receipt is not needed.
-      await pruneRequestReceipts(db, new Date(nowMs - RECEIPT_WINDOW_MS - CLOCK_MARGIN_MS));
+      await receipts.pruneBefore(new Date(nowMs - RECEIPT_WINDOW_MS - CLOCK_MARGIN_MS));
     }
     return first;
   };
