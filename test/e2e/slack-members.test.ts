@@ -65,7 +65,7 @@ describeEachDatabase("Slack: coordinators manage employers and people", (use) =>
 
     const view = await modalFor(slackUser.coordinator, "werkgever nieuw");
     expect(view.callback_id).toBe("form:members.employer.new");
-    expect(view.blocks.map((b: Json) => b.block_id)).toEqual(["name", "branche", "sizeBand", "location", "region", "offers", "offerDescription", "challenges", "inclusionMaturity", "ambition"]);
+    expect(view.blocks.map((b: Json) => b.block_id)).toEqual(["name", "branche", "sizeBand", "location", "region", "offers", "offerDescription", "challenges", "inclusionMaturity", "ambition", "ambitionTargetDate"]);
     const values = { name: "bakkerij de korenschoof", branche: "Grafisch", sizeBand: "SMALL", location: "Goor", region: "Twente", offers: "werkplek", inclusionMaturity: "2", ambition: "5" };
     const before = await snapshotAll(db);
 

@@ -175,7 +175,11 @@ describeEachDatabase("Teams fuzz: hostile messages and tampered card actions", (
     const eventForm = await formOf("coordinator", "event nieuw");
     const addPersonForm = await formOf("coordinator", "persoon");
     const subgroupForm = await formOf("coordinator", "subgroep nieuw");
-    await ask(message(connector, teamsUser("coordinator"), "event annuleer 2"));
+    // Cancelling asks first (issue 14): the coordinator presses the card's confirm button.
+    const asked = await ask(message(connector, teamsUser("coordinator"), "event annuleer 2"));
+    const confirmCard = cardOf(asked.sent.at(-1));
+    const confirm = (confirmCard.body as Json[]).flatMap((e) => e.actions ?? []).concat(confirmCard.actions ?? []).find((a: Json) => a.title === translator("nl")("events.cancel.button"));
+    await ask(cardAction(connector, teamsUser("coordinator"), confirm.data, "confirm-card"));
     const [open, cancelled] = await p.event.findMany({ orderBy: { number: "asc" } });
     expect(cancelled!.status).toBe("CANCELLED");
     const personId = async (key: TeamsUserKey) => (await p.person.findFirstOrThrow({ where: { email: teamsUser(key).email } })).id;

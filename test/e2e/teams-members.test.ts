@@ -40,7 +40,7 @@ describeEachDatabase("Teams: coordinators manage employers and people", (use) =>
     const form = await say(coordinator, "werkgever nieuw");
     expect(cardText(form)).toContain(nl("members.employer.newTitle"));
     const inputs = form.body.filter((e: Json) => e.type.startsWith("Input.")).map((e: Json) => e.id);
-    expect(inputs).toEqual(["in_name", "in_branche", "in_sizeBand", "in_location", "in_region", "in_offers", "in_offerDescription", "in_challenges", "in_inclusionMaturity", "in_ambition"]);
+    expect(inputs).toEqual(["in_name", "in_branche", "in_sizeBand", "in_location", "in_region", "in_offers", "in_offerDescription", "in_challenges", "in_inclusionMaturity", "in_ambition", "in_ambitionTargetDate"]);
     const good = { in_name: "Drukkerij Hof van Twente", in_branche: "Grafisch", in_sizeBand: "SMALL", in_location: "Goor", in_region: "Twente", in_offers: "kennis", in_inclusionMaturity: "2", in_ambition: "5" };
     const before = await snapshotAll(use());
 

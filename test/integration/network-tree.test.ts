@@ -1,3 +1,4 @@
+import { emptyDetailTotals } from "../../src/core/reporting/detail.js";
 import { expect, it } from "vitest";
 import type { Actor } from "../../src/core/actor.js";
 import { searchDirectory } from "../../src/core/directory/search-directory.js";
@@ -47,7 +48,8 @@ describeEachDatabase("networks within networks", (use) => {
     const { actors } = await seedWithReports();
     const all = await status(actors.dnzCoordinator);
     // The ambition of all five employers (Hengelo Zorg gave none); Twentse Techniek's Q3 placement counts in the total.
-    expect(all.totals).toEqual({ employers: 5, reported: 4, notReported: 1, responseRate: 0.8, ambition: 40, realised: 11, cumulative: 12 });
+    // No report gave detail: its placements count as people whose target group is unknown.
+    expect(all.totals).toEqual({ employers: 5, reported: 4, notReported: 1, responseRate: 0.8, ambition: 40, realised: 11, cumulative: 12, detail: { ...emptyDetailTotals(), targetGroupUnknown: 11 } });
     expect(all.employers.map((e) => [e.networkName, e.name, e.realised])).toEqual([
       ["99vanTwente Noord", "Almelo Bouw", 2],
       ["99vanAmsterdam", "Amsterdamse Haven", 5],
@@ -58,7 +60,7 @@ describeEachDatabase("networks within networks", (use) => {
 
     // A region's coordinator: the region and what lies below it (recursively), no more.
     const twente = await status(actors.twenteCoordinator);
-    expect(twente.totals).toEqual({ employers: 3, reported: 2, notReported: 1, responseRate: 2 / 3, ambition: 14, realised: 5, cumulative: 6 });
+    expect(twente.totals).toEqual({ employers: 3, reported: 2, notReported: 1, responseRate: 2 / 3, ambition: 14, realised: 5, cumulative: 6, detail: { ...emptyDetailTotals(), targetGroupUnknown: 5 } });
     const amsterdam = await status(actors.amsterdamCoordinator);
     expect(amsterdam.employers.map((e) => e.name)).toEqual(["Amsterdamse Haven"]);
     expect(amsterdam.totals.realised).toBe(5);

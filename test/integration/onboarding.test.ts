@@ -190,8 +190,8 @@ describeEachDatabase("onboarding: welcome, membership condition, directory conse
     if (!exported.ok) throw new Error(exported.error.key);
     const lines = String(exported.value.content).split("\r\n");
     expect(lines[0]).toBe(`\uFEFF${[...DUTCH_HEADER, "voorwaarde"].join(";")}`);
-    expect(lines.find((l) => l.startsWith("Bakkerij De Korenschoof"))?.endsWith(";voldaan sinds 2026-11-25")).toBe(true);
-    expect(lines.find((l) => l.startsWith("Hengelo Logistiek BV"))?.endsWith(";open sinds 2026-11-25")).toBe(true);
+    expect(lines.find((l) => l.startsWith("Bakkerij De Korenschoof"))?.endsWith(";voldaan sinds 25-11-2026")).toBe(true);
+    expect(lines.find((l) => l.startsWith("Hengelo Logistiek BV"))?.endsWith(";open sinds 25-11-2026")).toBe(true);
     const file = new TextEncoder().encode(String(exported.value.content));
     const plan = await previewImport(depsFor(db), sanne, file);
     expect(plan).toMatchObject({ ok: true, value: { unknownColumns: [] } });
