@@ -51,9 +51,11 @@ describeEachDatabase("reporting", (use) => {
     const db = use();
     const { actor } = await seedDemo(db);
     const [joost, els] = [await actor("bakeryHr"), await actor("bakeryDirector")];
+    // Both already confirmed replacing a colleague's figure: otherwise whoever starts after the
+    // other's commit is asked first (issue 12), and the race this test is about does not happen.
     const results = await Promise.all([
-      submitReport(depsFor(db), joost, { realised: 1, ambition: 12 }, "SLACK"),
-      submitReport(depsFor(db), els, { realised: 2, ambition: 12 }, "TEAMS"),
+      submitReport(depsFor(db), joost, { realised: 1, ambition: 12, confirmReplace: true }, "SLACK"),
+      submitReport(depsFor(db), els, { realised: 2, ambition: 12, confirmReplace: true }, "TEAMS"),
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await db.prisma.placementReportRevision.count({ where: { report: { employerId: joost.employerId! , period: { year: 2026, quarter: 4 } } } })).toBe(2);
