@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { isCoordinator, type Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
-import { fail, invalidInput, ok, type Result } from "../result.js";
+import { fail, ok, type Result } from "../result.js";
 import { audit } from "../shared/audit.js";
 import { idField } from "../shared/fields.js";
-import { eventSelect, findVisibleEvent, type EventRow } from "./repository.js";
+import { eventSelect, managedEventCommand, type EventRow } from "./repository.js";
 import { notACoordinator } from "./save-event.js";
 import { eventRef } from "./schema.js";
 
@@ -16,13 +16,9 @@ const markInput = eventRef.and(z.object({ personId: idField, attended: z.boolean
  * yes or maybe (someone on the waiting list may still have come).
  */
 export async function markAttendance(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<{ number: number; attended: boolean }>> {
-  if (!isCoordinator(actor)) return notACoordinator();
-  const parsed = markInput.safeParse(raw);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { personId, attended, ...ref } = parsed.data;
-  const found = await findVisibleEvent(deps, actor, ref, "manage");
-  if (!found.ok) return found;
-  const event = found.value;
+  const command = await managedEventCommand(deps, actor, markInput, raw);
+  if (!command.ok) return command;
+  const { input: { personId, attended }, event } = command.value;
   const now = deps.now();
   if (event.status === "CANCELLED") return fail("conflict", "events.update.cancelled", { title: event.title });
   if (event.startsAt > now) return fail("conflict", "events.attendance.notYet", { title: event.title });

@@ -1,15 +1,13 @@
 import { z } from "zod";
 import type { DbClient } from "../../db/database.js";
 import type { Actor } from "../actor.js";
-import { isCoordinator } from "../actor.js";
 import { audit } from "../shared/audit.js";
 import type { CoreDeps } from "../deps.js";
 import { enqueueNotifications, type Notification } from "../outbox/enqueue.js";
-import { fail, invalidInput, ok, type Result } from "../result.js";
+import { fail, ok, type Result } from "../result.js";
 import { idField } from "../shared/fields.js";
 import { noticeData } from "./notices.js";
-import { findVisibleEvent, lockEvent, lockingTransaction, type EventRow } from "./repository.js";
-import { notACoordinator } from "./save-event.js";
+import { lockEvent, managedEventCommand, lockingTransaction, type EventRow } from "./repository.js";
 import { eventRef } from "./schema.js";
 import { promoteFromWaitlist } from "./waitlist.js";
 
@@ -21,17 +19,14 @@ const removeInput = eventRef.and(z.object({ personId: idField }));
  * the first in line.
  */
 export async function removeAttendee(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<{ promoted: number; told: boolean; name: string; number: number }>> {
-  if (!isCoordinator(actor)) return notACoordinator();
-  const parsed = removeInput.safeParse(raw);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { personId, ...ref } = parsed.data;
-  const found = await findVisibleEvent(deps, actor, ref, "manage");
+  const found = await managedEventCommand(deps, actor, removeInput, raw);
   if (!found.ok) return found;
+  const { personId } = found.value.input;
   const now = deps.now();
 
   return deps.db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, found.value.id);
-    const rsvp = await tx.rsvp.findUnique({ where: { eventId_personId: { eventId: found.value.id, personId } }, select: { id: true, response: true, waitlisted: true, person: { select: { name: true } } } });
+    const event = await lockEvent(tx, found.value.event.id);
+    const rsvp = await tx.rsvp.findUnique({ where: { eventId_personId: { eventId: found.value.event.id, personId } }, select: { id: true, response: true, waitlisted: true, person: { select: { name: true } } } });
     if (!event || !rsvp || rsvp.response === "NO") return fail("notFound", "events.attendee.notFound");
     await tx.rsvp.update({ where: { id: rsvp.id }, data: { response: "NO", waitlisted: false, waitlistedAt: null, respondedAt: now } });
     const history = await tx.rsvpHistory.create({ data: { eventId: event.id, personId, response: "NO", waitlisted: false, at: now }, select: { id: true } });

@@ -1,8 +1,10 @@
+import type { z } from "zod";
 import type { DbClient } from "../../db/database.js";
-import type { Actor } from "../actor.js";
+import { isCoordinator, type Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { eventNetworks } from "../networks/scope.js";
-import { fail, ok, type Result } from "../result.js";
+import { fail, invalidInput, ok, type Result } from "../result.js";
+import { notACoordinator } from "./save-event.js";
 
 export const eventSelect = {
   id: true,
@@ -132,3 +134,20 @@ export async function rsvpCounts(db: DbClient, eventIds: string[]): Promise<Map<
 
 /** Prisma interactive transactions: waiting on a busy event's lock is normal, not a failure. */
 export const lockingTransaction = { maxWait: 15_000, timeout: 20_000 } as const;
+
+/**
+ * A coordinator's command about an event: allowed for coordinators only, its input parsed, and
+ * the event found among those the coordinator manages.
+ */
+export async function managedEventCommand<T extends { eventId?: string; number?: number }>(
+  deps: Pick<CoreDeps, "db" | "cache">,
+  actor: Actor,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  raw: unknown,
+): Promise<Result<{ input: T; event: EventRow }>> {
+  if (!isCoordinator(actor)) return notACoordinator();
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const found = await findVisibleEvent(deps, actor, parsed.data, "manage");
+  return found.ok ? ok({ input: parsed.data, event: found.value }) : found;
+}

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { isCoordinator, type Actor } from "../actor.js";
+import type { Actor } from "../actor.js";
 import type { CoreDeps } from "../deps.js";
 import { enqueueNotifications } from "../outbox/enqueue.js";
-import { fail, invalidInput, ok, type Result } from "../result.js";
+import { fail, ok, type Result } from "../result.js";
 import { audit } from "../shared/audit.js";
 import { idField } from "../shared/fields.js";
 import { promotedNotice } from "./notices.js";
-import { findVisibleEvent, lockEvent, lockingTransaction } from "./repository.js";
-import { notACoordinator } from "./save-event.js";
+import { lockEvent, managedEventCommand, lockingTransaction } from "./repository.js";
 import { eventRef } from "./schema.js";
 import { countAttending, positionAt } from "./waitlist.js";
 
@@ -20,16 +19,13 @@ const moveInput = personOnEvent.and(z.object({ direction: z.enum(["up", "down"])
  * Members and guests wait in one line, so the neighbour may be a guest.
  */
 export async function moveInWaitlist(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<{ position: number; number: number }>> {
-  if (!isCoordinator(actor)) return notACoordinator();
-  const parsed = moveInput.safeParse(raw);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { personId, direction, ...ref } = parsed.data;
-  const found = await findVisibleEvent(deps, actor, ref, "manage");
-  if (!found.ok) return found;
+  const command = await managedEventCommand(deps, actor, moveInput, raw);
+  if (!command.ok) return command;
+  const { input: { personId, direction }, event: found } = command.value;
 
   return deps.db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, found.value.id);
-    const mine = await tx.rsvp.findUnique({ where: { eventId_personId: { eventId: found.value.id, personId } }, select: { id: true, response: true, waitlisted: true, waitlistedAt: true } });
+    const event = await lockEvent(tx, found.id);
+    const mine = await tx.rsvp.findUnique({ where: { eventId_personId: { eventId: found.id, personId } }, select: { id: true, response: true, waitlisted: true, waitlistedAt: true } });
     if (!event || !mine || mine.response !== "YES" || !mine.waitlisted || !mine.waitlistedAt) return fail("notFound", "events.waitlist.notWaiting");
     const up = direction === "up";
     const where = { eventId: event.id, response: "YES" as const, waitlisted: true, waitlistedAt: up ? { lt: mine.waitlistedAt } : { gt: mine.waitlistedAt } };
@@ -55,17 +51,14 @@ export async function moveInWaitlist(deps: CoreDeps, actor: Actor, raw: unknown)
  * The person is told as when a place opens up.
  */
 export async function givePlace(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Result<{ number: number; attending: number; capacity: number | null }>> {
-  if (!isCoordinator(actor)) return notACoordinator();
-  const parsed = personOnEvent.safeParse(raw);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { personId, ...ref } = parsed.data;
-  const found = await findVisibleEvent(deps, actor, ref, "manage");
-  if (!found.ok) return found;
+  const command = await managedEventCommand(deps, actor, personOnEvent, raw);
+  if (!command.ok) return command;
+  const { input: { personId }, event: found } = command.value;
   const now = deps.now();
 
   return deps.db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, found.value.id);
-    if (!event || event.status === "CANCELLED") return fail("conflict", "events.update.cancelled", { title: found.value.title });
+    const event = await lockEvent(tx, found.id);
+    if (!event || event.status === "CANCELLED") return fail("conflict", "events.update.cancelled", { title: found.title });
     if (event.startsAt <= now) return fail("conflict", "events.waitlist.started", { title: event.title });
     const mine = await tx.rsvp.findUnique({ where: { eventId_personId: { eventId: event.id, personId } }, select: { id: true, response: true, waitlisted: true } });
     if (!mine || mine.response !== "YES" || !mine.waitlisted) return fail("notFound", "events.waitlist.notWaiting");
